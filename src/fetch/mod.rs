@@ -1,0 +1,4 @@
+//! The only home of reqwest and feed-rs: HTTP with politeness and limits, and bytes → model.
+
+pub mod http;
+pub mod parse;

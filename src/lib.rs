@@ -1,0 +1,11 @@
+//! rounds: a terminal newsfeed for clinicians.
+//!
+//! Dependencies point one way: `model ← {query, ident, text, store, fetch, export} ← sync ← cli`;
+//! `tui` uses `model` and reaches `sync` only through its worker's messages.
+
+pub mod fetch;
+pub mod ident;
+pub mod model;
+pub mod query;
+pub mod sync;
+pub mod text;

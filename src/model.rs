@@ -1,0 +1,170 @@
+//! The data every layer speaks: sources, items and their ids. Pure data, no IO.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::fmt;
+
+/// Row id of a subscription.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct SourceId(pub i64);
+
+/// Row id of a stored item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ItemId(pub i64);
+
+impl fmt::Display for SourceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// What a source's document turned out to be, learnt on its first successful parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// Not fetched yet.
+    Unknown,
+    Rss,
+    Atom,
+    Json,
+    Mastodon,
+    Bluesky,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Unknown => "unknown",
+            SourceKind::Rss => "rss",
+            SourceKind::Atom => "atom",
+            SourceKind::Json => "json",
+            SourceKind::Mastodon => "mastodon",
+            SourceKind::Bluesky => "bluesky",
+        }
+    }
+
+    pub fn parse(text: &str) -> SourceKind {
+        match text {
+            "rss" => SourceKind::Rss,
+            "atom" => SourceKind::Atom,
+            "json" => SourceKind::Json,
+            "mastodon" => SourceKind::Mastodon,
+            "bluesky" => SourceKind::Bluesky,
+            _ => SourceKind::Unknown,
+        }
+    }
+}
+
+/// A subscription as the user sees it, with its health.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub id: SourceId,
+    /// Where the feed is fetched from: an http(s) URL or a local file path.
+    pub url: String,
+    pub site_url: Option<String>,
+    pub title: String,
+    pub kind: SourceKind,
+    /// Free text; the well-known values are institution, journal, preprint, regulator,
+    /// colleague, social and other, but OPML folders bring their own names.
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub last_fetch: Option<DateTime<Utc>>,
+    pub last_status: Option<u16>,
+    pub last_error: Option<String>,
+    pub failures: u32,
+    pub next_fetch: Option<DateTime<Utc>>,
+    pub item_count: u64,
+    pub unread_count: u64,
+}
+
+/// What `add` and `import` hand to the store.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewSource {
+    pub url: String,
+    pub title: Option<String>,
+    pub site_url: Option<String>,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// An item as parsed from a feed, before it has an id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewItem {
+    /// Identity within its source: the feed's id, else the link, else a hash of title and date.
+    pub guid: String,
+    pub url: Option<String>,
+    pub title: String,
+    pub author: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub updated: Option<DateTime<Utc>>,
+    /// HTML or plain text as received.
+    pub summary: Option<String>,
+    pub content: Option<String>,
+    pub enclosure_url: Option<String>,
+    pub enclosure_type: Option<String>,
+    /// The feed's own categories (hashtags, MeSH terms, sections).
+    pub categories: Vec<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+}
+
+/// A stored item with its source and the user's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: ItemId,
+    pub source_id: SourceId,
+    pub source_title: String,
+    pub source_url: String,
+    pub category: Option<String>,
+    pub guid: String,
+    pub url: Option<String>,
+    pub title: String,
+    pub author: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub updated: Option<DateTime<Utc>>,
+    pub summary: Option<String>,
+    pub content: Option<String>,
+    pub enclosure_url: Option<String>,
+    pub enclosure_type: Option<String>,
+    pub categories: Vec<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub fetched: DateTime<Utc>,
+    pub read: Option<DateTime<Utc>>,
+    pub saved: Option<DateTime<Utc>>,
+    pub tags: Vec<String>,
+}
+
+/// One row of the river: what a list needs, without the bodies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemSummary {
+    pub id: ItemId,
+    pub source_id: SourceId,
+    pub source_title: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub read: bool,
+    pub saved: bool,
+    pub tags: Vec<String>,
+    pub doi: Option<String>,
+}
+
+/// A change of the user's state on an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Read,
+    Unread,
+    Save,
+    Unsave,
+}

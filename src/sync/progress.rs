@@ -1,0 +1,52 @@
+//! What a running refresh reports, as messages: the CLI prints them, the TUI shows them.
+
+use crate::model::SourceId;
+use chrono::{DateTime, Utc};
+
+/// One message from a refresh in progress.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Progress {
+    /// The refresh is about to fetch this many sources.
+    Started { total: usize },
+    /// One source is done, whatever happened to it.
+    SourceFinished(SourceReport),
+    /// Everything is done; the same summary `refresh` returns.
+    Finished(RefreshSummary),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceReport {
+    pub source_id: SourceId,
+    pub title: String,
+    pub url: String,
+    pub outcome: SourceOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceOutcome {
+    /// New content: `new` items stored for the first time, `updated` items whose text changed.
+    Updated { new: usize, updated: usize },
+    /// 304, or a body identical to the last one: nothing parsed or written.
+    NotModified,
+    /// The server asked us to come back later (429/503 with Retry-After).
+    Postponed { until: DateTime<Utc> },
+    /// Skipped because a previous Retry-After has not expired yet.
+    Deferred { until: DateTime<Utc> },
+    Failed { error: String },
+}
+
+impl SourceOutcome {
+    pub fn is_failure(&self) -> bool {
+        matches!(self, SourceOutcome::Failed { .. })
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RefreshSummary {
+    pub sources: usize,
+    pub new_items: usize,
+    pub updated_items: usize,
+    pub not_modified: usize,
+    pub postponed: usize,
+    pub failed: usize,
+}
