@@ -7,5 +7,6 @@ pub mod fetch;
 pub mod ident;
 pub mod model;
 pub mod query;
+pub mod store;
 pub mod sync;
 pub mod text;

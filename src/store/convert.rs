@@ -1,0 +1,111 @@
+//! Conversions between SQLite values and the model.
+
+use crate::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind};
+use chrono::{DateTime, Utc};
+use rusqlite::Row;
+
+pub fn to_unix(time: DateTime<Utc>) -> i64 {
+    time.timestamp()
+}
+
+pub fn from_unix(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or_default()
+}
+
+pub fn opt_from_unix(seconds: Option<i64>) -> Option<DateTime<Utc>> {
+    seconds.map(from_unix)
+}
+
+/// Lists are stored newline-separated: tags and categories never contain a newline.
+pub fn join_lines(values: &[String]) -> Option<String> {
+    (!values.is_empty()).then(|| values.join("\n"))
+}
+
+pub fn split_lines(text: Option<String>) -> Vec<String> {
+    text.map(|t| {
+        t.split('\n')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Columns of `SOURCE_COLUMNS`, in order.
+pub const SOURCE_COLUMNS: &str = "s.id, s.url, coalesce(s.title, s.feed_title, s.url), s.site_url, s.kind, \
+     s.category, (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM source_tag WHERE source_id = s.id ORDER BY tag)), \
+     s.etag, s.last_modified, s.last_fetch, s.last_status, s.last_error, s.failures, s.next_fetch";
+
+pub fn source_from_row(row: &Row, item_count: u64, unread_count: u64) -> rusqlite::Result<Source> {
+    Ok(Source {
+        id: SourceId(row.get(0)?),
+        url: row.get(1)?,
+        title: row.get(2)?,
+        site_url: row.get(3)?,
+        kind: SourceKind::parse(&row.get::<_, String>(4)?),
+        category: row.get(5)?,
+        tags: split_lines(row.get(6)?),
+        etag: row.get(7)?,
+        last_modified: row.get(8)?,
+        last_fetch: opt_from_unix(row.get(9)?),
+        last_status: row.get::<_, Option<i64>>(10)?.map(|s| s as u16),
+        last_error: row.get(11)?,
+        failures: row.get::<_, i64>(12)? as u32,
+        next_fetch: opt_from_unix(row.get(13)?),
+        item_count,
+        unread_count,
+    })
+}
+
+/// Columns for `summary_from_row`, over `item i JOIN source s`.
+pub const SUMMARY_COLUMNS: &str = "i.id, i.source_id, coalesce(s.title, s.feed_title, s.url), i.title, i.url, \
+     i.published, i.read_at IS NOT NULL, i.saved_at IS NOT NULL, \
+     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), i.doi";
+
+pub fn summary_from_row(row: &Row) -> rusqlite::Result<ItemSummary> {
+    Ok(ItemSummary {
+        id: ItemId(row.get(0)?),
+        source_id: SourceId(row.get(1)?),
+        source_title: row.get(2)?,
+        title: row.get(3)?,
+        url: row.get(4)?,
+        published: Some(from_unix(row.get(5)?)),
+        read: row.get(6)?,
+        saved: row.get(7)?,
+        tags: split_lines(row.get(8)?),
+        doi: row.get(9)?,
+    })
+}
+
+/// Columns for `item_from_row`, over `item i JOIN source s`.
+pub const ITEM_COLUMNS: &str = "i.id, i.source_id, coalesce(s.title, s.feed_title, s.url), s.url, s.category, \
+     i.guid, i.url, i.title, i.author, i.published, i.updated, i.summary, i.content, i.enclosure_url, \
+     i.enclosure_type, i.categories, i.doi, i.pmid, i.fetched, i.read_at, i.saved_at, \
+     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag))";
+
+pub fn item_from_row(row: &Row) -> rusqlite::Result<Item> {
+    Ok(Item {
+        id: ItemId(row.get(0)?),
+        source_id: SourceId(row.get(1)?),
+        source_title: row.get(2)?,
+        source_url: row.get(3)?,
+        category: row.get(4)?,
+        guid: row.get(5)?,
+        url: row.get(6)?,
+        title: row.get(7)?,
+        author: row.get(8)?,
+        published: Some(from_unix(row.get(9)?)),
+        updated: opt_from_unix(row.get(10)?),
+        summary: row.get(11)?,
+        content: row.get(12)?,
+        enclosure_url: row.get(13)?,
+        enclosure_type: row.get(14)?,
+        categories: split_lines(row.get(15)?),
+        doi: row.get(16)?,
+        pmid: row.get(17)?,
+        fetched: from_unix(row.get(18)?),
+        read: opt_from_unix(row.get(19)?),
+        saved: opt_from_unix(row.get(20)?),
+        tags: split_lines(row.get(21)?),
+    })
+}

@@ -1,0 +1,91 @@
+//! The only home of rusqlite: one SQLite file in WAL mode holding sources, items, tags, watches
+//! and the full-text index.
+
+mod convert;
+mod items;
+mod schema;
+mod search;
+mod sources;
+mod tags;
+
+pub use crate::model::SourceId;
+pub use items::{StoreStats, UpsertStats};
+pub use search::{Compiled, compile};
+pub use sources::{FetchRecord, SourceUpdate};
+
+use rusqlite::Connection;
+use std::path::Path;
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error(
+        "the database was written by a newer rounds (schema {found}, this build knows {supported})"
+    )]
+    TooNew { found: i64, supported: i64 },
+    #[error("could not create the database folder {path}: {error}")]
+    Folder { path: String, error: std::io::Error },
+    #[error("no source matches {0:?}")]
+    UnknownSource(String),
+    #[error("already subscribed to {0}")]
+    DuplicateSource(String),
+    #[error("no item with id {0}")]
+    UnknownItem(i64),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open database. `Connection` is `Send` but not `Sync`: one thread owns a `Store`.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|error| StoreError::Folder {
+                path: parent.display().to_string(),
+                error,
+            })?;
+        }
+        Store::configure(Connection::open(path)?)
+    }
+
+    /// A private in-memory database, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::configure(Connection::open_in_memory()?)
+    }
+
+    fn configure(mut conn: Connection) -> Result<Store> {
+        // Another process (a cron `rounds refresh` while the TUI runs) may hold the write lock.
+        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.set_prepared_statement_cache_capacity(64);
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Checks that the full-text index holds exactly one row per item. For tests and `doctor`.
+    pub fn fts_in_step(&self) -> Result<bool> {
+        let items: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM item", [], |r| r.get(0))?;
+        let indexed: i64 = self.conn.query_row(
+            "SELECT count(*) FROM item_fts WHERE rowid IN (SELECT id FROM item)",
+            [],
+            |r| r.get(0),
+        )?;
+        let all_indexed: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM item_fts", [], |r| r.get(0))?;
+        Ok(items == indexed && indexed == all_indexed)
+    }
+}
+
+#[cfg(test)]
+mod tests;

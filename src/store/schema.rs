@@ -1,0 +1,122 @@
+//! The schema, as migrations stamped in `PRAGMA user_version`, each applied in one transaction.
+
+use rusqlite::Connection;
+
+/// Migration N (1-based) brings the database from version N-1 to N. Never edit a landed one.
+const MIGRATIONS: &[&str] = &[
+    // 1: sources, items, tags, watches and the full-text index.
+    r#"
+    CREATE TABLE source (
+        id            INTEGER PRIMARY KEY,
+        url           TEXT NOT NULL UNIQUE,
+        title         TEXT,              -- given by the user; wins over feed_title
+        feed_title    TEXT,              -- learnt from the feed
+        site_url      TEXT,
+        kind          TEXT NOT NULL DEFAULT 'unknown',
+        category      TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        body_hash     TEXT,              -- of the last body parsed: an identical body is not parsed again
+        last_fetch    INTEGER,
+        last_status   INTEGER,
+        last_error    TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        next_fetch    INTEGER,           -- set by Retry-After
+        added         INTEGER NOT NULL
+    );
+    CREATE TABLE source_tag (
+        source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        tag       TEXT NOT NULL,
+        PRIMARY KEY (source_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX source_tag_by_tag ON source_tag(tag);
+
+    CREATE TABLE item (
+        id             INTEGER PRIMARY KEY,
+        source_id      INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        guid           TEXT NOT NULL,
+        url            TEXT,
+        title          TEXT NOT NULL,
+        author         TEXT,
+        published      INTEGER NOT NULL,  -- the feed's date, else the first fetch time
+        updated        INTEGER,
+        summary        TEXT,
+        content        TEXT,
+        enclosure_url  TEXT,
+        enclosure_type TEXT,
+        categories     TEXT,              -- newline-separated
+        doi            TEXT,
+        pmid           TEXT,
+        cluster_key    TEXT,              -- doi, pmid or canonical URL: the same paper across feeds
+        content_hash   INTEGER NOT NULL,  -- of the feed's fields: unchanged items are not rewritten
+        fetched        INTEGER NOT NULL,
+        read_at        INTEGER,
+        saved_at       INTEGER,
+        UNIQUE (source_id, guid)
+    );
+    CREATE INDEX item_river ON item(published, id);
+    CREATE INDEX item_source_river ON item(source_id, published, id);
+    CREATE INDEX item_unread_river ON item(published, id) WHERE read_at IS NULL;
+    CREATE INDEX item_unread_by_source ON item(source_id) WHERE read_at IS NULL;
+    CREATE INDEX item_saved ON item(saved_at) WHERE saved_at IS NOT NULL;
+    CREATE INDEX item_doi ON item(doi) WHERE doi IS NOT NULL;
+    CREATE INDEX item_pmid ON item(pmid) WHERE pmid IS NOT NULL;
+    CREATE INDEX item_cluster ON item(cluster_key) WHERE cluster_key IS NOT NULL;
+
+    CREATE TABLE item_tag (
+        item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+        tag     TEXT NOT NULL,
+        PRIMARY KEY (item_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX item_tag_by_tag ON item_tag(tag, item_id);
+
+    CREATE TABLE watch (
+        id      INTEGER PRIMARY KEY,
+        name    TEXT NOT NULL UNIQUE,
+        query   TEXT NOT NULL,
+        urgent  INTEGER NOT NULL DEFAULT 0,
+        created INTEGER NOT NULL
+    );
+    CREATE TABLE item_alert (
+        item_id         INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+        watch_id        INTEGER NOT NULL REFERENCES watch(id) ON DELETE CASCADE,
+        raised          INTEGER NOT NULL,
+        acknowledged_at INTEGER,
+        PRIMARY KEY (item_id, watch_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX item_alert_by_watch ON item_alert(watch_id);
+
+    -- Contentless: the indexed text is derived from the item's HTML, so it cannot point at the
+    -- item table. The store writes it in the same transaction as the item; deletes follow the
+    -- item through the trigger below.
+    CREATE VIRTUAL TABLE item_fts USING fts5(
+        title, summary, content, authors, identifiers, categories,
+        content = '', contentless_delete = 1,
+        tokenize = 'porter unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER item_fts_delete AFTER DELETE ON item BEGIN
+        DELETE FROM item_fts WHERE rowid = old.id;
+    END;
+    "#,
+];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the database up to `CURRENT_VERSION`. Refuses a database from a newer build.
+pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if version > CURRENT_VERSION {
+        return Err(super::StoreError::TooNew {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,261 @@
+//! The query language compiled to one parameterized SQL condition over `item i` and its
+//! full-text index, and the river queries that use it.
+
+use super::convert::{ITEM_COLUMNS, SUMMARY_COLUMNS, item_from_row, summary_from_row, to_unix};
+use super::{Result, Store};
+use crate::model::{Item, ItemId, ItemSummary};
+use crate::query::{Attribute, Expr, Field, Flag, Term};
+use chrono::{DateTime, Utc};
+use rusqlite::params_from_iter;
+use rusqlite::types::Value;
+
+/// A boolean SQL condition over the alias `i` (item), with its bound values in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compiled {
+    pub sql: String,
+    pub params: Vec<Value>,
+}
+
+/// Compiles a query; relative times (`since:7d`) are taken from `now`.
+pub fn compile(expr: &Expr, now: DateTime<Utc>) -> Compiled {
+    let mut params = Vec::new();
+    let sql = condition(expr, to_unix(now), &mut params);
+    Compiled { sql, params }
+}
+
+fn condition(expr: &Expr, now: i64, params: &mut Vec<Value>) -> String {
+    match expr {
+        Expr::All => "1".to_string(),
+        Expr::Term(term) => term_condition(term, now, params),
+        Expr::Not(inner) => format!("NOT ({})", condition(inner, now, params)),
+        Expr::Or(children) => join(children, " OR ", now, params),
+        Expr::And(children) => and_condition(children, now, params),
+    }
+}
+
+fn join(children: &[Expr], operator: &str, now: i64, params: &mut Vec<Value>) -> String {
+    let parts: Vec<String> = children
+        .iter()
+        .map(|child| format!("({})", condition(child, now, params)))
+        .collect();
+    if parts.is_empty() {
+        "1".into()
+    } else {
+        parts.join(operator)
+    }
+}
+
+/// The positive full-text terms of a conjunction share one MATCH, so the index is probed once.
+fn and_condition(children: &[Expr], now: i64, params: &mut Vec<Value>) -> String {
+    let (text, others): (Vec<&Expr>, Vec<&Expr>) = children
+        .iter()
+        .partition(|child| matches!(child, Expr::Term(term) if fts_expression(term).is_some()));
+    let mut parts = Vec::new();
+    if !text.is_empty() {
+        let expressions: Vec<String> = text
+            .iter()
+            .filter_map(|child| match child {
+                Expr::Term(term) => fts_expression(term),
+                _ => None,
+            })
+            .collect();
+        parts.push(fts_condition(expressions.join(" AND "), params));
+    }
+    for child in others {
+        parts.push(format!("({})", condition(child, now, params)));
+    }
+    if parts.is_empty() {
+        "1".into()
+    } else {
+        parts.join(" AND ")
+    }
+}
+
+fn fts_condition(expression: String, params: &mut Vec<Value>) -> String {
+    params.push(Value::Text(expression));
+    "i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)".to_string()
+}
+
+/// The FTS5 expression for a term that the index answers, if it does.
+fn fts_expression(term: &Term) -> Option<String> {
+    match term {
+        Term::Word(word) => fts_word(word),
+        Term::Phrase(phrase) => has_token(phrase).then(|| quote(phrase)),
+        Term::Field(Field::Title, value) => fts_word(value).map(|e| format!("title : {e}")),
+        Term::Field(Field::Author, value) => fts_word(value).map(|e| format!("authors : {e}")),
+        _ => None,
+    }
+}
+
+/// A word as an FTS5 string (so `glp-1` or `AND` are never operators); `sept*` is a prefix.
+fn fts_word(word: &str) -> Option<String> {
+    let stem = word.trim_end_matches('*');
+    if !has_token(stem) {
+        return None;
+    }
+    Some(if stem.len() < word.len() {
+        format!("{} *", quote(stem))
+    } else {
+        quote(stem)
+    })
+}
+
+fn has_token(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+fn quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
+    if let Some(expression) = fts_expression(term) {
+        return fts_condition(expression, params);
+    }
+    let mut bind = |value: Value| params.push(value);
+    match term {
+        // Words of punctuation only have no token in the index: look for them in titles.
+        Term::Word(text) | Term::Phrase(text) | Term::Field(Field::Title | Field::Author, text) => {
+            bind(Value::Text(like_pattern(text)));
+            "i.title LIKE ? ESCAPE '\\'".into()
+        }
+        Term::Field(Field::Source, value) => {
+            let pattern = like_pattern(value);
+            bind(Value::Text(pattern.clone()));
+            bind(Value::Text(pattern));
+            "i.source_id IN (SELECT id FROM source WHERE coalesce(title, feed_title, '') LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\')".into()
+        }
+        Term::Field(Field::Category, value) => {
+            bind(Value::Text(value.clone()));
+            "i.source_id IN (SELECT id FROM source WHERE category = ? COLLATE NOCASE)".into()
+        }
+        Term::Field(Field::Tag, value) => {
+            let tag = super::tags::normalize_tag(value).unwrap_or_default();
+            bind(Value::Text(tag.clone()));
+            bind(Value::Text(tag));
+            "(i.id IN (SELECT item_id FROM item_tag WHERE tag = ?) OR i.source_id IN (SELECT source_id FROM source_tag WHERE tag = ?))".into()
+        }
+        Term::Field(Field::Doi, value) => {
+            bind(Value::Text(value.trim().to_lowercase()));
+            "i.doi = ?".into()
+        }
+        Term::Field(Field::Pmid, value) => {
+            bind(Value::Text(value.trim().to_string()));
+            "i.pmid = ?".into()
+        }
+        Term::Is(flag) => flag_condition(*flag).into(),
+        Term::Has(attribute) => has_condition(*attribute).into(),
+        Term::Since(bound) => {
+            bind(Value::Integer(bound.resolve(now)));
+            "i.published >= ?".into()
+        }
+        Term::Before(bound) => {
+            bind(Value::Integer(bound.resolve(now)));
+            "i.published < ?".into()
+        }
+    }
+}
+
+fn flag_condition(flag: Flag) -> &'static str {
+    match flag {
+        Flag::Unread => "i.read_at IS NULL",
+        Flag::Read => "i.read_at IS NOT NULL",
+        Flag::Saved => "i.saved_at IS NOT NULL",
+        Flag::Alert => "EXISTS (SELECT 1 FROM item_alert a WHERE a.item_id = i.id)",
+        Flag::Urgent => {
+            "EXISTS (SELECT 1 FROM item_alert a JOIN watch w ON w.id = a.watch_id \
+             WHERE a.item_id = i.id AND w.urgent = 1 AND a.acknowledged_at IS NULL)"
+        }
+    }
+}
+
+fn has_condition(attribute: Attribute) -> &'static str {
+    match attribute {
+        Attribute::Doi => "i.doi IS NOT NULL",
+        Attribute::Pmid => "i.pmid IS NOT NULL",
+        Attribute::Tag => "EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id)",
+        Attribute::Enclosure => "i.enclosure_url IS NOT NULL",
+    }
+}
+
+/// `%value%` with LIKE's wildcards escaped.
+fn like_pattern(value: &str) -> String {
+    let escaped = value
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Store {
+    /// One page of the river: matching items, newest first.
+    pub fn list_items(
+        &self,
+        filter: &Compiled,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ItemSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM item i JOIN source s ON s.id = i.source_id \
+             WHERE {} ORDER BY i.published DESC, i.id DESC LIMIT {} OFFSET {}",
+            filter.sql, limit as i64, offset as i64
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params_from_iter(&filter.params), summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Like `list_items`, with bodies: for JSON output and exports.
+    pub fn list_full_items(&self, filter: &Compiled, limit: usize) -> Result<Vec<Item>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM item i JOIN source s ON s.id = i.source_id \
+             WHERE {} ORDER BY i.published DESC, i.id DESC LIMIT {}",
+            filter.sql, limit as i64
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(params_from_iter(&filter.params), item_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn count_items(&self, filter: &Compiled) -> Result<usize> {
+        let sql = format!("SELECT count(*) FROM item i WHERE {}", filter.sql);
+        let count: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(&filter.params), |r| r.get(0))?;
+        Ok(count as usize)
+    }
+
+    /// Marks read every unread item the filter matches; returns them, so the UI can undo.
+    pub fn mark_matching_read(
+        &mut self,
+        filter: &Compiled,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<ItemId>> {
+        let tx = self.conn.transaction()?;
+        let sql = format!(
+            "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({}) RETURNING id",
+            to_unix(now),
+            filter.sql
+        );
+        let ids = {
+            let mut statement = tx.prepare(&sql)?;
+            let rows =
+                statement.query_map(params_from_iter(&filter.params), |r| r.get(0).map(ItemId))?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        tx.commit()?;
+        Ok(ids)
+    }
+
+    /// Titles of the other sources that carry the same paper (same DOI, PubMed id or link).
+    pub fn also_in(&self, id: ItemId) -> Result<Vec<String>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT DISTINCT coalesce(s.title, s.feed_title, s.url) FROM item i \
+             JOIN item o ON o.cluster_key = i.cluster_key AND o.source_id != i.source_id \
+             JOIN source s ON s.id = o.source_id WHERE i.id = ?1 ORDER BY 1",
+        )?;
+        let titles = statement.query_map([id.0], |r| r.get(0))?;
+        Ok(titles.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+}

@@ -1,0 +1,75 @@
+//! User tags on items.
+
+use super::{Result, Store, StoreError};
+use crate::model::ItemId;
+use rusqlite::{Transaction, params};
+
+/// Tags are compared and stored lower-case, without a leading `#` or surrounding blanks; a tag
+/// with inner whitespace or nothing left is refused.
+pub fn normalize_tag(tag: &str) -> Option<String> {
+    let tag = tag.trim().trim_start_matches('#').trim().to_lowercase();
+    let valid = !tag.is_empty() && !tag.chars().any(|c| c.is_whitespace() || c.is_control());
+    valid.then_some(tag)
+}
+
+impl Store {
+    /// Adds tags to an item (or removes them); returns the item's tags afterwards.
+    pub fn tag_item(&mut self, id: ItemId, tags: &[String], remove: bool) -> Result<Vec<String>> {
+        let tx = self.conn.transaction()?;
+        ensure_item(&tx, id)?;
+        write_tags(&tx, id, tags, remove)?;
+        tx.commit()?;
+        self.item_tags(id)
+    }
+
+    /// Replaces an item's tags with exactly these.
+    pub fn set_item_tags(&mut self, id: ItemId, tags: &[String]) -> Result<Vec<String>> {
+        let tx = self.conn.transaction()?;
+        ensure_item(&tx, id)?;
+        tx.execute("DELETE FROM item_tag WHERE item_id = ?1", [id.0])?;
+        write_tags(&tx, id, tags, false)?;
+        tx.commit()?;
+        self.item_tags(id)
+    }
+
+    pub fn item_tags(&self, id: ItemId) -> Result<Vec<String>> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT tag FROM item_tag WHERE item_id = ?1 ORDER BY tag")?;
+        let tags = statement.query_map([id.0], |r| r.get(0))?;
+        Ok(tags.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+
+    /// Every tag in use, on items or sources, for completion.
+    pub fn all_tags(&self) -> Result<Vec<String>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT tag FROM item_tag UNION SELECT tag FROM source_tag ORDER BY 1",
+        )?;
+        let tags = statement.query_map([], |r| r.get(0))?;
+        Ok(tags.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
+}
+
+fn ensure_item(tx: &Transaction, id: ItemId) -> Result<()> {
+    let exists: bool = tx.query_row("SELECT count(*) FROM item WHERE id = ?1", [id.0], |r| {
+        r.get(0)
+    })?;
+    if exists {
+        Ok(())
+    } else {
+        Err(StoreError::UnknownItem(id.0))
+    }
+}
+
+fn write_tags(tx: &Transaction, id: ItemId, tags: &[String], remove: bool) -> Result<()> {
+    let sql = if remove {
+        "DELETE FROM item_tag WHERE item_id = ?1 AND tag = ?2"
+    } else {
+        "INSERT OR IGNORE INTO item_tag (item_id, tag) VALUES (?1, ?2)"
+    };
+    let mut statement = tx.prepare_cached(sql)?;
+    for tag in tags.iter().filter_map(|t| normalize_tag(t)) {
+        statement.execute(params![id.0, tag])?;
+    }
+    Ok(())
+}
