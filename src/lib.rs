@@ -3,7 +3,10 @@
 //! Dependencies point one way: `model ← {query, ident, text, store, fetch, export} ← sync ← cli`;
 //! `tui` uses `model` and reaches `sync` only through its worker's messages.
 
+pub mod cli;
+pub mod export;
 pub mod fetch;
+pub mod fingerprint;
 pub mod ident;
 pub mod model;
 pub mod query;

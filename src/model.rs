@@ -78,6 +78,9 @@ pub struct Source {
     pub tags: Vec<String>,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+    /// Fingerprint of the last body stored: an identical body is not parsed again.
+    #[serde(skip)]
+    pub body_hash: Option<String>,
     pub last_fetch: Option<DateTime<Utc>>,
     pub last_status: Option<u16>,
     pub last_error: Option<String>,

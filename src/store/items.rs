@@ -3,6 +3,7 @@
 use super::convert::{ITEM_COLUMNS, item_from_row, to_unix};
 use super::sources::{SourceUpdate, apply_source_update};
 use super::{Result, Store, StoreError};
+use crate::fingerprint::Fingerprint;
 use crate::model::{Item, ItemId, Mark, NewItem, SourceId};
 use crate::text::plain_text;
 use chrono::{DateTime, Utc};
@@ -221,32 +222,20 @@ fn cluster_key(item: &NewItem) -> Option<String> {
     item.url.as_ref().map(|url| format!("url:{url}"))
 }
 
-/// A stable fingerprint of what the feed said about an item (FNV-1a, 64 bits).
+/// A stable fingerprint of what the feed said about an item.
 fn content_hash(item: &NewItem) -> i64 {
-    let fields = [
-        item.url.as_deref(),
-        Some(item.title.as_str()),
-        item.author.as_deref(),
-        item.summary.as_deref(),
-        item.content.as_deref(),
-        item.enclosure_url.as_deref(),
-        item.doi.as_deref(),
-        item.pmid.as_deref(),
-    ];
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut feed = |bytes: &[u8]| {
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    };
-    for field in fields {
-        feed(field.unwrap_or("\u{1}").as_bytes());
-        feed(&[0]);
-    }
+    let mut fingerprint = Fingerprint::new()
+        .field(item.url.as_deref())
+        .field(Some(&item.title))
+        .field(item.author.as_deref())
+        .field(item.summary.as_deref())
+        .field(item.content.as_deref())
+        .field(item.enclosure_url.as_deref())
+        .field(item.doi.as_deref())
+        .field(item.pmid.as_deref())
+        .field(Some(&item.categories.join("\n")));
     for time in [item.published, item.updated] {
-        feed(&time.map(|t| t.timestamp()).unwrap_or(0).to_le_bytes());
+        fingerprint = fingerprint.bytes(&time.map(|t| t.timestamp()).unwrap_or(0).to_le_bytes());
     }
-    feed(item.categories.join("\n").as_bytes());
-    hash as i64
+    fingerprint.finish() as i64
 }

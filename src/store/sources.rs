@@ -110,8 +110,8 @@ impl Store {
         );
         self.conn
             .query_row(&sql, [id.0], |row| {
-                let items: i64 = row.get(14)?;
-                let unread: i64 = row.get(15)?;
+                let items: i64 = row.get(15)?;
+                let unread: i64 = row.get(16)?;
                 source_from_row(row, items as u64, unread as u64)
             })
             .optional()?

@@ -1,3 +1,7 @@
 //! Use cases shared by the CLI and the TUI. They report progress through a channel and never print.
 
+pub mod add;
+pub mod import;
 pub mod progress;
+pub mod refresh;
+pub mod targets;

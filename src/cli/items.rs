@@ -1,0 +1,171 @@
+//! `list`, `show`, `mark`, `tag`.
+
+use super::Status;
+use super::args::{ListArgs, MarkArgs};
+use super::json::ItemJson;
+use super::output::Output;
+use crate::model::{Item, ItemId, ItemSummary, Mark};
+use crate::query::{QueryError, parse};
+use crate::store::{Store, compile};
+use crate::text::{plain_text, sanitize_line};
+use chrono::Utc;
+use std::path::Path;
+
+/// A query that does not parse, shown with a caret under the column.
+#[derive(Debug, thiserror::Error)]
+#[error("bad query at column {}: {}\n  {query}\n  {caret}^", .error.column, .error.message)]
+pub struct BadQuery {
+    query: String,
+    caret: String,
+    error: QueryError,
+}
+
+pub fn compile_query(text: &str) -> Result<crate::store::Compiled, BadQuery> {
+    let expr = parse(text).map_err(|error| BadQuery {
+        query: sanitize_line(text),
+        caret: " ".repeat(error.column.saturating_sub(1)),
+        error,
+    })?;
+    Ok(compile(&expr, Utc::now()))
+}
+
+pub fn list(db: &Path, args: ListArgs) -> anyhow::Result<Status> {
+    let filter = compile_query(args.query.as_deref().unwrap_or(""))?;
+    let store = Store::open(db)?;
+    let mut out = Output::new();
+    if args.json {
+        let items = store.list_full_items(&filter, args.limit)?;
+        out.json(&with_clusters(&store, items, false)?)?;
+    } else {
+        for item in store.list_items(&filter, args.limit, 0)? {
+            out.line(&item_line(&item))?;
+        }
+    }
+    out.finish()?;
+    Ok(Status::Success)
+}
+
+fn with_clusters(store: &Store, items: Vec<Item>, bodies: bool) -> anyhow::Result<Vec<ItemJson>> {
+    items
+        .into_iter()
+        .map(|item| {
+            let also_in = store.also_in(item.id)?;
+            Ok(ItemJson::new(item, also_in, bodies))
+        })
+        .collect()
+}
+
+fn item_line(item: &ItemSummary) -> String {
+    let date = item
+        .published
+        .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default();
+    let flags = format!(
+        "{}{}",
+        if item.read { ' ' } else { 'N' },
+        if item.saved { 'S' } else { ' ' }
+    );
+    let tags = if item.tags.is_empty() {
+        String::new()
+    } else {
+        format!("  #{}", item.tags.join(" #"))
+    };
+    let source: String = sanitize_line(&item.source_title).chars().take(24).collect();
+    format!(
+        "{:>6}  {date}  {flags}  {source:<24}  {}{tags}",
+        item.id.0,
+        sanitize_line(&item.title)
+    )
+}
+
+pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<Status> {
+    let store = Store::open(db)?;
+    let item = store.item(ItemId(id))?;
+    let mut out = Output::new();
+    if json {
+        out.json(&with_clusters(&store, vec![item], true)?.remove(0))?;
+    } else {
+        let also_in = store.also_in(item.id)?;
+        for line in show_lines(&item, &also_in) {
+            out.line(&line)?;
+        }
+    }
+    out.finish()?;
+    Ok(Status::Success)
+}
+
+fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
+    let mut lines = vec![sanitize_line(&item.title)];
+    let mut field = |name: &str, value: Option<String>| {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            lines.push(format!("{name:<10}{}", sanitize_line(&value)));
+        }
+    };
+    field("source", Some(item.source_title.clone()));
+    field("date", item.published.map(|d| d.to_rfc2822()));
+    field("author", item.author.clone());
+    field("link", item.url.clone());
+    field("doi", item.doi.clone());
+    field("pmid", item.pmid.clone());
+    field("tags", Some(item.tags.join(", ")));
+    field("also in", Some(also_in.join(", ")));
+    field(
+        "state",
+        Some(format!(
+            "{}{}",
+            if item.read.is_some() {
+                "read"
+            } else {
+                "unread"
+            },
+            if item.saved.is_some() { ", saved" } else { "" }
+        )),
+    );
+    let body = item
+        .content
+        .as_deref()
+        .or(item.summary.as_deref())
+        .map(plain_text)
+        .unwrap_or_default();
+    if !body.is_empty() {
+        lines.push(String::new());
+        lines.push(body);
+    }
+    lines
+}
+
+pub fn mark(db: &Path, args: MarkArgs) -> anyhow::Result<Status> {
+    let mark = match (args.read, args.unread, args.save) {
+        (true, _, _) => Mark::Read,
+        (_, true, _) => Mark::Unread,
+        (_, _, true) => Mark::Save,
+        _ => Mark::Unsave,
+    };
+    let mut store = Store::open(db)?;
+    let ids: Vec<ItemId> = args.ids.iter().copied().map(ItemId).collect();
+    let missing = store.mark(&ids, mark, Utc::now())?;
+    for id in &missing {
+        eprintln!("rounds: no item with id {id}");
+    }
+    Ok(match missing.len() {
+        0 => Status::Success,
+        n if n == ids.len() => Status::Failure,
+        _ => Status::Partial,
+    })
+}
+
+pub fn tag(db: &Path, id: i64, tags: &[String], remove: bool) -> anyhow::Result<Status> {
+    let mut store = Store::open(db)?;
+    let now = store.tag_item(ItemId(id), tags, remove)?;
+    let mut out = Output::new();
+    out.line(&format!(
+        "{id}: {}",
+        if now.is_empty() {
+            "(no tags)".to_string()
+        } else {
+            now.join(", ")
+        }
+    ))?;
+    out.finish()?;
+    Ok(Status::Success)
+}

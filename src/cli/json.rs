@@ -1,0 +1,98 @@
+//! The JSON documents scripts read: stable field names, built from the model, never the model.
+
+use crate::model::{Item, Source};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct ItemJson {
+    pub id: i64,
+    pub source_id: i64,
+    pub source_title: String,
+    pub source_url: String,
+    pub category: Option<String>,
+    pub title: String,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub read: bool,
+    pub saved: bool,
+    pub tags: Vec<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub alerts: Vec<String>,
+    pub also_in: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+}
+
+impl ItemJson {
+    /// `with_bodies` adds summary and content (for `show`).
+    pub fn new(item: Item, also_in: Vec<String>, with_bodies: bool) -> ItemJson {
+        ItemJson {
+            id: item.id.0,
+            source_id: item.source_id.0,
+            source_title: item.source_title,
+            source_url: item.source_url,
+            category: item.category,
+            title: item.title,
+            url: item.url,
+            author: item.author,
+            published: item.published.map(rfc3339),
+            read: item.read.is_some(),
+            saved: item.saved.is_some(),
+            tags: item.tags,
+            doi: item.doi,
+            pmid: item.pmid,
+            alerts: Vec::new(),
+            also_in,
+            summary: if with_bodies { item.summary } else { None },
+            content: if with_bodies { item.content } else { None },
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub struct SourceJson {
+    pub id: i64,
+    pub url: String,
+    pub title: String,
+    pub site_url: Option<String>,
+    pub kind: &'static str,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub last_fetch: Option<String>,
+    pub last_status: Option<u16>,
+    pub last_error: Option<String>,
+    pub failures: u32,
+    pub next_fetch: Option<String>,
+    pub items: u64,
+    pub unread: u64,
+}
+
+impl From<Source> for SourceJson {
+    fn from(source: Source) -> SourceJson {
+        SourceJson {
+            id: source.id.0,
+            url: source.url,
+            title: source.title,
+            site_url: source.site_url,
+            kind: source.kind.as_str(),
+            category: source.category,
+            tags: source.tags,
+            last_fetch: source.last_fetch.map(rfc3339),
+            last_status: source.last_status,
+            last_error: source.last_error,
+            failures: source.failures,
+            next_fetch: source.next_fetch.map(rfc3339),
+            items: source.item_count,
+            unread: source.unread_count,
+        }
+    }
+}
+
+pub fn rfc3339(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Secs, true)
+}

@@ -1,0 +1,193 @@
+//! `rounds refresh`: one line per source that changed or failed, then a summary.
+
+use super::Status;
+use super::args::RefreshArgs;
+use super::json::rfc3339;
+use super::output::Output;
+use crate::fetch::http::{HttpClient, HttpOptions};
+use crate::store::Store;
+use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
+use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::text::sanitize_line;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
+    let mut store = Store::open(db)?;
+    let only = match &args.source {
+        Some(key) => Some(store.find_source(key)?.id),
+        None => None,
+    };
+    let client = Arc::new(HttpClient::new(http_options())?);
+    let options = RefreshOptions {
+        jobs: usize::from(args.jobs),
+        only,
+    };
+    let (sender, receiver) = mpsc::unbounded_channel();
+    let (summary, reports) = super::runtime()?.block_on(async {
+        let printer = tokio::spawn(print_reports(receiver, args.json));
+        let summary = refresh(&mut store, client, &options, &sender).await;
+        drop(sender);
+        let reports = printer.await.unwrap_or_else(|_| Ok(Vec::new()));
+        (summary, reports)
+    });
+    let (summary, reports) = (summary?, reports?);
+    let mut out = Output::new();
+    if args.json {
+        out.json(&RefreshJson {
+            summary: SummaryJson::from(&summary),
+            sources: reports.iter().map(ReportJson::from).collect(),
+        })?;
+    } else {
+        out.line(&summary_line(&summary))?;
+    }
+    out.finish()?;
+    Ok(status(&summary))
+}
+
+/// Timeouts from the environment, for slow links (and for tests that cannot wait a minute).
+fn http_options() -> HttpOptions {
+    let mut options = HttpOptions::default();
+    let seconds = std::env::var("ROUNDS_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok());
+    if let Some(seconds) = seconds.filter(|s| s.is_finite() && *s > 0.0) {
+        options.timeout = Duration::from_secs_f64(seconds);
+        options.connect_timeout = options.connect_timeout.min(options.timeout);
+    }
+    options
+}
+
+fn status(summary: &RefreshSummary) -> Status {
+    match summary.failed {
+        0 => Status::Success,
+        n if n == summary.sources => Status::Failure,
+        _ => Status::Partial,
+    }
+}
+
+/// Prints reports as they come (text mode) and returns them all (for JSON).
+async fn print_reports(
+    mut receiver: mpsc::UnboundedReceiver<Progress>,
+    json: bool,
+) -> anyhow::Result<Vec<SourceReport>> {
+    let mut reports = Vec::new();
+    while let Some(message) = receiver.recv().await {
+        let Progress::SourceFinished(report) = message else {
+            continue;
+        };
+        if !json && let Some(line) = report_line(&report) {
+            // One line at a time: a stdout lock cannot be held across an await.
+            writeln!(std::io::stdout(), "{line}")?;
+        }
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+fn report_line(report: &SourceReport) -> Option<String> {
+    let name = format!("{} {}", report.source_id, sanitize_line(&report.title));
+    match &report.outcome {
+        SourceOutcome::Updated { new: 0, updated: 0 } | SourceOutcome::NotModified => None,
+        SourceOutcome::Updated { new, updated } => {
+            Some(format!("{name}: {new} new, {updated} updated"))
+        }
+        SourceOutcome::Postponed { until } => {
+            Some(format!("{name}: asked to retry after {}", rfc3339(*until)))
+        }
+        SourceOutcome::Deferred { until } => {
+            Some(format!("{name}: skipped until {}", rfc3339(*until)))
+        }
+        SourceOutcome::Failed { error } => {
+            Some(format!("{name}: failed: {}", sanitize_line(error)))
+        }
+    }
+}
+
+fn summary_line(summary: &RefreshSummary) -> String {
+    format!(
+        "{} sources, {} new items, {} updated, {} unchanged, {} postponed, {} failed",
+        summary.sources,
+        summary.new_items,
+        summary.updated_items,
+        summary.not_modified,
+        summary.postponed,
+        summary.failed
+    )
+}
+
+#[derive(Serialize)]
+struct RefreshJson<'a> {
+    summary: SummaryJson,
+    sources: Vec<ReportJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    sources: usize,
+    new_items: usize,
+    updated_items: usize,
+    not_modified: usize,
+    postponed: usize,
+    failed: usize,
+}
+
+impl From<&RefreshSummary> for SummaryJson {
+    fn from(s: &RefreshSummary) -> SummaryJson {
+        SummaryJson {
+            sources: s.sources,
+            new_items: s.new_items,
+            updated_items: s.updated_items,
+            not_modified: s.not_modified,
+            postponed: s.postponed,
+            failed: s.failed,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    source_id: i64,
+    title: &'a str,
+    url: &'a str,
+    outcome: &'static str,
+    new: usize,
+    updated: usize,
+    error: Option<&'a str>,
+    retry_after: Option<String>,
+}
+
+impl<'a> From<&'a SourceReport> for ReportJson<'a> {
+    fn from(report: &'a SourceReport) -> ReportJson<'a> {
+        let mut json = ReportJson {
+            source_id: report.source_id.0,
+            title: &report.title,
+            url: &report.url,
+            outcome: "not_modified",
+            new: 0,
+            updated: 0,
+            error: None,
+            retry_after: None,
+        };
+        match &report.outcome {
+            SourceOutcome::Updated { new, updated } => {
+                (json.outcome, json.new, json.updated) = ("updated", *new, *updated)
+            }
+            SourceOutcome::NotModified => {}
+            SourceOutcome::Postponed { until } => {
+                (json.outcome, json.retry_after) = ("postponed", Some(rfc3339(*until)))
+            }
+            SourceOutcome::Deferred { until } => {
+                (json.outcome, json.retry_after) = ("deferred", Some(rfc3339(*until)))
+            }
+            SourceOutcome::Failed { error } => {
+                (json.outcome, json.error) = ("failed", Some(error.as_str()))
+            }
+        }
+        json
+    }
+}

@@ -1,0 +1,3 @@
+//! Writers over the model: pure functions from sources or items to text.
+
+pub mod opml;

@@ -1,0 +1,211 @@
+//! OPML 1.0/2.0 subscription lists → sources. Folders become categories, `category`
+//! attributes become tags. Any error names its line, and nothing is imported.
+
+use super::ImportError;
+use crate::model::NewSource;
+use quick_xml::Reader;
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
+
+/// Parses the whole document first: a bad file yields an error, never half a list.
+pub fn parse(text: &str) -> Result<Vec<NewSource>, ImportError> {
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().check_end_names = true;
+    let mut folders: Vec<Option<String>> = Vec::new();
+    let mut sources = Vec::new();
+    let mut saw_opml = false;
+    loop {
+        let event = reader.read_event();
+        let line = line_at(text, reader.buffer_position());
+        match event {
+            Err(error) => {
+                let at = line_at(text, reader.error_position());
+                return Err(ImportError::new(at, format!("malformed XML: {error}")));
+            }
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(element)) => {
+                saw_opml |= element.local_name().as_ref() == "opml";
+                if element.local_name().as_ref() == "outline" {
+                    let outline = Outline::read(&element, line)?;
+                    folders.push(outline.folder_name());
+                    outline.push_source(&folders, line, &mut sources)?;
+                }
+            }
+            Ok(Event::Empty(element)) => {
+                saw_opml |= element.local_name().as_ref() == "opml";
+                if element.local_name().as_ref() == "outline" {
+                    folders.push(None);
+                    Outline::read(&element, line)?.push_source(&folders, line, &mut sources)?;
+                    folders.pop();
+                }
+            }
+            Ok(Event::End(element)) if element.local_name().as_ref() == "outline" => {
+                folders.pop();
+            }
+            Ok(_) => {}
+        }
+    }
+    if !saw_opml {
+        return Err(ImportError::new(
+            1,
+            "not an OPML file: there is no <opml> element".into(),
+        ));
+    }
+    Ok(sources)
+}
+
+/// The attributes of one `<outline>` that matter to us.
+#[derive(Default)]
+struct Outline {
+    text: Option<String>,
+    title: Option<String>,
+    xml_url: Option<String>,
+    html_url: Option<String>,
+    categories: Vec<String>,
+}
+
+impl Outline {
+    fn read(element: &BytesStart, line: usize) -> Result<Outline, ImportError> {
+        let mut outline = Outline::default();
+        for attribute in element.attributes() {
+            let attribute = attribute
+                .map_err(|e| ImportError::new(line, format!("bad attribute in <outline>: {e}")))?;
+            let value = attribute
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| {
+                    ImportError::new(line, format!("bad attribute value in <outline>: {e}"))
+                })?
+                .trim()
+                .to_string();
+            let value = (!value.is_empty()).then_some(value);
+            match attribute.key.local_name().as_ref() {
+                "text" => outline.text = value,
+                "title" => outline.title = value,
+                "xmlUrl" | "xmlurl" | "url" => outline.xml_url = value,
+                "htmlUrl" | "htmlurl" => outline.html_url = value,
+                "category" => outline.categories = split_categories(value.as_deref().unwrap_or("")),
+                _ => {}
+            }
+        }
+        Ok(outline)
+    }
+
+    /// A folder is an outline without a feed address; its name is the children's category.
+    fn folder_name(&self) -> Option<String> {
+        match self.xml_url {
+            Some(_) => None,
+            None => self.title.clone().or_else(|| self.text.clone()),
+        }
+    }
+
+    fn push_source(
+        self,
+        folders: &[Option<String>],
+        line: usize,
+        sources: &mut Vec<NewSource>,
+    ) -> Result<(), ImportError> {
+        let Some(url) = self.xml_url else {
+            return Ok(());
+        };
+        check_url(&url, line)?;
+        // The innermost enclosing folder: `folders` ends with this outline's own entry.
+        let category = folders[..folders.len().saturating_sub(1)]
+            .iter()
+            .rev()
+            .flatten()
+            .next()
+            .cloned();
+        sources.push(NewSource {
+            url,
+            title: self.title.or(self.text),
+            site_url: self.html_url,
+            category,
+            tags: self.categories,
+        });
+        Ok(())
+    }
+}
+
+/// OPML 2.0 categories: comma-separated, each a slash-delimited path; the last part is the tag.
+fn split_categories(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .filter_map(|path| path.trim().trim_matches('/').rsplit('/').next())
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn check_url(url: &str, line: usize) -> Result<(), ImportError> {
+    match url::Url::parse(url) {
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(()),
+        Ok(parsed) => Err(ImportError::new(
+            line,
+            format!(
+                "unsupported feed address {url:?} (scheme {})",
+                parsed.scheme()
+            ),
+        )),
+        Err(error) => Err(ImportError::new(
+            line,
+            format!("invalid feed address {url:?}: {error}"),
+        )),
+    }
+}
+
+/// 1-based line of a byte offset.
+fn line_at(text: &str, offset: u64) -> usize {
+    let offset = (offset as usize).min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0">
+  <head><title>Clinic feeds</title></head>
+  <body>
+    <outline text="Journals">
+      <outline text="NEJM" type="rss" xmlUrl="https://www.nejm.org/action/showFeed?jc=nejm&amp;type=etoc" htmlUrl="https://www.nejm.org/" category="/cardio,/Medicine/ID"/>
+      <outline text="Nested"><outline title="The BMJ" xmlUrl="https://www.bmj.com/rss/recent.xml"/></outline>
+    </outline>
+    <outline text="CDC HAN" xmlUrl="https://tools.cdc.gov/api/v2/resources/media/413690.rss"/>
+  </body>
+</opml>"#;
+
+    #[test]
+    fn folders_become_categories_and_categories_tags() {
+        let sources = parse(GOOD).unwrap();
+        assert_eq!(sources.len(), 3);
+        assert_eq!(
+            sources[0].url,
+            "https://www.nejm.org/action/showFeed?jc=nejm&type=etoc"
+        );
+        assert_eq!(sources[0].category.as_deref(), Some("Journals"));
+        assert_eq!(sources[0].tags, vec!["cardio", "ID"]);
+        assert_eq!(sources[1].category.as_deref(), Some("Nested"));
+        assert_eq!(sources[1].title.as_deref(), Some("The BMJ"));
+        assert_eq!(sources[2].category, None);
+    }
+
+    #[test]
+    fn errors_name_their_line() {
+        let broken = GOOD.replace("<outline text=\"CDC HAN\"", "<outline text=\"CDC HAN\" <");
+        let error = parse(&broken).unwrap_err();
+        assert_eq!(error.line, 9, "{error}");
+        let bad_url = GOOD.replace("https://www.bmj.com/rss/recent.xml", "javascript:alert(1)");
+        let error = parse(&bad_url).unwrap_err();
+        assert_eq!(error.line, 7, "{error}");
+        assert!(error.message.contains("javascript"), "{error}");
+        let unclosed = GOOD.replace("</body>", "");
+        assert!(parse(&unclosed).is_err());
+        assert!(parse("<html><body>hi</body></html>").is_err());
+    }
+}
