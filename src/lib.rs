@@ -13,3 +13,4 @@ pub mod query;
 pub mod store;
 pub mod sync;
 pub mod text;
+pub mod tui;

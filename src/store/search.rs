@@ -16,6 +16,35 @@ pub struct Compiled {
     pub params: Vec<Value>,
 }
 
+impl Compiled {
+    /// Narrows the condition to one source.
+    pub fn only_source(mut self, id: crate::model::SourceId) -> Compiled {
+        self.sql = format!("({}) AND i.source_id = ?", self.sql);
+        self.params.push(Value::Integer(id.0));
+        self
+    }
+
+    /// Narrows the condition to the sources of one category (`None`: sources without one).
+    pub fn only_category(mut self, category: Option<&str>) -> Compiled {
+        match category {
+            Some(name) => {
+                self.sql = format!(
+                    "({}) AND i.source_id IN (SELECT id FROM source WHERE category = ?)",
+                    self.sql
+                );
+                self.params.push(Value::Text(name.to_string()));
+            }
+            None => {
+                self.sql = format!(
+                    "({}) AND i.source_id IN (SELECT id FROM source WHERE category IS NULL)",
+                    self.sql
+                );
+            }
+        }
+        self
+    }
+}
+
 /// Compiles a query; relative times (`since:7d`) are taken from `now`.
 pub fn compile(expr: &Expr, now: DateTime<Utc>) -> Compiled {
     let mut params = Vec::new();

@@ -1,0 +1,4 @@
+//! The terminal UI.
+
+pub mod protocol;
+pub mod worker;
