@@ -1,9 +1,24 @@
 //! HTTP for feeds: one shared client, conditional GET, limits and politeness.
 //!
-//! STUB: the http helper replaces this with the real implementation.
+//! reqwest's own redirect policy is off: we follow redirects ourselves so that we can tell a
+//! permanent move (store the new address) from a temporary one (keep the old), cap the hops,
+//! and hold each host's politeness permit only for the hop that talks to it.
+
+mod body;
+mod error;
+mod headers;
+mod politeness;
+mod redirect;
+
+pub use error::FetchError;
 
 use chrono::{DateTime, Utc};
+use politeness::HostLimits;
+use redirect::RedirectTrail;
+use reqwest::StatusCode;
+use reqwest::header::{self, HeaderMap, HeaderValue};
 use std::time::Duration;
+use url::Url;
 
 #[derive(Debug, Clone)]
 pub struct HttpOptions {
@@ -58,42 +73,148 @@ pub struct FetchedBody {
     pub validators: Validators,
     /// The charset parameter of Content-Type, if any.
     pub charset: Option<String>,
+    /// The media type of Content-Type, lowercased and without parameters
+    /// (`application/rss+xml`).
     pub content_type: Option<String>,
+    /// Raw bytes after content decoding (gzip, deflate, brotli); never transcoded.
     pub body: Vec<u8>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum FetchError {
-    #[error("the server answered HTTP {status}")]
-    Status { status: u16 },
-}
+const USER_AGENT: &str = concat!(
+    "rounds/",
+    env!("CARGO_PKG_VERSION"),
+    " (+https://github.com/rounds-reader/rounds)"
+);
 
-impl FetchError {
-    /// The HTTP status to record for the source, when there was one.
-    pub fn status(&self) -> Option<u16> {
-        match self {
-            FetchError::Status { status } => Some(*status),
-        }
-    }
-}
+/// Feeds first, but some servers answer `*/*` with an HTML page, which discovery can use.
+const ACCEPT: &str = "application/atom+xml, application/rss+xml, application/feed+json, \
+                      application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
 
 /// One per process: shares connections and the per-host limits across all fetches.
 pub struct HttpClient {
-    _options: HttpOptions,
+    client: reqwest::Client,
+    options: HttpOptions,
+    hosts: HostLimits,
 }
 
 impl HttpClient {
     pub fn new(options: HttpOptions) -> anyhow::Result<HttpClient> {
-        Ok(HttpClient { _options: options })
+        // reqwest is built with `rustls-no-provider`: without a provider `build()` panics.
+        // Err only means another part of the process installed one first.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut default_headers = HeaderMap::new();
+        default_headers.insert(header::ACCEPT, HeaderValue::from_static(ACCEPT));
+        let client = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .default_headers(default_headers)
+            .redirect(reqwest::redirect::Policy::none())
+            .connect_timeout(options.connect_timeout)
+            .build()?;
+        let hosts = HostLimits::new(options.per_host);
+        Ok(HttpClient {
+            client,
+            options,
+            hosts,
+        })
     }
 
     /// GET `url` with the validators; follows up to `max_redirects` redirects itself.
+    ///
+    /// The time limit starts once the first host lets us in, so waiting behind other
+    /// fetches to the same host does not count against it.
     pub async fn fetch(
         &self,
         url: &str,
         validators: &Validators,
     ) -> Result<FetchOutcome, FetchError> {
-        let _ = (url, validators);
-        Err(FetchError::Status { status: 501 })
+        let start = redirect::parse_web_url(url)?;
+        let permit = self.hosts.acquire(&start).await;
+        let timeout = self.options.timeout;
+        let exchange = self.follow_redirects(start, permit, validators);
+        match tokio::time::timeout(timeout, exchange).await {
+            Ok(outcome) => outcome,
+            Err(_elapsed) => Err(FetchError::TimedOut { after: timeout }),
+        }
+    }
+
+    async fn follow_redirects(
+        &self,
+        start: Url,
+        mut permit: politeness::HostPermit,
+        validators: &Validators,
+    ) -> Result<FetchOutcome, FetchError> {
+        let mut trail = RedirectTrail::new(start, self.options.max_redirects);
+        loop {
+            let response = self.send(trail.current(), validators).await?;
+            let Some(next) = redirect::target(&response, trail.current())? else {
+                // `permit` lives to the end of this function, so it covers the body too.
+                return self.finish(response, &trail).await;
+            };
+            let host_changes = politeness::host_key(&next) != politeness::host_key(trail.current());
+            trail.follow(response.status(), next)?;
+            if host_changes {
+                // Let go of the old host before queueing for the new one, so that two
+                // fetches redirecting across each other's hosts cannot deadlock.
+                drop(permit);
+                permit = self.hosts.acquire(trail.current()).await;
+            }
+        }
+    }
+
+    async fn send(
+        &self,
+        url: &Url,
+        validators: &Validators,
+    ) -> Result<reqwest::Response, FetchError> {
+        let mut request = self.client.get(url.clone());
+        // Validators come back from the database; a value that is not a valid header is skipped
+        // rather than failing the fetch.
+        let conditions = [
+            (header::IF_NONE_MATCH, &validators.etag),
+            (header::IF_MODIFIED_SINCE, &validators.last_modified),
+        ];
+        for (name, value) in conditions {
+            if let Some(value) = value.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
+                request = request.header(name, value);
+            }
+        }
+        request
+            .send()
+            .await
+            .map_err(|e| error::from_transport(&e, url, self.options.connect_timeout))
+    }
+
+    /// The answer of the last hop: not modified, come back later, an error, or a body.
+    async fn finish(
+        &self,
+        response: reqwest::Response,
+        trail: &RedirectTrail,
+    ) -> Result<FetchOutcome, FetchError> {
+        let status = response.status();
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(FetchOutcome::NotModified);
+        }
+        let busy =
+            status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE;
+        if busy && let Some(until) = headers::retry_after(response.headers(), Utc::now()) {
+            let status = status.as_u16();
+            return Ok(FetchOutcome::RetryLater { status, until });
+        }
+        if !status.is_success() {
+            let status = status.as_u16();
+            return Err(FetchError::Status { status });
+        }
+        let validators = headers::validators(response.headers());
+        let (content_type, charset) = headers::content_type(response.headers());
+        let body = body::read_capped(response, self.options.max_body_bytes).await?;
+        Ok(FetchOutcome::Fetched(FetchedBody {
+            status: status.as_u16(),
+            final_url: trail.current().to_string(),
+            moved_permanently_to: trail.moved_permanently_to(),
+            validators,
+            charset,
+            content_type,
+            body,
+        }))
     }
 }
