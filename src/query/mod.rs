@@ -57,3 +57,6 @@ impl QueryError {
 pub fn parse(input: &str) -> Result<Expr, QueryError> {
     parser::parse_query(input)
 }
+
+#[cfg(test)]
+mod properties;
