@@ -3,6 +3,8 @@
 //! Each test crate uses only part of this, hence the `dead_code` allowance.
 #![allow(dead_code, unused_imports)]
 
+pub mod cli;
+pub mod feeds;
 pub mod gzip;
 pub mod response;
 pub mod server;
