@@ -25,7 +25,12 @@ impl Sandbox {
 
     /// `rounds --db SANDBOX/rounds.db ARGS...`
     pub fn rounds(&self, args: &[&str]) -> Command {
-        let mut command = assert_cmd::cargo::cargo_bin_cmd!("rounds");
+        Command::from_std(self.std_command(args))
+    }
+
+    /// The same, as a plain `std::process::Command` (for pipes and pseudo-terminals).
+    pub fn std_command(&self, args: &[&str]) -> std::process::Command {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("rounds"));
         let home = self.dir.path();
         command
             .env_clear()
