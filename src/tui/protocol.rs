@@ -1,0 +1,60 @@
+//! The only link between the UI loop and the worker that owns the database and the network:
+//! commands go in (imperatives), events come out (past tense). Nothing else is shared.
+
+use crate::model::{Item, ItemId, ItemSummary, Mark, Source, SourceId};
+use crate::query::QueryError;
+use crate::sync::progress::Progress;
+
+/// Which slice of the river a lane shows, on top of the filter query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lane {
+    All,
+    Unread,
+    Saved,
+}
+
+/// What the river shows: a filter, a lane and optionally one source or one category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RiverQuery {
+    pub text: String,
+    pub lane: Lane,
+    pub scope: Scope,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scope {
+    Everything,
+    Source(SourceId),
+    Category(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    LoadSources,
+    /// Count the matches and load rows `offset..offset + limit` of the river. `generation`
+    /// comes back in the answer so late answers to old queries can be dropped.
+    LoadRiver { generation: u64, query: RiverQuery, offset: usize, limit: usize },
+    LoadItem(ItemId),
+    Mark { ids: Vec<ItemId>, mark: Mark },
+    /// Mark read every item the query matches; the answer lists them so the UI can undo.
+    MarkAllRead { query: RiverQuery },
+    SetTags { id: ItemId, tags: Vec<String> },
+    LoadTags,
+    Refresh { source: Option<SourceId> },
+    Quit,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    SourcesLoaded(Vec<Source>),
+    RiverLoaded { generation: u64, total: usize, offset: usize, rows: Vec<ItemSummary> },
+    RiverRejected { generation: u64, error: QueryError },
+    ItemLoaded(Box<Item>),
+    Marked { ids: Vec<ItemId>, mark: Mark },
+    MarkedAllRead { ids: Vec<ItemId> },
+    TagsSet { id: ItemId, tags: Vec<String> },
+    TagsLoaded(Vec<String>),
+    Refresh(Progress),
+    /// Something went wrong in the worker; one sentence for the status bar.
+    Failed(String),
+}
