@@ -3,9 +3,11 @@
 //! Dependencies point one way: `model ← {query, ident, text, store, fetch, export} ← sync ← cli`;
 //! `tui` uses `model` and reaches `sync` only through its worker's messages.
 
+pub mod config;
 pub mod fetch;
 pub mod ident;
 pub mod model;
 pub mod query;
 pub mod sync;
 pub mod text;
+pub mod tui;
