@@ -31,14 +31,24 @@ pub fn render_in_progress() -> bool {
 pub fn render(item: &Item, width: u16, theme: &Theme) -> Article {
     let columns = usize::from(width.max(10));
     let mut lines = header(item, columns, theme);
-    let body = item.content.as_deref().or(item.summary.as_deref()).unwrap_or("");
+    let body = item
+        .content
+        .as_deref()
+        .or(item.summary.as_deref())
+        .unwrap_or("");
     let mut links = Vec::new();
     if body.trim().is_empty() {
-        lines.push(Line::styled("The feed gives no text for this item; open it in the browser.", theme.dim));
+        lines.push(Line::styled(
+            "The feed gives no text for this item; open it in the browser.",
+            theme.dim,
+        ));
     } else {
         let (body_lines, hrefs) = render_body(body, columns, theme);
         lines.extend(body_lines);
-        links = hrefs.iter().map(|href| resolve(item.url.as_deref(), href)).collect();
+        links = hrefs
+            .iter()
+            .map(|href| resolve(item.url.as_deref(), href))
+            .collect();
     }
     if !links.is_empty() {
         lines.push(Line::default());
@@ -52,7 +62,11 @@ pub fn render(item: &Item, width: u16, theme: &Theme) -> Article {
             ]));
         }
     }
-    Article { width, lines, links }
+    Article {
+        width,
+        lines,
+        links,
+    }
 }
 
 fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
@@ -61,21 +75,51 @@ fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
         .map(|line| Line::styled(line, theme.heading))
         .collect();
     let mut meta = vec![sanitize::line(&item.source_title)];
-    meta.extend(item.author.as_deref().map(sanitize::line).filter(|a| !a.is_empty()));
+    meta.extend(
+        item.author
+            .as_deref()
+            .map(sanitize::line)
+            .filter(|a| !a.is_empty()),
+    );
     meta.extend(item.published.map(clock::full));
-    lines.extend(fit::wrap(&meta.join(" · "), columns).into_iter().map(|l| Line::styled(l, theme.dim)));
+    lines.extend(
+        fit::wrap(&meta.join(" · "), columns)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim)),
+    );
     let mut identifiers = Vec::new();
-    identifiers.extend(item.doi.as_deref().map(|doi| format!("doi:{}", sanitize::line(doi))));
-    identifiers.extend(item.pmid.as_deref().map(|pmid| format!("PMID {}", sanitize::line(pmid))));
+    identifiers.extend(
+        item.doi
+            .as_deref()
+            .map(|doi| format!("doi:{}", sanitize::line(doi))),
+    );
+    identifiers.extend(
+        item.pmid
+            .as_deref()
+            .map(|pmid| format!("PMID {}", sanitize::line(pmid))),
+    );
     if !identifiers.is_empty() {
-        lines.push(Line::styled(fit::truncate(&identifiers.join(" · "), columns), theme.dim));
+        lines.push(Line::styled(
+            fit::truncate(&identifiers.join(" · "), columns),
+            theme.dim,
+        ));
     }
     if !item.tags.is_empty() {
-        let tags: Vec<String> = item.tags.iter().map(|t| format!("#{}", sanitize::line(t))).collect();
-        lines.push(Line::styled(fit::truncate(&tags.join(" "), columns), theme.tag));
+        let tags: Vec<String> = item
+            .tags
+            .iter()
+            .map(|t| format!("#{}", sanitize::line(t)))
+            .collect();
+        lines.push(Line::styled(
+            fit::truncate(&tags.join(" "), columns),
+            theme.tag,
+        ));
     }
     if let Some(url) = &item.url {
-        lines.push(Line::styled(fit::truncate(&sanitize::line(url), columns), theme.link));
+        lines.push(Line::styled(
+            fit::truncate(&sanitize::line(url), columns),
+            theme.link,
+        ));
     }
     lines.push(Line::default());
     lines
@@ -86,12 +130,18 @@ fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
 fn render_body(html: &str, columns: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<String>) {
     RENDERING.with(|flag| flag.set(true));
     let rendered = std::panic::catch_unwind(|| {
-        html2text::config::rich().link_footnotes(true).lines_from_read(html.as_bytes(), columns)
+        html2text::config::rich()
+            .link_footnotes(true)
+            .lines_from_read(html.as_bytes(), columns)
     });
     RENDERING.with(|flag| flag.set(false));
     let Ok(Ok(mut tagged)) = rendered else {
         let text = sanitize::multiline(html);
-        let lines = text.lines().flat_map(|l| fit::wrap(l, columns)).map(Line::from).collect();
+        let lines = text
+            .lines()
+            .flat_map(|l| fit::wrap(l, columns))
+            .map(Line::from)
+            .collect();
         return (lines, Vec::new());
     };
     let links = split_footnotes(&mut tagged);
@@ -105,19 +155,27 @@ type TaggedLine = html2text::render::TaggedLine<Vec<RichAnnotation>>;
 fn split_footnotes(lines: &mut Vec<TaggedLine>) -> Vec<String> {
     let mut footnotes = Vec::new();
     for line in lines.iter().rev() {
-        let Some((number, url)) = parse_footnote(&line_text(line)) else { break };
+        let Some((number, url)) = parse_footnote(&line_text(line)) else {
+            break;
+        };
         footnotes.push((number, url));
         if number == 1 {
             break;
         }
     }
     footnotes.reverse();
-    let numbered_in_order = footnotes.iter().enumerate().all(|(i, (number, _))| *number == i + 1);
+    let numbered_in_order = footnotes
+        .iter()
+        .enumerate()
+        .all(|(i, (number, _))| *number == i + 1);
     if footnotes.is_empty() || !numbered_in_order {
         return Vec::new();
     }
     lines.truncate(lines.len() - footnotes.len());
-    while lines.last().is_some_and(|line| line_text(line).trim().is_empty()) {
+    while lines
+        .last()
+        .is_some_and(|line| line_text(line).trim().is_empty())
+    {
         lines.pop();
     }
     footnotes.into_iter().map(|(_, url)| url).collect()
@@ -138,7 +196,10 @@ fn styled_line(line: &TaggedLine, theme: &Theme) -> Line<'static> {
     let mut after_link = false;
     for piece in line.tagged_strings() {
         let text = sanitize::multiline(&piece.s);
-        let is_link = piece.tag.iter().any(|a| matches!(a, RichAnnotation::Link(_)));
+        let is_link = piece
+            .tag
+            .iter()
+            .any(|a| matches!(a, RichAnnotation::Link(_)));
         // The footnote marker html2text puts after a link starts the next piece: "[3] and".
         if after_link && !is_link {
             if let Some(end) = marker_end(&text) {
@@ -161,16 +222,18 @@ fn marker_end(text: &str) -> Option<usize> {
 }
 
 fn style_for(annotations: &[RichAnnotation], theme: &Theme) -> Style {
-    annotations.iter().fold(Style::new(), |style, annotation| match annotation {
-        RichAnnotation::Link(_) => style.patch(theme.link),
-        RichAnnotation::Strong => style.add_modifier(Modifier::BOLD),
-        RichAnnotation::Emphasis => style.add_modifier(Modifier::ITALIC),
-        RichAnnotation::Strikeout => style.add_modifier(Modifier::CROSSED_OUT),
-        RichAnnotation::Code | RichAnnotation::Preformat(_) => style.patch(theme.tag),
-        RichAnnotation::Image(_) => style.patch(theme.dim),
-        // Feed-chosen colours are ignored: they fight the user's theme.
-        _ => style,
-    })
+    annotations
+        .iter()
+        .fold(Style::new(), |style, annotation| match annotation {
+            RichAnnotation::Link(_) => style.patch(theme.link),
+            RichAnnotation::Strong => style.add_modifier(Modifier::BOLD),
+            RichAnnotation::Emphasis => style.add_modifier(Modifier::ITALIC),
+            RichAnnotation::Strikeout => style.add_modifier(Modifier::CROSSED_OUT),
+            RichAnnotation::Code | RichAnnotation::Preformat(_) => style.patch(theme.tag),
+            RichAnnotation::Image(_) => style.patch(theme.dim),
+            // Feed-chosen colours are ignored: they fight the user's theme.
+            _ => style,
+        })
 }
 
 /// A relative link made absolute against the item's page; left as it is when that fails.

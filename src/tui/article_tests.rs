@@ -2,7 +2,11 @@ use super::*;
 use crate::tui::test_fixtures::item;
 
 fn text_of(article: &Article) -> Vec<String> {
-    article.lines.iter().map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect()).collect()
+    article
+        .lines
+        .iter()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
 }
 
 const BODY: &str = r#"<p>In this trial, <a href="https://clinicaltrials.gov/study/NCT04509674">NCT04509674</a>,
@@ -11,15 +15,24 @@ empagliflozin did not reduce <b>hospitalization</b>. See the <a href="/doi/suppl
 #[test]
 fn links_are_numbered_resolved_and_listed() {
     let article = render(&item(1, BODY), 60, &Theme::default());
-    assert_eq!(article.links, vec![
-        "https://clinicaltrials.gov/study/NCT04509674".to_string(),
-        "https://www.nejm.org/doi/suppl/appendix".to_string(),
-    ]);
+    assert_eq!(
+        article.links,
+        vec![
+            "https://clinicaltrials.gov/study/NCT04509674".to_string(),
+            "https://www.nejm.org/doi/suppl/appendix".to_string(),
+        ]
+    );
     let text = text_of(&article).join("\n");
     assert!(text.contains("NCT04509674[1]"), "{text}");
     assert!(text.contains("appendix[2]"), "{text}");
-    assert!(text.contains("[2] https://www.nejm.org/doi/suppl/appendix"), "{text}");
-    assert!(!text.contains("[1]: "), "html2text footnotes left in: {text}");
+    assert!(
+        text.contains("[2] https://www.nejm.org/doi/suppl/appendix"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("[1]: "),
+        "html2text footnotes left in: {text}"
+    );
 }
 
 #[test]
@@ -27,7 +40,10 @@ fn lines_fit_the_width() {
     for width in [20u16, 40, 77] {
         let article = render(&item(1, BODY), width, &Theme::default());
         for line in &article.lines {
-            assert!(line.width() <= usize::from(width), "{line:?} wider than {width}");
+            assert!(
+                line.width() <= usize::from(width),
+                "{line:?} wider than {width}"
+            );
         }
     }
 }
@@ -38,7 +54,10 @@ fn hostile_text_is_sanitized() {
     hostile.title = "Recall\u{1b}[2J notice".into();
     let text = text_of(&render(&hostile, 60, &Theme::default())).join("\n");
     assert!(!text.contains('\u{1b}'), "{text:?}");
-    assert!(text.contains("Recall notice") || text.contains("Recall[2J notice"), "{text}");
+    assert!(
+        text.contains("Recall notice") || text.contains("Recall[2J notice"),
+        "{text}"
+    );
 }
 
 #[test]

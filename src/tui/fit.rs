@@ -43,7 +43,11 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let needed = if line.is_empty() { width(word) } else { width(&line) + 1 + width(word) };
+        let needed = if line.is_empty() {
+            width(word)
+        } else {
+            width(&line) + 1 + width(word)
+        };
         if needed <= max {
             if !line.is_empty() {
                 line.push(' ');
@@ -87,11 +91,10 @@ mod tests {
 
     #[test]
     fn wraps_words_and_cuts_long_ones() {
-        assert_eq!(wrap("Measles outbreak in three counties", 16), vec![
-            "Measles outbreak",
-            "in three",
-            "counties"
-        ]);
+        assert_eq!(
+            wrap("Measles outbreak in three counties", 16),
+            vec!["Measles outbreak", "in three", "counties"]
+        );
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
         assert_eq!(wrap("", 10), vec![""]);
     }

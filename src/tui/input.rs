@@ -20,12 +20,18 @@ pub enum Edit {
 
 impl LineInput {
     pub fn with_text(text: &str) -> LineInput {
-        LineInput { text: text.to_string(), cursor: text.chars().count() }
+        LineInput {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
     }
 
     /// `text` with the cursor after `cursor` characters.
     pub fn with_cursor(text: &str, cursor: usize) -> LineInput {
-        LineInput { text: text.to_string(), cursor: cursor.min(text.chars().count()) }
+        LineInput {
+            text: text.to_string(),
+            cursor: cursor.min(text.chars().count()),
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -80,7 +86,10 @@ impl LineInput {
         // Keep the cursor on screen: drop characters from the left until it fits.
         while fit::width(visible_before) >= columns.max(1) && !visible_before.is_empty() {
             start += 1;
-            visible_before = before.char_indices().nth(start).map_or("", |(i, _)| &before[i..]);
+            visible_before = before
+                .char_indices()
+                .nth(start)
+                .map_or("", |(i, _)| &before[i..]);
         }
         let shown: String = self.text.chars().skip(start).collect();
         (fit::truncate(&shown, columns), fit::width(visible_before))
@@ -91,7 +100,10 @@ impl LineInput {
     }
 
     fn byte_index(&self, chars: usize) -> usize {
-        self.text.char_indices().nth(chars).map_or(self.text.len(), |(i, _)| i)
+        self.text
+            .char_indices()
+            .nth(chars)
+            .map_or(self.text.len(), |(i, _)| i)
     }
 
     fn insert(&mut self, c: char) -> Edit {
@@ -142,7 +154,10 @@ mod tests {
     #[test]
     fn edits_in_the_middle_of_unicode_text() {
         let mut input = LineInput::with_text("café");
-        type_keys(&mut input, &[KeyCode::Left, KeyCode::Backspace, KeyCode::Char('F')]);
+        type_keys(
+            &mut input,
+            &[KeyCode::Left, KeyCode::Backspace, KeyCode::Char('F')],
+        );
         assert_eq!(input.text(), "caFé");
         assert_eq!(input.cursor(), 3);
     }

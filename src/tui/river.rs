@@ -43,7 +43,11 @@ pub struct River {
 
 impl River {
     pub fn new(lane: Lane) -> River {
-        let query = RiverQuery { text: String::new(), lane, scope: Scope::Everything };
+        let query = RiverQuery {
+            text: String::new(),
+            lane,
+            scope: Scope::Everything,
+        };
         River {
             wanted: query.clone(),
             shown: query,
@@ -103,8 +107,17 @@ impl River {
     fn request(&mut self, query: RiverQuery, offset: usize, new_query: bool) -> Command {
         self.last_generation += 1;
         let generation = self.last_generation;
-        self.pending = Some(Pending { generation, query: query.clone(), new_query });
-        Command::LoadRiver { generation, query, offset, limit: WINDOW }
+        self.pending = Some(Pending {
+            generation,
+            query: query.clone(),
+            new_query,
+        });
+        Command::LoadRiver {
+            generation,
+            query,
+            offset,
+            limit: WINDOW,
+        }
     }
 
     /// Takes an answer; false (and nothing changes) when it answers an older request.
@@ -138,7 +151,9 @@ impl River {
     /// The worker rejected the pending query; false when it was an older one. The shown rows
     /// stay.
     pub fn on_rejected(&mut self, generation: u64) -> bool {
-        self.pending.take_if(|p| p.generation == generation).is_some()
+        self.pending
+            .take_if(|p| p.generation == generation)
+            .is_some()
     }
 
     pub fn is_pending(&self) -> bool {
@@ -147,7 +162,9 @@ impl River {
 
     /// The row at an absolute index, if it is loaded.
     pub fn row(&self, index: usize) -> Option<&ItemSummary> {
-        index.checked_sub(self.offset).and_then(|i| self.rows.get(i))
+        index
+            .checked_sub(self.offset)
+            .and_then(|i| self.rows.get(i))
     }
 
     pub fn selected_row(&self) -> Option<&ItemSummary> {

@@ -22,7 +22,12 @@ fn rows(range: std::ops::Range<i64>) -> Vec<ItemSummary> {
 
 fn generation_of(command: &Command) -> (u64, usize) {
     match command {
-        Command::LoadRiver { generation, offset, limit, .. } => {
+        Command::LoadRiver {
+            generation,
+            offset,
+            limit,
+            ..
+        } => {
             assert_eq!(*limit, WINDOW);
             (*generation, *offset)
         }

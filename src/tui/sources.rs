@@ -5,14 +5,26 @@ use super::protocol::Scope;
 use crate::model::{Source, SourceId};
 
 /// Categories in the order a clinician scans them; others follow alphabetically.
-const CATEGORY_ORDER: [&str; 7] =
-    ["institution", "regulator", "journal", "preprint", "colleague", "social", "other"];
+const CATEGORY_ORDER: [&str; 7] = [
+    "institution",
+    "regulator",
+    "journal",
+    "preprint",
+    "colleague",
+    "social",
+    "other",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceRow {
-    All { unread: u64 },
+    All {
+        unread: u64,
+    },
     /// `name` is `None` for sources without a category.
-    Category { name: Option<String>, unread: u64 },
+    Category {
+        name: Option<String>,
+        unread: u64,
+    },
     /// Index into `SourcesPane::sources`.
     Source(usize),
 }
@@ -31,11 +43,20 @@ impl SourcesPane {
     /// Replaces the list, keeping the selection on the same row when it still exists.
     pub fn set(&mut self, mut sources: Vec<Source>) {
         let kept = self.selected_scope();
-        sources.sort_by_key(|source| (category_rank(source.category.as_deref()), source.title.to_lowercase()));
+        sources.sort_by_key(|source| {
+            (
+                category_rank(source.category.as_deref()),
+                source.title.to_lowercase(),
+            )
+        });
         self.sources = sources;
         self.rows = group_rows(&self.sources);
         self.loaded = true;
-        self.selected = self.rows.iter().position(|row| self.scope_of(row) == kept).unwrap_or(0);
+        self.selected = self
+            .rows
+            .iter()
+            .position(|row| self.scope_of(row) == kept)
+            .unwrap_or(0);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -45,14 +66,18 @@ impl SourcesPane {
     pub fn scope_of(&self, row: &SourceRow) -> Scope {
         match row {
             SourceRow::All { .. } => Scope::Everything,
-            SourceRow::Category { name: Some(name), .. } => Scope::Category(name.clone()),
+            SourceRow::Category {
+                name: Some(name), ..
+            } => Scope::Category(name.clone()),
             SourceRow::Category { name: None, .. } => Scope::Uncategorized,
             SourceRow::Source(index) => Scope::Source(self.sources[*index].id),
         }
     }
 
     pub fn selected_scope(&self) -> Scope {
-        self.rows.get(self.selected).map_or(Scope::Everything, |row| self.scope_of(row))
+        self.rows
+            .get(self.selected)
+            .map_or(Scope::Everything, |row| self.scope_of(row))
     }
 
     /// The source the selected row is, if it is one.
@@ -111,7 +136,10 @@ fn group_rows(sources: &[Source]) -> Vec<SourceRow> {
             .take_while(|&i| sources[i].category == category)
             .collect();
         let unread = members.iter().map(|&i| sources[i].unread_count).sum();
-        rows.push(SourceRow::Category { name: category, unread });
+        rows.push(SourceRow::Category {
+            name: category,
+            unread,
+        });
         rows.extend(members.iter().map(|&i| SourceRow::Source(i)));
         index += members.len();
     }
@@ -137,20 +165,34 @@ mod tests {
             .iter()
             .map(|row| match row {
                 SourceRow::All { unread } => format!("All {unread}"),
-                SourceRow::Category { name, unread } => format!("[{}] {unread}", name.as_deref().unwrap_or("-")),
+                SourceRow::Category { name, unread } => {
+                    format!("[{}] {unread}", name.as_deref().unwrap_or("-"))
+                }
                 SourceRow::Source(i) => pane.sources[*i].title.clone(),
             })
             .collect();
-        assert_eq!(titles, [
-            "All 10", "[regulator] 2", "FDA MedWatch", "[journal] 7", "BMJ", "The Lancet", "[-] 1",
-            "Dr. Chen's blog"
-        ]);
+        assert_eq!(
+            titles,
+            [
+                "All 10",
+                "[regulator] 2",
+                "FDA MedWatch",
+                "[journal] 7",
+                "BMJ",
+                "The Lancet",
+                "[-] 1",
+                "Dr. Chen's blog"
+            ]
+        );
     }
 
     #[test]
     fn selection_survives_a_reload() {
         let mut pane = SourcesPane::default();
-        pane.set(vec![source(1, "BMJ", Some("journal"), 4), source(2, "NICE", Some("institution"), 0)]);
+        pane.set(vec![
+            source(1, "BMJ", Some("journal"), 4),
+            source(2, "NICE", Some("institution"), 0),
+        ]);
         pane.select(4);
         assert_eq!(pane.selected_source(), Some(SourceId(1)));
         pane.set(vec![

@@ -44,7 +44,10 @@ impl Status {
     pub fn on_progress(&mut self, progress: &Progress) -> bool {
         match progress {
             Progress::Started { total } => {
-                self.refresh = Some(RefreshProgress { total: *total, ..RefreshProgress::default() });
+                self.refresh = Some(RefreshProgress {
+                    total: *total,
+                    ..RefreshProgress::default()
+                });
                 false
             }
             Progress::SourceFinished(report) => {
@@ -71,10 +74,21 @@ impl Status {
 /// "12 sources, 34 new, 2 failed", an error when any failed.
 fn summary_message(summary: &RefreshSummary) -> Message {
     let sources = plural(summary.sources, "source");
-    let text = format!("Refreshed {sources}, {} new, {} failed", summary.new_items, summary.failed);
-    if summary.failed > 0 { Message::Error(text) } else { Message::Info(text) }
+    let text = format!(
+        "Refreshed {sources}, {} new, {} failed",
+        summary.new_items, summary.failed
+    );
+    if summary.failed > 0 {
+        Message::Error(text)
+    } else {
+        Message::Info(text)
+    }
 }
 
 pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }

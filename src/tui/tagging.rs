@@ -25,13 +25,21 @@ impl TagEditor {
         if !text.is_empty() {
             text.push(' ');
         }
-        TagEditor { id, title: title.to_string(), input: LineInput::with_text(&text), completion: None }
+        TagEditor {
+            id,
+            title: title.to_string(),
+            input: LineInput::with_text(&text),
+            completion: None,
+        }
     }
 
     /// The word being typed (before the cursor).
     pub fn current_word(&self) -> &str {
         let text = self.input.text();
-        let before_cursor = text.char_indices().nth(self.input.cursor()).map_or(text, |(i, _)| &text[..i]);
+        let before_cursor = text
+            .char_indices()
+            .nth(self.input.cursor())
+            .map_or(text, |(i, _)| &text[..i]);
         before_cursor.rsplit([' ', ',']).next().unwrap_or("")
     }
 
@@ -54,7 +62,11 @@ impl TagEditor {
                 (completion.candidates, next)
             }
             None => {
-                let candidates: Vec<String> = self.suggestions(known).into_iter().map(String::from).collect();
+                let candidates: Vec<String> = self
+                    .suggestions(known)
+                    .into_iter()
+                    .map(String::from)
+                    .collect();
                 if candidates.is_empty() {
                     return;
                 }
@@ -72,7 +84,9 @@ impl TagEditor {
 
     /// The candidate Tab put in the input, to highlight it among the suggestions.
     pub fn completed(&self) -> Option<&str> {
-        self.completion.as_ref().map(|c| c.candidates[c.index].as_str())
+        self.completion
+            .as_ref()
+            .map(|c| c.candidates[c.index].as_str())
     }
 
     fn replace_current_word(&mut self, replacement: &str) {
@@ -103,7 +117,9 @@ mod tests {
     use super::*;
 
     fn known() -> Vec<String> {
-        ["cardio", "cardiology", "infectious", "journal-club"].map(String::from).to_vec()
+        ["cardio", "cardiology", "infectious", "journal-club"]
+            .map(String::from)
+            .to_vec()
     }
 
     #[test]

@@ -4,7 +4,9 @@ use crate::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind};
 use chrono::{DateTime, TimeZone, Utc};
 
 pub fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 26, 9, 30, 0).single().expect("valid date")
+    Utc.with_ymd_and_hms(2026, 11, 26, 9, 30, 0)
+        .single()
+        .expect("valid date")
 }
 
 pub fn summary(id: i64, title: &str) -> ItemSummary {
@@ -13,7 +15,9 @@ pub fn summary(id: i64, title: &str) -> ItemSummary {
         source_id: SourceId(1),
         source_title: "NEJM".into(),
         title: title.into(),
-        url: Some(format!("https://www.nejm.org/doi/full/10.1056/NEJMoa26{id:05}")),
+        url: Some(format!(
+            "https://www.nejm.org/doi/full/10.1056/NEJMoa26{id:05}"
+        )),
         published: Some(now() - chrono::Duration::hours(id)),
         read: false,
         saved: false,
@@ -23,7 +27,9 @@ pub fn summary(id: i64, title: &str) -> ItemSummary {
 }
 
 pub fn summaries(count: i64) -> Vec<ItemSummary> {
-    (1..=count).map(|id| summary(id, &format!("Trial report {id}"))).collect()
+    (1..=count)
+        .map(|id| summary(id, &format!("Trial report {id}")))
+        .collect()
 }
 
 pub fn item(id: i64, content: &str) -> Item {
