@@ -201,13 +201,14 @@ fn styled_line(line: &TaggedLine, theme: &Theme) -> Line<'static> {
             .iter()
             .any(|a| matches!(a, RichAnnotation::Link(_)));
         // The footnote marker html2text puts after a link starts the next piece: "[3] and".
-        if after_link && !is_link {
-            if let Some(end) = marker_end(&text) {
-                spans.push(Span::styled(text[..end].to_string(), theme.accent));
-                spans.push(Span::raw(text[end..].to_string()));
-                after_link = false;
-                continue;
-            }
+        if after_link
+            && !is_link
+            && let Some(end) = marker_end(&text)
+        {
+            spans.push(Span::styled(text[..end].to_string(), theme.accent));
+            spans.push(Span::raw(text[end..].to_string()));
+            after_link = false;
+            continue;
         }
         after_link = is_link;
         spans.push(Span::styled(text, style_for(&piece.tag, theme)));

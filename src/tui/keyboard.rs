@@ -26,10 +26,10 @@ impl App {
             self.filter_key(key, effects);
         } else if self.help.is_some() {
             self.help_key(key, effects);
-        } else if !(self.focus == Focus::Reader && self.reader_key(key, effects)) {
-            if let Some(action) = self.keymap.resolve(key) {
-                self.perform(action, effects);
-            }
+        } else if !(self.focus == Focus::Reader && self.reader_key(key, effects))
+            && let Some(action) = self.keymap.resolve(key)
+        {
+            self.perform(action, effects);
         }
     }
 

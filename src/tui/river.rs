@@ -139,10 +139,10 @@ impl River {
         if pending.new_query {
             self.selected = 0;
             self.top = 0;
-        } else if let Some(anchor) = self.anchor.take() {
-            if let Some(position) = self.rows.iter().position(|row| row.id == anchor) {
-                self.selected = self.offset + position;
-            }
+        } else if let Some(anchor) = self.anchor.take()
+            && let Some(position) = self.rows.iter().position(|row| row.id == anchor)
+        {
+            self.selected = self.offset + position;
         }
         self.selected = self.selected.min(self.total.saturating_sub(1));
         true

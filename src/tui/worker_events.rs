@@ -105,12 +105,11 @@ impl App {
         }
         self.known_tags.sort();
         let (width, _) = self.reader_size();
-        if let Some(reader) = self.reader.as_mut().filter(|reader| reader.id == id) {
-            if let Some(item) = reader.item.take() {
-                let mut item = item;
-                item.tags = tags;
-                reader.set_item(item, width, &self.theme);
-            }
+        if let Some(reader) = self.reader.as_mut().filter(|reader| reader.id == id)
+            && let Some(mut item) = reader.item.take()
+        {
+            item.tags = tags;
+            reader.set_item(item, width, &self.theme);
         }
     }
 }
