@@ -219,3 +219,7 @@ impl App {
 #[cfg(test)]
 #[path = "app_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "app_triage_tests.rs"]
+mod triage_tests;

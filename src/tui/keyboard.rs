@@ -13,6 +13,8 @@ impl App {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        // A message stays until the next key: by then it has been read.
+        self.status.message = None;
         // Quit works from inside any prompt.
         if self.keymap.resolve(key) == Some(Action::Quit)
             && key.modifiers.contains(KeyModifiers::CONTROL)

@@ -47,7 +47,7 @@ impl App {
             Action::Tag => self.start_tagging(effects),
             Action::MarkAllRead => self.mark_all_read(effects),
             Action::Undo => self.undo_mark_all(effects),
-            Action::Filter => self.filter.start(),
+            Action::Filter => self.start_filter(),
             Action::LaneAll => self.set_lane(Lane::All, effects),
             Action::LaneUnread => self.set_lane(Lane::Unread, effects),
             Action::LaneSaved => self.set_lane(Lane::Saved, effects),
@@ -267,6 +267,15 @@ impl App {
             ids,
             mark: Mark::Unread,
         }));
+    }
+
+    /// The filter bar lives in the river: a full-screen reader makes way for it.
+    fn start_filter(&mut self) {
+        if self.panes().river.is_none() {
+            self.reader = None;
+            self.focus = Focus::River;
+        }
+        self.filter.start();
     }
 
     fn set_lane(&mut self, lane: Lane, effects: &mut Vec<Effect>) {

@@ -93,7 +93,8 @@ impl River {
             return None;
         }
         let start = self.window_start_for(self.selected);
-        if self.pending.is_some() && start == self.offset {
+        // The same window again cannot bring more rows (a short answer stays short).
+        if start == self.offset {
             return None;
         }
         let query = self.shown.clone();

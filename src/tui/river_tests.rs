@@ -149,3 +149,12 @@ fn next_unread_skips_read_rows() {
     river.apply_mark(&[ItemId(3)], Mark::Read);
     assert_eq!(river.next_unread(), Some(5));
 }
+
+#[test]
+fn a_short_answer_is_not_asked_for_again() {
+    // The worker counted 1000 but sent 24 rows: asking for offset 0 again cannot help.
+    let mut river = River::new(Lane::All);
+    let (generation, _) = generation_of(&river.request_wanted());
+    assert!(river.on_loaded(generation, 1000, 0, rows(0..24)));
+    assert_eq!(river.window_request(), None);
+}
