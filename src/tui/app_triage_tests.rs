@@ -233,3 +233,17 @@ fn messages_last_until_the_next_key() {
     app.update(char_key('j'));
     assert_eq!(app.status.message, None);
 }
+
+#[test]
+fn a_refresh_that_fails_to_start_does_not_block_the_next() {
+    let mut app = app_with_rows(3);
+    app.update(char_key('R'));
+    app.update(Msg::Worker(Event::Failed(
+        "cannot open the database".into(),
+    )));
+    assert!(!app.status.is_refreshing());
+    assert_eq!(
+        commands(&app.update(char_key('R'))),
+        vec![Command::Refresh { source: None }]
+    );
+}

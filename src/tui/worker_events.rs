@@ -32,7 +32,17 @@ impl App {
                     effects.push(Effect::Send(self.river.reload()));
                 }
             }
-            Event::Failed(message) => self.status.error(message),
+            Event::Failed(message) => {
+                // A refresh that failed before it started will never report Finished.
+                if self
+                    .status
+                    .refresh
+                    .is_some_and(|progress| progress.total == 0)
+                {
+                    self.status.refresh = None;
+                }
+                self.status.error(message);
+            }
         }
     }
 
