@@ -146,3 +146,38 @@ fn relative_times_follow_the_clock() {
     let screen = draw(&app).backend().to_string();
     assert!(screen.contains("2d"), "{screen}");
 }
+
+/// Tiny or odd terminals never panic, whatever is open.
+#[test]
+fn any_size_draws_without_panic() {
+    for (width, height) in [
+        (1, 1),
+        (8, 3),
+        (20, 5),
+        (45, 12),
+        (79, 23),
+        (119, 30),
+        (250, 70),
+    ] {
+        let mut app = loaded_app(80, 24);
+        app.update(Msg::Resize { width, height });
+        draw(&app);
+        open_article(&mut app);
+        draw(&app);
+        app.update(Msg::Key(key('t')));
+        draw(&app);
+        app.update(Msg::Key(KeyEvent::from(KeyCode::Esc)));
+        app.update(Msg::Key(key('/')));
+        let generation = river_generation(&app.update(Msg::Key(key('('))));
+        let error = QueryError {
+            column: 1,
+            message: "unclosed parenthesis".into(),
+        };
+        app.update(Msg::Worker(Event::RiverRejected { generation, error }));
+        assert!(app.filter.error.is_some());
+        draw(&app);
+        app.update(Msg::Key(KeyEvent::from(KeyCode::Enter)));
+        app.update(Msg::Key(key('?')));
+        draw(&app);
+    }
+}
