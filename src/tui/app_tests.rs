@@ -275,6 +275,8 @@ fn lanes_switch_with_one_key() {
     assert_eq!(app.river.wanted.lane, Lane::Unread);
     let (_, query, _) = river_request(&app.update(char_key('3')));
     assert_eq!(query.lane, Lane::Saved);
+    let (_, query, _) = river_request(&app.update(Msg::Action(Action::LaneUnread)));
+    assert_eq!(query.lane, Lane::Unread);
     let (_, query, _) = river_request(&app.update(char_key('1')));
     assert_eq!(query.lane, Lane::All);
     assert_eq!(
