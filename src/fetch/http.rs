@@ -42,10 +42,7 @@ pub enum FetchOutcome {
     NotModified,
     Fetched(FetchedBody),
     /// 429 or 503 with Retry-After: come back at `until`.
-    RetryLater {
-        status: u16,
-        until: DateTime<Utc>,
-    },
+    RetryLater { status: u16, until: DateTime<Utc> },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,11 +85,7 @@ impl HttpClient {
     }
 
     /// GET `url` with the validators; follows up to `max_redirects` redirects itself.
-    pub async fn fetch(
-        &self,
-        url: &str,
-        validators: &Validators,
-    ) -> Result<FetchOutcome, FetchError> {
+    pub async fn fetch(&self, url: &str, validators: &Validators) -> Result<FetchOutcome, FetchError> {
         let _ = (url, validators);
         Err(FetchError::Status { status: 501 })
     }

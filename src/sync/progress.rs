@@ -25,23 +25,14 @@ pub struct SourceReport {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SourceOutcome {
     /// New content: `new` items stored for the first time, `updated` items whose text changed.
-    Updated {
-        new: usize,
-        updated: usize,
-    },
+    Updated { new: usize, updated: usize },
     /// 304, or a body identical to the last one: nothing parsed or written.
     NotModified,
     /// The server asked us to come back later (429/503 with Retry-After).
-    Postponed {
-        until: DateTime<Utc>,
-    },
+    Postponed { until: DateTime<Utc> },
     /// Skipped because a previous Retry-After has not expired yet.
-    Deferred {
-        until: DateTime<Utc>,
-    },
-    Failed {
-        error: String,
-    },
+    Deferred { until: DateTime<Utc> },
+    Failed { error: String },
 }
 
 impl SourceOutcome {
