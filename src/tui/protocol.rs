@@ -35,26 +35,57 @@ pub enum Command {
     LoadSources,
     /// Count the matches and load rows `offset..offset + limit` of the river. `generation`
     /// comes back in the answer so late answers to old queries can be dropped.
-    LoadRiver { generation: u64, query: RiverQuery, offset: usize, limit: usize },
+    LoadRiver {
+        generation: u64,
+        query: RiverQuery,
+        offset: usize,
+        limit: usize,
+    },
     LoadItem(ItemId),
-    Mark { ids: Vec<ItemId>, mark: Mark },
+    Mark {
+        ids: Vec<ItemId>,
+        mark: Mark,
+    },
     /// Mark read every item the query matches; the answer lists them so the UI can undo.
-    MarkAllRead { query: RiverQuery },
-    SetTags { id: ItemId, tags: Vec<String> },
+    MarkAllRead {
+        query: RiverQuery,
+    },
+    SetTags {
+        id: ItemId,
+        tags: Vec<String>,
+    },
     LoadTags,
-    Refresh { source: Option<SourceId> },
+    Refresh {
+        source: Option<SourceId>,
+    },
     Quit,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     SourcesLoaded(Vec<Source>),
-    RiverLoaded { generation: u64, total: usize, offset: usize, rows: Vec<ItemSummary> },
-    RiverRejected { generation: u64, error: QueryError },
+    RiverLoaded {
+        generation: u64,
+        total: usize,
+        offset: usize,
+        rows: Vec<ItemSummary>,
+    },
+    RiverRejected {
+        generation: u64,
+        error: QueryError,
+    },
     ItemLoaded(Box<Item>),
-    Marked { ids: Vec<ItemId>, mark: Mark },
-    MarkedAllRead { ids: Vec<ItemId> },
-    TagsSet { id: ItemId, tags: Vec<String> },
+    Marked {
+        ids: Vec<ItemId>,
+        mark: Mark,
+    },
+    MarkedAllRead {
+        ids: Vec<ItemId>,
+    },
+    TagsSet {
+        id: ItemId,
+        tags: Vec<String>,
+    },
     TagsLoaded(Vec<String>),
     Refresh(Progress),
     /// Something went wrong in the worker; one sentence for the status bar.
