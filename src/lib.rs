@@ -4,6 +4,7 @@
 //! `tui` uses `model` and reaches `sync` only through its worker's messages.
 
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod fetch;
 pub mod fingerprint;

@@ -26,6 +26,8 @@ pub enum Scope {
     Everything,
     Source(SourceId),
     Category(String),
+    /// Sources that have no category.
+    Uncategorized,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -258,6 +258,7 @@ pub fn river_filter(query: &RiverQuery) -> Result<Compiled, crate::query::QueryE
         Scope::Everything => compiled,
         Scope::Source(id) => compiled.only_source(*id),
         Scope::Category(name) => compiled.only_category(Some(name)),
+        Scope::Uncategorized => compiled.only_category(None),
     })
 }
 

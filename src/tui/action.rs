@@ -1,0 +1,175 @@
+//! The vocabulary of intents. Keys resolve to an `Action`, `update` performs it; the snake_case
+//! name of each action is also its name in the `[keys]` table of the config file, and its
+//! description is the line the help screen shows.
+
+/// Something the user asked for, independent of the key that asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    /// Select the next row, or scroll the reader one line down.
+    MoveDown,
+    /// Select the previous row, or scroll the reader one line up.
+    MoveUp,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    /// Jump to the next unread item (in the reader: open it).
+    NextUnread,
+    /// Open the selected item in the reader (from the sources pane: go to the river).
+    Open,
+    /// Close the reader or the help, or move focus back to the sources pane.
+    Back,
+    /// Like `back`, and quit when there is nothing left to close.
+    BackOrQuit,
+    Quit,
+    FocusNext,
+    FocusPrevious,
+    OpenInBrowser,
+    CopyLink,
+    ToggleRead,
+    Save,
+    /// Mark read every item of the river as it is filtered now.
+    MarkAllRead,
+    Undo,
+    Tag,
+    Filter,
+    LaneAll,
+    LaneUnread,
+    LaneSaved,
+    /// Refresh the source of the selected item (or the selected source).
+    Refresh,
+    RefreshAll,
+    Help,
+    /// In the reader, ask for a link number to open (digits alone also work).
+    FollowLink,
+}
+
+/// Where an action is listed in the help screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    Move,
+    Read,
+    Triage,
+    River,
+    General,
+}
+
+impl Group {
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Move => "Move",
+            Group::Read => "Read",
+            Group::Triage => "Triage",
+            Group::River => "River",
+            Group::General => "General",
+        }
+    }
+}
+
+impl Action {
+    /// Every action, in the order the help screen lists them.
+    pub const ALL: [Action; 28] = [
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::NextUnread,
+        Action::FocusNext,
+        Action::FocusPrevious,
+        Action::Open,
+        Action::Back,
+        Action::OpenInBrowser,
+        Action::FollowLink,
+        Action::CopyLink,
+        Action::ToggleRead,
+        Action::Save,
+        Action::Tag,
+        Action::MarkAllRead,
+        Action::Undo,
+        Action::Filter,
+        Action::LaneAll,
+        Action::LaneUnread,
+        Action::LaneSaved,
+        Action::Refresh,
+        Action::RefreshAll,
+        Action::Help,
+        Action::BackOrQuit,
+        Action::Quit,
+    ];
+
+    /// The name used in the config file's `[keys]` table.
+    pub fn name(self) -> &'static str {
+        self.details().0
+    }
+
+    /// One line for the help screen.
+    pub fn description(self) -> &'static str {
+        self.details().1
+    }
+
+    pub fn group(self) -> Group {
+        self.details().2
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|action| action.name() == name)
+    }
+
+    fn details(self) -> (&'static str, &'static str, Group) {
+        use Group::*;
+        match self {
+            Action::MoveDown => ("move_down", "next item / scroll down", Move),
+            Action::MoveUp => ("move_up", "previous item / scroll up", Move),
+            Action::PageDown => ("page_down", "page down", Move),
+            Action::PageUp => ("page_up", "page up", Move),
+            Action::Top => ("top", "first item / top of article", Move),
+            Action::Bottom => ("bottom", "last item / end of article", Move),
+            Action::NextUnread => ("next_unread", "next unread item", Move),
+            Action::FocusNext => ("focus_next", "focus next pane", Move),
+            Action::FocusPrevious => ("focus_previous", "focus previous pane", Move),
+            Action::Open => ("open", "read the item / show the source", Read),
+            Action::Back => ("back", "close the reader or help", Read),
+            Action::OpenInBrowser => ("open_in_browser", "open in the browser", Read),
+            Action::FollowLink => ("follow_link", "open link N of the article", Read),
+            Action::CopyLink => ("copy_link", "copy the link", Read),
+            Action::ToggleRead => ("toggle_read", "mark read / unread", Triage),
+            Action::Save => ("save", "save / unsave", Triage),
+            Action::Tag => ("tag", "edit tags", Triage),
+            Action::MarkAllRead => ("mark_all_read", "mark all shown items read", Triage),
+            Action::Undo => ("undo", "undo mark all read", Triage),
+            Action::Filter => ("filter", "filter (query language)", River),
+            Action::LaneAll => ("lane_all", "lane: all items", River),
+            Action::LaneUnread => ("lane_unread", "lane: unread", River),
+            Action::LaneSaved => ("lane_saved", "lane: saved", River),
+            Action::Refresh => ("refresh", "refresh this source", River),
+            Action::RefreshAll => ("refresh_all", "refresh all sources", River),
+            Action::Help => ("help", "this help", General),
+            Action::BackOrQuit => ("back_or_quit", "back, or quit", General),
+            Action::Quit => ("quit", "quit", General),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+        for action in Action::ALL {
+            assert_eq!(Action::from_name(action.name()), Some(action));
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Action::ALL.len());
+    }
+
+    #[test]
+    fn unknown_name_is_none() {
+        assert_eq!(Action::from_name("launch_rockets"), None);
+        assert_eq!(Action::from_name("Save"), None);
+    }
+}

@@ -1,0 +1,225 @@
+//! The UI state and `update`: messages in, state changed, effects out. No IO, no await, no
+//! terminal; the event loop performs the effects.
+
+use super::action::Action;
+use super::filter::Filter;
+use super::keymap::Keymap;
+use super::layout::{self, Focus, Panes};
+use super::protocol::{Command, Event, Lane};
+use super::reader::Reader;
+use super::river::River;
+use super::sources::SourcesPane;
+use super::status::Status;
+use super::tagging::TagEditor;
+use super::theme::Theme;
+use crate::config::Config;
+use crate::model::ItemId;
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::{KeyEvent, MouseEvent};
+use ratatui::layout::Rect;
+
+/// Everything `update` reacts to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// An action without a key (tests, mouse).
+    Action(Action),
+    Mouse(MouseEvent),
+    Paste(String),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// The clock moved on: relative times and the automatic refresh.
+    Tick(DateTime<Utc>),
+    Worker(Event),
+}
+
+/// What `update` asks the event loop to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Send(Command),
+    /// An http(s) URL to hand to the browser.
+    OpenUrl(String),
+    /// Text for the terminal's clipboard (OSC 52).
+    Copy(String),
+    Quit,
+}
+
+#[derive(Debug, Clone)]
+pub struct App {
+    pub now: DateTime<Utc>,
+    pub area: Rect,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub focus: Focus,
+    pub sources: SourcesPane,
+    pub river: River,
+    pub reader: Option<Reader>,
+    pub filter: Filter,
+    pub tagging: Option<TagEditor>,
+    /// The help screen's scroll offset while it is open.
+    pub help: Option<usize>,
+    pub status: Status,
+    /// Every tag in use, for completion.
+    pub known_tags: Vec<String>,
+    /// Batches marked read by `mark_all_read`, newest last.
+    pub(super) undo: Vec<Vec<ItemId>>,
+    refresh_interval: Option<chrono::Duration>,
+    refresh_on_start: bool,
+    next_refresh: Option<DateTime<Utc>>,
+    /// Something visible changed since the last draw.
+    pub dirty: bool,
+}
+
+impl App {
+    pub fn new(config: &Config, now: DateTime<Utc>, width: u16, height: u16) -> App {
+        App {
+            now,
+            area: Rect::new(0, 0, width, height),
+            keymap: config.keymap.clone(),
+            theme: config.theme.clone(),
+            focus: Focus::River,
+            sources: SourcesPane::default(),
+            river: River::new(Lane::Unread),
+            reader: None,
+            filter: Filter::default(),
+            tagging: None,
+            help: None,
+            status: Status::default(),
+            known_tags: Vec::new(),
+            undo: Vec::new(),
+            refresh_interval: config
+                .refresh_interval
+                .and_then(|d| chrono::Duration::from_std(d).ok()),
+            refresh_on_start: config.refresh_on_start,
+            next_refresh: None,
+            dirty: true,
+        }
+    }
+
+    /// The first commands: load everything, and refresh if configured to.
+    pub fn start(&mut self) -> Vec<Effect> {
+        let mut effects = vec![
+            Effect::Send(Command::LoadSources),
+            Effect::Send(self.river.request_wanted()),
+            Effect::Send(Command::LoadTags),
+        ];
+        if self.refresh_on_start {
+            self.start_refresh(None, &mut effects);
+        }
+        self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
+        effects
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let ticked = matches!(msg, Msg::Tick(_));
+        match msg {
+            Msg::Key(key) => self.on_key(&key, &mut effects),
+            Msg::Action(action) => self.perform(action, &mut effects),
+            Msg::Mouse(mouse) => self.on_mouse(&mouse, &mut effects),
+            Msg::Paste(text) => self.on_paste(&text, &mut effects),
+            Msg::Resize { width, height } => self.on_resize(width, height),
+            Msg::Tick(now) => self.on_tick(now, &mut effects),
+            Msg::Worker(event) => self.on_event(event, &mut effects),
+        }
+        if !ticked {
+            self.dirty = true;
+        }
+        effects
+    }
+
+    pub fn panes(&self) -> Panes {
+        layout::panes(self.area, self.reader.is_some(), self.focus)
+    }
+
+    /// Rows the river list shows at this size.
+    pub fn river_height(&self) -> usize {
+        let panes = layout::panes(self.area, false, Focus::River);
+        panes.river.map_or(1, |river| {
+            usize::from(layout::river_parts(river, self.filter.height()).1.height)
+        })
+    }
+
+    pub fn sources_height(&self) -> usize {
+        let panes = layout::panes(self.area, false, Focus::Sources);
+        panes
+            .sources
+            .map_or(1, |pane| usize::from(layout::inner(pane).height))
+    }
+
+    pub fn reader_size(&self) -> (u16, usize) {
+        let panes = layout::panes(self.area, true, Focus::Reader);
+        panes.reader.map_or((40, 1), |pane| {
+            let text = layout::reader_text(pane);
+            (text.width, usize::from(text.height))
+        })
+    }
+
+    fn on_resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        let (text_width, _) = self.reader_size();
+        if let Some(reader) = &mut self.reader {
+            reader.render(text_width, &self.theme);
+        }
+        if !self.panes().focus_order().contains(&self.focus) {
+            self.focus = if self.reader.is_some() {
+                Focus::Reader
+            } else {
+                Focus::River
+            };
+        }
+        self.river.scroll_into_view(self.river_height());
+        self.sources.scroll_into_view(self.sources_height());
+    }
+
+    fn on_tick(&mut self, now: DateTime<Utc>, effects: &mut Vec<Effect>) {
+        // Relative times change by the minute; progress redraws on its own messages.
+        if now.timestamp() / 60 != self.now.timestamp() / 60 {
+            self.dirty = true;
+        }
+        self.now = now;
+        let due = self.next_refresh.is_some_and(|at| now >= at);
+        if due && !self.status.is_refreshing() {
+            self.next_refresh = self.refresh_interval.map(|interval| now + interval);
+            self.start_refresh(None, effects);
+            self.dirty = true;
+        }
+    }
+
+    pub(super) fn start_refresh(
+        &mut self,
+        source: Option<crate::model::SourceId>,
+        effects: &mut Vec<Effect>,
+    ) {
+        if self.status.is_refreshing() {
+            self.status.info("A refresh is already running");
+            return;
+        }
+        self.status.refresh_requested();
+        effects.push(Effect::Send(Command::Refresh { source }));
+    }
+
+    /// After the river selection moved: keep it on screen and its rows loaded.
+    pub(super) fn follow_river_selection(&mut self, effects: &mut Vec<Effect>) {
+        self.river.scroll_into_view(self.river_height());
+        if let Some(command) = self.river.window_request() {
+            effects.push(Effect::Send(command));
+        }
+    }
+
+    /// The river's query changed (filter, lane, scope): ask for its first window.
+    pub(super) fn reload_river(&mut self, effects: &mut Vec<Effect>) {
+        self.river.wanted.text = self.filter.text().to_string();
+        effects.push(Effect::Send(self.river.request_wanted()));
+    }
+}
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;
+
+#[cfg(test)]
+#[path = "app_triage_tests.rs"]
+mod triage_tests;

@@ -1,0 +1,42 @@
+//! The filter bar: what is typed, whether it has the keyboard, and the worker's last verdict.
+
+use super::input::LineInput;
+use crate::query::QueryError;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub input: LineInput,
+    /// The bar has the keyboard.
+    pub editing: bool,
+    /// Why the worker rejected the current text; the rows of the last good query stay shown.
+    pub error: Option<QueryError>,
+}
+
+impl Filter {
+    pub fn text(&self) -> &str {
+        self.input.text()
+    }
+
+    /// Shown while typing, while a filter applies, or while an error needs reading.
+    pub fn is_visible(&self) -> bool {
+        self.editing || !self.text().is_empty() || self.error.is_some()
+    }
+
+    /// Lines the bar takes at the top of the river.
+    pub fn height(&self) -> u16 {
+        match (self.is_visible(), self.error.is_some()) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        }
+    }
+
+    pub fn start(&mut self) {
+        self.editing = true;
+    }
+
+    /// Esc: no filter any more.
+    pub fn clear(&mut self) {
+        *self = Filter::default();
+    }
+}

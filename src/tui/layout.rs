@@ -1,0 +1,141 @@
+//! Where each pane goes for a terminal size. Pure, and shared by `update` (reader width,
+//! list heights, mouse hit-testing) and the views, so they always agree.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// From this width the reader opens beside the river instead of over it.
+pub const WIDE: u16 = 120;
+/// The reader's text never gets wider than this, for readability.
+const MAX_TEXT_WIDTH: u16 = 100;
+
+/// The pane that has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Sources,
+    River,
+    Reader,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub sources: Option<Rect>,
+    pub river: Option<Rect>,
+    pub reader: Option<Rect>,
+    pub status: Rect,
+}
+
+impl Panes {
+    /// The visible panes in Tab order.
+    pub fn focus_order(&self) -> Vec<Focus> {
+        let mut order = Vec::new();
+        if self.sources.is_some() {
+            order.push(Focus::Sources);
+        }
+        if self.river.is_some() {
+            order.push(Focus::River);
+        }
+        if self.reader.is_some() {
+            order.push(Focus::Reader);
+        }
+        order
+    }
+}
+
+pub fn panes(area: Rect, reader_open: bool, focus: Focus) -> Panes {
+    let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let none = Panes {
+        sources: None,
+        river: None,
+        reader: None,
+        status,
+    };
+    if reader_open && area.width < WIDE {
+        return Panes {
+            reader: Some(main),
+            ..none
+        };
+    }
+    let sources_width = match (reader_open, area.width) {
+        (true, width) if width >= 160 => 28,
+        (true, _) => 0,
+        (false, width) if width >= 100 => 30,
+        (false, width) if width >= 70 => 24,
+        // Too narrow for two panes: the focused one takes the screen.
+        (false, _) if focus == Focus::Sources => main.width,
+        (false, _) => 0,
+    };
+    let reader_width = if reader_open { main.width / 2 } else { 0 };
+    let [sources, river, reader] = Layout::horizontal([
+        Constraint::Length(sources_width),
+        Constraint::Fill(1),
+        Constraint::Length(reader_width),
+    ])
+    .areas(main);
+    Panes {
+        sources: (sources.width > 0).then_some(sources),
+        river: (river.width > 0).then_some(river),
+        reader: (reader.width > 0).then_some(reader),
+        status,
+    }
+}
+
+/// Inside a bordered pane.
+pub fn inner(pane: Rect) -> Rect {
+    pane.inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 1,
+    })
+}
+
+/// The river pane split into the filter bar (`filter_height` lines, maybe 0) and the list.
+pub fn river_parts(river: Rect, filter_height: u16) -> (Rect, Rect) {
+    let [filter, list] = Layout::vertical([Constraint::Length(filter_height), Constraint::Fill(1)])
+        .areas(inner(river));
+    (filter, list)
+}
+
+/// Where the article text goes in the reader pane: a column of padding each side, capped.
+pub fn reader_text(reader: Rect) -> Rect {
+    let inside = inner(reader);
+    let width = inside.width.saturating_sub(2).min(MAX_TEXT_WIDTH);
+    Rect {
+        x: inside.x + 1,
+        width,
+        ..inside
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn standard_terminal_has_sources_and_river_then_a_full_screen_reader() {
+        let area = Rect::new(0, 0, 80, 24);
+        let closed = panes(area, false, Focus::River);
+        assert_eq!(closed.sources.map(|r| r.width), Some(24));
+        assert_eq!(closed.river.map(|r| r.width), Some(56));
+        assert_eq!(closed.status, Rect::new(0, 23, 80, 1));
+        let open = panes(area, true, Focus::Reader);
+        assert_eq!((open.sources, open.river), (None, None));
+        assert_eq!(open.reader, Some(Rect::new(0, 0, 80, 23)));
+    }
+
+    #[test]
+    fn wide_terminal_reads_beside_the_river() {
+        let open = panes(Rect::new(0, 0, 160, 40), true, Focus::Reader);
+        assert_eq!(
+            open.focus_order(),
+            vec![Focus::Sources, Focus::River, Focus::Reader]
+        );
+        assert_eq!(open.reader.map(|r| r.width), Some(80));
+        assert_eq!(reader_text(open.reader.expect("reader")).width, 76);
+    }
+
+    #[test]
+    fn narrow_terminal_shows_the_focused_pane() {
+        let area = Rect::new(0, 0, 60, 20);
+        assert_eq!(panes(area, false, Focus::River).sources, None);
+        assert_eq!(panes(area, false, Focus::Sources).river, None);
+    }
+}

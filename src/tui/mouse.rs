@@ -1,0 +1,90 @@
+//! The wheel scrolls the pane under the pointer; a click selects a row or a source, and a
+//! click on the selected row opens it.
+
+use super::app::{App, Effect};
+use super::layout::{self, Focus};
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+const WHEEL_STEP: isize = 3;
+
+impl App {
+    pub(super) fn on_mouse(&mut self, mouse: &MouseEvent, effects: &mut Vec<Effect>) {
+        if self.tagging.is_some() || self.filter.editing || self.help.is_some() {
+            return;
+        }
+        let position = Position::new(mouse.column, mouse.row);
+        let Some(pane) = self.pane_at(position) else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::ScrollDown => self.scroll_pane(pane, WHEEL_STEP, effects),
+            MouseEventKind::ScrollUp => self.scroll_pane(pane, -WHEEL_STEP, effects),
+            MouseEventKind::Down(MouseButton::Left) => self.click(pane, position, effects),
+            _ => {}
+        }
+    }
+
+    fn pane_at(&self, position: Position) -> Option<Focus> {
+        let panes = self.panes();
+        let hit = |rect: Option<Rect>| rect.is_some_and(|rect| rect.contains(position));
+        [
+            (panes.sources, Focus::Sources),
+            (panes.river, Focus::River),
+            (panes.reader, Focus::Reader),
+        ]
+        .into_iter()
+        .find(|(rect, _)| hit(*rect))
+        .map(|(_, focus)| focus)
+    }
+
+    /// Scrolls `pane` without moving the keyboard focus.
+    fn scroll_pane(&mut self, pane: Focus, delta: isize, effects: &mut Vec<Effect>) {
+        let focus = std::mem::replace(&mut self.focus, pane);
+        self.move_by(delta, effects);
+        self.focus = focus;
+    }
+
+    fn click(&mut self, pane: Focus, position: Position, effects: &mut Vec<Effect>) {
+        let panes = self.panes();
+        match pane {
+            Focus::Sources => {
+                let Some(list) = panes.sources.map(layout::inner) else {
+                    return;
+                };
+                let Some(row) = row_under(list, position, self.sources.top) else {
+                    return;
+                };
+                if row < self.sources.rows.len() {
+                    self.focus = Focus::Sources;
+                    let delta = row as isize - self.sources.selected as isize;
+                    self.move_by(delta, effects);
+                }
+            }
+            Focus::River => {
+                let Some(river) = panes.river else { return };
+                let list = layout::river_parts(river, self.filter.height()).1;
+                let Some(row) = row_under(list, position, self.river.top) else {
+                    return;
+                };
+                if row >= self.river.total {
+                    return;
+                }
+                let again = self.focus == Focus::River && row == self.river.selected;
+                self.focus = Focus::River;
+                self.river.select(row);
+                self.follow_river_selection(effects);
+                if again {
+                    self.open_selected(effects);
+                }
+            }
+            Focus::Reader => self.focus = Focus::Reader,
+        }
+    }
+}
+
+/// The absolute row index under the pointer in a list scrolled to `top`.
+fn row_under(list: Rect, position: Position, top: usize) -> Option<usize> {
+    list.contains(position)
+        .then(|| top + usize::from(position.y - list.y))
+}

@@ -1,0 +1,217 @@
+//! The river: newest first, one row per item, with the filter bar on top when it is in use.
+
+use super::{pane_block, thousands};
+use crate::model::ItemSummary;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::layout::{self, Focus};
+use crate::tui::protocol::{Lane, Scope};
+use crate::tui::{clock, fit, sanitize};
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
+
+const TIME_WIDTH: usize = 6;
+const UNREAD_MARK: &str = "●";
+const SAVED_MARK: &str = "★";
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let focused = app.focus == Focus::River;
+    let block = pane_block(title(app), focused, &app.theme).title(lanes(app).right_aligned());
+    frame.render_widget(block, area);
+    let (filter_area, list) = layout::river_parts(area, app.filter.height());
+    if filter_area.height > 0 {
+        draw_filter(frame, filter_area, app);
+    }
+    let river = &app.river;
+    if river.total == 0 {
+        let message = Line::styled(empty_message(app), app.theme.dim);
+        frame.render_widget(
+            Paragraph::new(message).wrap(Wrap { trim: true }),
+            list.inner(Margin::new(1, 1)),
+        );
+        return;
+    }
+    let width = usize::from(list.width);
+    let lines: Vec<Line> = (river.top..river.total.min(river.top + usize::from(list.height)))
+        .map(|index| {
+            let line = river
+                .row(index)
+                .map_or_else(|| placeholder(app), |row| row_line(app, row, width));
+            if index == river.selected && focused {
+                line.patch_style(app.theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    if river.total > list.height.into() {
+        let mut state =
+            ScrollbarState::new(river.total.saturating_sub(list.height.into())).position(river.top);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None);
+        frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
+    }
+}
+
+/// " Unread · NEJM · 1,204 "
+fn title(app: &App) -> Line<'static> {
+    let river = &app.river;
+    let mut parts = vec![lane_name(river.shown.lane).to_string()];
+    match &river.shown.scope {
+        Scope::Everything => {}
+        Scope::Source(id) => {
+            parts.extend(app.sources.source(*id).map(|s| sanitize::line(&s.title)))
+        }
+        Scope::Category(name) => parts.push(sanitize::line(name)),
+        Scope::Uncategorized => parts.push("No category".to_string()),
+    }
+    if river.loaded {
+        parts.push(thousands(river.total));
+    }
+    Line::from(format!(" {} ", parts.join(" · ")))
+}
+
+fn lanes(app: &App) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for (lane, action) in [
+        (Lane::All, Action::LaneAll),
+        (Lane::Unread, Action::LaneUnread),
+        (Lane::Saved, Action::LaneSaved),
+    ] {
+        let key = app.keymap.hint(action).unwrap_or_default();
+        let style = if lane == app.river.wanted.lane {
+            app.theme.accent.add_modifier(Modifier::REVERSED)
+        } else {
+            app.theme.dim
+        };
+        spans.push(Span::styled(format!("{key} {}", lane_name(lane)), style));
+        spans.push(Span::raw(" "));
+    }
+    Line::from(spans)
+}
+
+fn lane_name(lane: Lane) -> &'static str {
+    match lane {
+        Lane::All => "All",
+        Lane::Unread => "Unread",
+        Lane::Saved => "Saved",
+    }
+}
+
+/// "  3h NEJM      ● Empagliflozin after acute MI  #cardio"
+fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let show_source = !matches!(app.river.shown.scope, Scope::Source(_));
+    let source_width = if show_source {
+        (width / 6).clamp(6, 14)
+    } else {
+        0
+    };
+    let time = format!("{:>TIME_WIDTH$} ", clock::relative(app.now, row.published));
+    let mut spans = vec![Span::styled(time, theme.dim)];
+    if show_source {
+        spans.push(Span::styled(
+            format!(
+                "{} ",
+                fit::pad(&sanitize::line(&row.source_title), source_width)
+            ),
+            theme.dim,
+        ));
+    }
+    spans.push(if row.read {
+        Span::raw(" ")
+    } else {
+        Span::styled(UNREAD_MARK, theme.unread)
+    });
+    spans.push(if row.saved {
+        Span::styled(SAVED_MARK, theme.saved)
+    } else {
+        Span::raw(" ")
+    });
+    spans.push(Span::raw(" "));
+    let room = width.saturating_sub(TIME_WIDTH + 1 + source_width + usize::from(show_source) + 3);
+    let tags: String = row
+        .tags
+        .iter()
+        .map(|tag| format!(" #{}", sanitize::line(tag)))
+        .collect();
+    let title = sanitize::line(&row.title);
+    // Tags get at most a third of the room; the title the rest.
+    let tags = fit::truncate(&tags, room / 3);
+    let title = fit::pad(&title, room.saturating_sub(fit::width(&tags)));
+    let title_style = if row.read {
+        Style::new()
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    spans.push(Span::styled(title, title_style));
+    spans.push(Span::styled(tags, theme.tag));
+    Line::from(spans)
+}
+
+/// A row that is counted but not loaded yet (the window is on its way).
+fn placeholder(app: &App) -> Line<'static> {
+    Line::styled(format!("{:>TIME_WIDTH$}", "…"), app.theme.dim)
+}
+
+fn empty_message(app: &App) -> String {
+    let key = |action| app.keymap.hint(action).unwrap_or_default();
+    if !app.river.loaded {
+        return "Loading…".to_string();
+    }
+    if !app.river.shown.text.is_empty() {
+        return "No items match this filter.".to_string();
+    }
+    match app.river.shown.lane {
+        Lane::Unread => format!(
+            "Nothing unread here. {} shows all items.",
+            key(Action::LaneAll)
+        ),
+        Lane::Saved => format!(
+            "Nothing saved here yet. {} saves the selected item.",
+            key(Action::Save)
+        ),
+        Lane::All => format!(
+            "No items yet. {} refreshes every source.",
+            key(Action::RefreshAll)
+        ),
+    }
+}
+
+/// "/ query▏" and, when the worker rejected it, a caret under the column with the reason.
+fn draw_filter(frame: &mut Frame, area: Rect, app: &App) {
+    let filter = &app.filter;
+    let theme = &app.theme;
+    let prompt_width = 2;
+    let (shown, cursor) = filter
+        .input
+        .view(usize::from(area.width).saturating_sub(prompt_width + 1));
+    let mut lines = vec![Line::from(vec![
+        Span::styled("/ ", theme.accent),
+        Span::raw(sanitize::line(&shown)),
+    ])];
+    if let Some(error) = &filter.error {
+        let before: String = filter
+            .text()
+            .chars()
+            .take(error.column.saturating_sub(1))
+            .collect();
+        let caret =
+            (prompt_width + fit::width(&before)).min(usize::from(area.width).saturating_sub(1));
+        let message = format!("{}^ {}", " ".repeat(caret), error.message);
+        lines.push(Line::styled(
+            fit::truncate(&message, area.width.into()),
+            theme.error,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+    if filter.editing {
+        let x = area.x + u16::try_from(prompt_width + cursor).unwrap_or(area.width);
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+    }
+}

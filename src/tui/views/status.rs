@@ -1,0 +1,103 @@
+//! The status bar: a prompt, refresh progress or the last message on the left; key hints on
+//! the right.
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::layout::Focus;
+use crate::tui::status::{Message, RefreshProgress};
+use crate::tui::{fit, sanitize};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const GAUGE_CELLS: usize = 10;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let hints = hints(app);
+    let room = usize::from(area.width).saturating_sub(fit::width(&hints) + 2);
+    let (left, style) = left_text(app);
+    let left = fit::truncate(&left, room);
+    let gap = usize::from(area.width).saturating_sub(fit::width(&left) + fit::width(&hints) + 1);
+    let line = Line::from(vec![
+        Span::styled(format!(" {left}"), style),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(hints, theme.dim),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.status), area);
+}
+
+fn left_text(app: &App) -> (String, Style) {
+    let theme = &app.theme;
+    if let Some(prompt) = app
+        .reader
+        .as_ref()
+        .and_then(|reader| reader.link_prompt.as_ref())
+    {
+        return (
+            format!("Open link number: {prompt}▏ Enter opens, Esc cancels"),
+            theme.accent,
+        );
+    }
+    if let Some(progress) = app.status.refresh {
+        return (refresh_text(progress), Style::new());
+    }
+    match &app.status.message {
+        Some(Message::Info(text)) => (sanitize::line(text), Style::new()),
+        Some(Message::Error(text)) => (sanitize::line(text), theme.error),
+        None => (String::new(), Style::new()),
+    }
+}
+
+/// "Refreshing 12/100 ▰▰▱▱▱▱▱▱▱▱ 5 new, 1 failed"
+fn refresh_text(progress: RefreshProgress) -> String {
+    if progress.total == 0 {
+        return "Refreshing…".to_string();
+    }
+    let filled = (progress.done * GAUGE_CELLS / progress.total).min(GAUGE_CELLS);
+    let gauge: String = "▰".repeat(filled) + &"▱".repeat(GAUGE_CELLS - filled);
+    let mut text = format!(
+        "Refreshing {}/{} {gauge} {} new",
+        progress.done, progress.total, progress.new_items
+    );
+    if progress.failed > 0 {
+        text.push_str(&format!(", {} failed", progress.failed));
+    }
+    text
+}
+
+/// The keys for the few actions that matter where the focus is, from the keymap in force.
+fn hints(app: &App) -> String {
+    let actions: &[(Action, &str)] = match app.focus {
+        _ if app.filter.editing => return "Enter keeps · Esc clears ".to_string(),
+        _ if app.tagging.is_some() => {
+            return "Tab completes · Enter saves · Esc cancels ".to_string();
+        }
+        _ if app.sources.is_empty() => &[(Action::Help, "help"), (Action::BackOrQuit, "quit")],
+        Focus::Reader => &[
+            (Action::OpenInBrowser, "browser"),
+            (Action::FollowLink, "link"),
+            (Action::BackOrQuit, "back"),
+            (Action::Help, "help"),
+        ],
+        Focus::Sources => &[
+            (Action::Open, "river"),
+            (Action::RefreshAll, "refresh"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
+        ],
+        Focus::River => &[
+            (Action::Filter, "filter"),
+            (Action::Save, "save"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
+        ],
+    };
+    let parts: Vec<String> = actions
+        .iter()
+        .filter_map(|(action, label)| app.keymap.hint(*action).map(|key| format!("{key} {label}")))
+        .collect();
+    format!("{} ", parts.join(" · "))
+}

@@ -1,0 +1,125 @@
+//! How the state takes the worker's answers.
+
+use super::app::{App, Effect};
+use super::protocol::{Command, Event};
+use super::status::plural;
+use crate::model::{Item, ItemId, ItemSummary, Mark};
+use crate::query::QueryError;
+
+impl App {
+    pub(super) fn on_event(&mut self, event: Event, effects: &mut Vec<Effect>) {
+        match event {
+            Event::SourcesLoaded(sources) => {
+                self.sources.set(sources);
+                self.sources.scroll_into_view(self.sources_height());
+            }
+            Event::RiverLoaded {
+                generation,
+                total,
+                offset,
+                rows,
+            } => self.on_river_loaded(generation, total, offset, rows, effects),
+            Event::RiverRejected { generation, error } => self.on_river_rejected(generation, error),
+            Event::ItemLoaded(item) => self.on_item_loaded(item),
+            Event::Marked { ids, mark } => self.on_marked(&ids, mark, effects),
+            Event::MarkedAllRead { ids } => self.on_marked_all_read(ids, effects),
+            Event::TagsSet { id, tags } => self.on_tags_set(id, tags),
+            Event::TagsLoaded(tags) => self.known_tags = tags,
+            Event::Refresh(progress) => {
+                if self.status.on_progress(&progress) {
+                    effects.push(Effect::Send(Command::LoadSources));
+                    effects.push(Effect::Send(Command::LoadTags));
+                    effects.push(Effect::Send(self.river.reload()));
+                }
+            }
+            Event::Failed(message) => {
+                // A refresh that failed before it started will never report Finished.
+                if self
+                    .status
+                    .refresh
+                    .is_some_and(|progress| progress.total == 0)
+                {
+                    self.status.refresh = None;
+                }
+                self.status.error(message);
+            }
+        }
+    }
+
+    fn on_river_loaded(
+        &mut self,
+        generation: u64,
+        total: usize,
+        offset: usize,
+        rows: Vec<ItemSummary>,
+        effects: &mut Vec<Effect>,
+    ) {
+        if !self.river.on_loaded(generation, total, offset, rows) {
+            return;
+        }
+        if self.river.shown == self.river.wanted {
+            self.filter.error = None;
+        }
+        self.follow_river_selection(effects);
+    }
+
+    fn on_river_rejected(&mut self, generation: u64, error: QueryError) {
+        if self.river.on_rejected(generation) {
+            self.filter.error = Some(error);
+            // The bar grew a line: the list got shorter.
+            self.river.scroll_into_view(self.river_height());
+        }
+    }
+
+    fn on_item_loaded(&mut self, item: Box<Item>) {
+        let (width, _) = self.reader_size();
+        if let Some(reader) = self.reader.as_mut().filter(|reader| reader.id == item.id) {
+            reader.set_item(item, width, &self.theme);
+        }
+    }
+
+    fn on_marked(&mut self, ids: &[ItemId], mark: Mark, effects: &mut Vec<Effect>) {
+        self.river.apply_mark(ids, mark);
+        if let Some(reader) = &mut self.reader {
+            reader.apply_mark(ids, mark, self.now);
+        }
+        if matches!(mark, Mark::Read | Mark::Unread) {
+            effects.push(Effect::Send(Command::LoadSources));
+        }
+    }
+
+    fn on_marked_all_read(&mut self, ids: Vec<ItemId>, effects: &mut Vec<Effect>) {
+        if ids.is_empty() {
+            self.status.info("Nothing was unread");
+            return;
+        }
+        self.river.apply_mark(&ids, Mark::Read);
+        let undo_key = self
+            .keymap
+            .hint(super::action::Action::Undo)
+            .unwrap_or_default();
+        self.status.info(format!(
+            "Marked {} read; {undo_key} to undo",
+            plural(ids.len(), "item")
+        ));
+        self.undo.push(ids);
+        effects.push(Effect::Send(Command::LoadSources));
+    }
+
+    fn on_tags_set(&mut self, id: ItemId, tags: Vec<String>) {
+        self.river.apply_tags(id, &tags);
+        for tag in &tags {
+            if !self.known_tags.contains(tag) {
+                self.known_tags.push(tag.clone());
+            }
+        }
+        self.known_tags.sort();
+        let (width, _) = self.reader_size();
+        if let Some(reader) = self.reader.as_mut().filter(|reader| reader.id == id)
+            && let Some(mut item) = reader.item.take()
+        {
+            item.tags = tags;
+            reader.set_item(item, width, &self.theme);
+        }
+    }
+}

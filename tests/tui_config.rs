@@ -1,0 +1,150 @@
+//! The config file: defaults, rebinding, theme, and errors that name their line.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+use rounds::config::{Config, ConfigError};
+use rounds::tui::action::Action;
+use std::time::Duration;
+
+const DEFAULT_FILE: &str = include_str!("../assets/config.toml");
+
+fn press(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn error_position(text: &str) -> (usize, usize, String) {
+    match Config::from_toml(text) {
+        Err(ConfigError::Invalid {
+            line,
+            column,
+            message,
+            ..
+        }) => (line, column, message),
+        other => panic!("expected an invalid-config error, got {other:?}"),
+    }
+}
+
+#[test]
+fn default_file_parses_to_the_defaults() {
+    let config = Config::from_toml(DEFAULT_FILE).expect("default config parses");
+    assert_eq!(config, Config::default());
+}
+
+/// The commented-out settings document the defaults: switched on, they change nothing.
+#[test]
+fn default_file_comments_are_the_defaults() {
+    let uncommented: String = DEFAULT_FILE
+        .lines()
+        .map(|line| match line.strip_prefix("# ") {
+            Some(rest) if rest.contains(" = ") && !rest.starts_with(' ') => rest,
+            _ => line,
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    assert!(
+        uncommented.contains("\nsave = \"s\"\n"),
+        "comments were switched on"
+    );
+    let config = Config::from_toml(&uncommented).expect("uncommented config parses");
+    assert_eq!(config, Config::default());
+}
+
+#[test]
+fn empty_file_is_the_defaults() {
+    let config = Config::from_toml("").expect("empty config");
+    assert_eq!(config.refresh_interval, Some(Duration::from_secs(1800)));
+    assert!(config.refresh_on_start);
+}
+
+#[test]
+fn rebinding_by_action_name() {
+    let config = Config::from_toml("[keys]\nsave = \"S\"\ntag = [\"t\", \"ctrl-t\"]\n")
+        .expect("valid config");
+    assert_eq!(config.keymap.resolve(&press('S')), Some(Action::Save));
+    assert_eq!(config.keymap.resolve(&press('s')), None);
+    let ctrl_t = KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL);
+    assert_eq!(config.keymap.resolve(&ctrl_t), Some(Action::Tag));
+}
+
+#[test]
+fn interval_forms() {
+    let minutes = |text: &str| Config::from_toml(text).expect("valid").refresh_interval;
+    assert_eq!(
+        minutes("refresh_interval = 15"),
+        Some(Duration::from_secs(900))
+    );
+    assert_eq!(
+        minutes("refresh_interval = \"2h\""),
+        Some(Duration::from_secs(7200))
+    );
+    assert_eq!(minutes("refresh_interval = \"off\""), None);
+    assert_eq!(minutes("refresh_interval = 0"), None);
+}
+
+#[test]
+fn theme_colours() {
+    let config = Config::from_toml("[theme]\naccent = \"#ff8800\"\nerror = \"lightred\"\n")
+        .expect("valid theme");
+    assert_eq!(config.theme.accent.fg, Some(Color::Rgb(0xff, 0x88, 0x00)));
+    assert_eq!(config.theme.error.fg, Some(Color::LightRed));
+}
+
+#[test]
+fn toml_syntax_error_names_its_line() {
+    let (line, _, message) = error_position("refresh_interval = \"30m\"\n\n[keys\nsave = \"S\"\n");
+    assert_eq!(line, 3, "{message}");
+}
+
+#[test]
+fn unknown_action_names_its_line_and_column() {
+    let (line, column, message) = error_position("[keys]\nsave = \"S\"\nsvae = \"x\"\n");
+    assert_eq!((line, column), (3, 1));
+    assert!(message.contains("unknown action \"svae\""), "{message}");
+}
+
+#[test]
+fn bad_key_string_names_its_line() {
+    let (line, column, message) = error_position("[keys]\n\ntag = \"hyper-t\"\n");
+    assert_eq!((line, column), (3, 7));
+    assert!(message.contains("\"hyper-t\" is not a key"), "{message}");
+}
+
+#[test]
+fn key_conflict_is_an_error() {
+    let (line, _, message) = error_position("[keys]\nsave = \"x\"\ntag = \"x\"\n");
+    assert!(message.contains("bound to both"), "{message}");
+    assert!(line == 2 || line == 3);
+}
+
+#[test]
+fn bad_colour_and_unknown_setting_are_errors() {
+    let (line, _, message) = error_position("[theme]\naccent = \"chartreuse-ish\"\n");
+    assert_eq!(line, 2);
+    assert!(message.contains("not a colour"), "{message}");
+    let (line, _, message) = error_position("refresh_intervall = 5\n");
+    assert_eq!(line, 1);
+    assert!(message.contains("refresh_intervall"), "{message}");
+}
+
+#[test]
+fn bad_interval_is_an_error() {
+    let (line, _, message) = error_position("\nrefresh_interval = \"soon\"\n");
+    assert_eq!(line, 2);
+    assert!(message.contains("not a duration"), "{message}");
+}
+
+#[test]
+fn load_reports_a_missing_explicit_file_and_names_the_file_on_errors() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("nope.toml");
+    assert!(matches!(
+        Config::load(Some(&missing)),
+        Err(ConfigError::Read { .. })
+    ));
+    let bad = dir.path().join("config.toml");
+    std::fs::write(&bad, "[keys]\nquit = \"ctrl-\"\n").expect("write config");
+    let message = Config::load(Some(&bad))
+        .expect_err("bad config")
+        .to_string();
+    assert!(message.contains("config.toml line 2"), "{message}");
+}

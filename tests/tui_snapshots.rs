@@ -1,0 +1,183 @@
+//! The main screens, drawn on a TestBackend with a fixed `now`.
+
+mod tui_support;
+
+use chrono::Duration;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use rounds::config::Config;
+use rounds::model::SourceId;
+use rounds::query::QueryError;
+use rounds::sync::progress::{Progress, SourceOutcome, SourceReport};
+use rounds::tui::app::{App, Msg};
+use rounds::tui::protocol::Event;
+use tui_support::{article_item, draw, key, loaded_app, now, river_generation};
+
+fn open_article(app: &mut App) {
+    // The third row is the NEJM article.
+    app.update(Msg::Key(key('j')));
+    app.update(Msg::Key(key('j')));
+    app.update(Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    app.update(Msg::Worker(Event::ItemLoaded(Box::new(article_item()))));
+}
+
+#[test]
+fn river_80x24() {
+    let mut app = loaded_app(80, 24);
+    app.update(Msg::Key(key('j')));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn river_wide_160x40() {
+    let app = loaded_app(160, 40);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn reader_80x24() {
+    let mut app = loaded_app(80, 24);
+    open_article(&mut app);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn reader_scrolled_to_links_80x24() {
+    let mut app = loaded_app(80, 24);
+    open_article(&mut app);
+    app.update(Msg::Key(key('G')));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn reader_beside_river_160x40() {
+    let mut app = loaded_app(160, 40);
+    open_article(&mut app);
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn help_80x24() {
+    let mut app = loaded_app(80, 24);
+    app.update(Msg::Key(key('?')));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn filter_error_80x24() {
+    let mut app = loaded_app(80, 24);
+    app.update(Msg::Key(key('/')));
+    let mut generation = 0;
+    for c in "sglt2 OR (heart".chars() {
+        generation = river_generation(&app.update(Msg::Key(key(c))));
+    }
+    let error = QueryError {
+        column: 10,
+        message: "unclosed parenthesis".into(),
+    };
+    app.update(Msg::Worker(Event::RiverRejected { generation, error }));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn empty_state_80x24() {
+    let config = Config {
+        refresh_on_start: false,
+        ..Config::default()
+    };
+    let mut app = App::new(&config, now(), 80, 24);
+    let generation = river_generation(&app.start());
+    app.update(Msg::Worker(Event::SourcesLoaded(Vec::new())));
+    app.update(Msg::Worker(Event::RiverLoaded {
+        generation,
+        total: 0,
+        offset: 0,
+        rows: Vec::new(),
+    }));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn refresh_in_progress_80x24() {
+    let mut app = loaded_app(80, 24);
+    app.update(Msg::Key(key('R')));
+    app.update(Msg::Worker(Event::Refresh(Progress::Started { total: 8 })));
+    for (id, outcome) in [
+        (1, SourceOutcome::Updated { new: 4, updated: 1 }),
+        (2, SourceOutcome::NotModified),
+        (
+            5,
+            SourceOutcome::Failed {
+                error: "HTTP 503".into(),
+            },
+        ),
+    ] {
+        let report = SourceReport {
+            source_id: SourceId(id),
+            title: format!("source {id}"),
+            url: format!("https://feeds.example.org/{id}.xml"),
+            outcome,
+        };
+        app.update(Msg::Worker(Event::Refresh(Progress::SourceFinished(
+            report,
+        ))));
+    }
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn tag_prompt_80x24() {
+    let mut app = loaded_app(80, 24);
+    app.update(Msg::Worker(Event::TagsLoaded(vec![
+        "cardio".into(),
+        "cardiology".into(),
+        "infectious".into(),
+        "journal-club".into(),
+    ])));
+    app.update(Msg::Key(key('t')));
+    app.update(Msg::Key(key('c')));
+    app.update(Msg::Key(key('a')));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn relative_times_follow_the_clock() {
+    let mut app = loaded_app(80, 24);
+    app.update(Msg::Tick(now() + Duration::days(2)));
+    let screen = draw(&app).backend().to_string();
+    assert!(screen.contains("2d"), "{screen}");
+}
+
+/// Tiny or odd terminals never panic, whatever is open.
+#[test]
+fn any_size_draws_without_panic() {
+    for (width, height) in [
+        (1, 1),
+        (8, 3),
+        (20, 5),
+        (45, 12),
+        (79, 23),
+        (119, 30),
+        (250, 70),
+    ] {
+        let mut app = loaded_app(80, 24);
+        app.update(Msg::Resize { width, height });
+        draw(&app);
+        open_article(&mut app);
+        draw(&app);
+        app.update(Msg::Key(key('t')));
+        draw(&app);
+        app.update(Msg::Key(KeyEvent::from(KeyCode::Esc)));
+        app.update(Msg::Key(key('/')));
+        let generation = river_generation(&app.update(Msg::Key(key('('))));
+        let error = QueryError {
+            column: 1,
+            message: "unclosed parenthesis".into(),
+        };
+        app.update(Msg::Worker(Event::RiverRejected { generation, error }));
+        assert!(app.filter.error.is_some());
+        draw(&app);
+        app.update(Msg::Key(KeyEvent::from(KeyCode::Enter)));
+        app.update(Msg::Key(key('?')));
+        draw(&app);
+    }
+}
