@@ -70,6 +70,7 @@ pub fn source(id: i64, title: &str, category: Option<&str>, unread: u64) -> Sour
         tags: Vec::new(),
         etag: None,
         last_modified: None,
+        body_hash: None,
         last_fetch: None,
         last_status: None,
         last_error: None,

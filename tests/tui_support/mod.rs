@@ -28,6 +28,7 @@ fn source(id: i64, title: &str, category: &str, unread: u64, failures: u32) -> S
         tags: Vec::new(),
         etag: None,
         last_modified: None,
+        body_hash: None,
         last_fetch: Some(now() - Duration::minutes(40)),
         last_status: Some(if failures > 0 { 503 } else { 200 }),
         last_error: (failures > 0).then(|| "HTTP 503 Service Unavailable".to_string()),
