@@ -9,6 +9,7 @@ pub mod export;
 pub mod fetch;
 pub mod fingerprint;
 pub mod ident;
+pub mod logging;
 pub mod model;
 pub mod query;
 pub mod store;

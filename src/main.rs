@@ -1,18 +1,16 @@
-//! The `rounds` binary: parse the command line and hand over. No logic lives here.
+//! The `rounds` binary: parse the command line, start logging, hand over. No logic lives here.
 
 use clap::Parser;
+use rounds::cli::args::Command;
 use rounds::cli::{self, Cli};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
+    let _log = rounds::logging::default_folder().and_then(|folder| rounds::logging::init(&folder));
     match cli.command.take() {
+        None => cli::open_newsfeed(&cli),
+        Some(Command::Demo) => cli::open_demo(&cli),
         Some(command) => cli::run(cli, command),
-        None => {
-            eprintln!(
-                "rounds: the newsfeed is not built yet; see `rounds --help` for the commands"
-            );
-            ExitCode::from(2)
-        }
     }
 }

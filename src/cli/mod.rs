@@ -4,11 +4,13 @@
 pub mod args;
 mod items;
 mod json;
+mod newsfeed;
 mod output;
 mod refresh;
 mod subscriptions;
 
 pub use args::Cli;
+pub use newsfeed::{open_demo, open_newsfeed};
 
 use args::Command;
 use std::path::PathBuf;
@@ -57,7 +59,7 @@ fn dispatch(db: &std::path::Path, command: Command) -> anyhow::Result<Status> {
         Command::Show { id, json } => items::show(db, id, json),
         Command::Mark(args) => items::mark(db, args),
         Command::Tag { id, tags, remove } => items::tag(db, id, &tags, remove),
-        Command::Demo => anyhow::bail!("the newsfeed is not built yet"),
+        Command::Demo => anyhow::bail!("`rounds demo` opens the newsfeed; it is not a headless command"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Use cases shared by the CLI and the TUI. They report progress through a channel and never print.
 
 pub mod add;
+pub mod demo;
 pub mod import;
 pub mod progress;
 pub mod refresh;

@@ -231,8 +231,17 @@ async fn read_file(source: &Source) -> Fetched {
     }
 }
 
+/// Identifies a body already stored. The version is part of it: a newer parser reads an
+/// unchanged body again.
+pub fn body_fingerprint(body: &[u8]) -> String {
+    Fingerprint::new()
+        .field(Some(env!("CARGO_PKG_VERSION")))
+        .bytes(body)
+        .hex()
+}
+
 /// A base URL for a local file, so relative links in it still resolve to something.
-fn file_url(path: &str) -> String {
+pub fn file_url(path: &str) -> String {
     url::Url::from_file_path(path)
         .map(String::from)
         .unwrap_or_else(|_| format!("file://{path}"))
@@ -240,11 +249,7 @@ fn file_url(path: &str) -> String {
 
 /// Parses on the blocking pool: a large feed must not stall the fetches of the others.
 async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
-    // The version is part of the hash: a newer parser reads an unchanged body again.
-    let body_hash = Fingerprint::new()
-        .field(Some(env!("CARGO_PKG_VERSION")))
-        .bytes(&body.body)
-        .hex();
+    let body_hash = body_fingerprint(&body.body);
     let mut update = SourceUpdate {
         status: Some(body.status),
         etag: body.validators.etag.clone(),

@@ -16,6 +16,7 @@ pub mod fit;
 pub mod input;
 mod keyboard;
 pub mod keymap;
+pub mod launch;
 pub mod layout;
 mod mouse;
 mod perform;

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod feeds;
 pub mod gzip;
+pub mod pty;
 pub mod response;
 pub mod server;
 mod wire;

@@ -49,7 +49,10 @@ pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport, Impor
         path: shown.clone(),
         error,
     })?;
-    let (sources, skipped) = parse_subscriptions(&bytes)
+    let folder = std::path::absolute(path)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf));
+    let (sources, skipped) = parse_subscriptions(&bytes, folder.as_deref())
         .map_err(|error| ImportFailure::Invalid { path: shown, error })?;
     let mut report = ImportReport {
         skipped,
@@ -67,12 +70,16 @@ pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport, Impor
     Ok(report)
 }
 
-/// OPML when the document starts with markup, a newsboat `urls` file otherwise.
-pub fn parse_subscriptions(bytes: &[u8]) -> Result<(Vec<NewSource>, Vec<String>), ImportError> {
+/// OPML when the document starts with markup, a newsboat `urls` file otherwise. Relative
+/// OPML addresses are files in `folder`.
+pub fn parse_subscriptions(
+    bytes: &[u8],
+    folder: Option<&Path>,
+) -> Result<(Vec<NewSource>, Vec<String>), ImportError> {
     let text = decode(bytes);
     let text = text.trim_start_matches('\u{feff}');
     if text.trim_start().starts_with('<') {
-        Ok((opml::parse(text)?, Vec::new()))
+        Ok((opml::parse(text, folder)?, Vec::new()))
     } else {
         newsboat::parse(text)
     }

@@ -6,9 +6,11 @@ use crate::model::NewSource;
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
+use std::path::Path;
 
 /// Parses the whole document first: a bad file yields an error, never half a list.
-pub fn parse(text: &str) -> Result<Vec<NewSource>, ImportError> {
+/// Relative `xmlUrl`s are local files next to the OPML file: `base` is its folder.
+pub fn parse(text: &str, base: Option<&Path>) -> Result<Vec<NewSource>, ImportError> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().check_end_names = true;
     let mut folders: Vec<Option<String>> = Vec::new();
@@ -28,14 +30,14 @@ pub fn parse(text: &str) -> Result<Vec<NewSource>, ImportError> {
                 if element.local_name().as_ref() == "outline" {
                     let outline = Outline::read(&element, line)?;
                     folders.push(outline.folder_name());
-                    outline.push_source(&folders, line, &mut sources)?;
+                    outline.push_source(&folders, base, line, &mut sources)?;
                 }
             }
             Ok(Event::Empty(element)) => {
                 saw_opml |= element.local_name().as_ref() == "opml";
                 if element.local_name().as_ref() == "outline" {
                     folders.push(None);
-                    Outline::read(&element, line)?.push_source(&folders, line, &mut sources)?;
+                    Outline::read(&element, line)?.push_source(&folders, base, line, &mut sources)?;
                     folders.pop();
                 }
             }
@@ -101,13 +103,14 @@ impl Outline {
     fn push_source(
         self,
         folders: &[Option<String>],
+        base: Option<&Path>,
         line: usize,
         sources: &mut Vec<NewSource>,
     ) -> Result<(), ImportError> {
-        let Some(url) = self.xml_url else {
+        let Some(address) = self.xml_url else {
             return Ok(());
         };
-        check_url(&url, line)?;
+        let url = feed_address(&address, base, line)?;
         // The innermost enclosing folder: `folders` ends with this outline's own entry.
         let category = folders[..folders.len().saturating_sub(1)]
             .iter()
@@ -137,9 +140,12 @@ fn split_categories(value: &str) -> Vec<String> {
         .collect()
 }
 
-fn check_url(url: &str, line: usize) -> Result<(), ImportError> {
+fn feed_address(url: &str, base: Option<&Path>, line: usize) -> Result<String, ImportError> {
     match url::Url::parse(url) {
-        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(()),
+        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(url.to_string()),
+        Err(url::ParseError::RelativeUrlWithoutBase) if let Some(folder) = base => {
+            Ok(folder.join(url).display().to_string())
+        }
         Ok(parsed) => Err(ImportError::new(
             line,
             format!(
@@ -182,7 +188,7 @@ mod tests {
 
     #[test]
     fn folders_become_categories_and_categories_tags() {
-        let sources = parse(GOOD).unwrap();
+        let sources = parse(GOOD, None).unwrap();
         assert_eq!(sources.len(), 3);
         assert_eq!(
             sources[0].url,
@@ -198,14 +204,14 @@ mod tests {
     #[test]
     fn errors_name_their_line() {
         let broken = GOOD.replace("<outline text=\"CDC HAN\"", "<outline text=\"CDC HAN\" <");
-        let error = parse(&broken).unwrap_err();
+        let error = parse(&broken, None).unwrap_err();
         assert_eq!(error.line, 9, "{error}");
         let bad_url = GOOD.replace("https://www.bmj.com/rss/recent.xml", "javascript:alert(1)");
-        let error = parse(&bad_url).unwrap_err();
+        let error = parse(&bad_url, None).unwrap_err();
         assert_eq!(error.line, 7, "{error}");
         assert!(error.message.contains("javascript"), "{error}");
         let unclosed = GOOD.replace("</body>", "");
-        assert!(parse(&unclosed).is_err());
-        assert!(parse("<html><body>hi</body></html>").is_err());
+        assert!(parse(&unclosed, None).is_err());
+        assert!(parse("<html><body>hi</body></html>", None).is_err());
     }
 }

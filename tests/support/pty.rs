@@ -1,0 +1,125 @@
+//! Driving the real binary in a pseudo-terminal, and reading the screen it draws through a
+//! VT100 emulator. Unix only; needs nothing but libc.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long any wait may take before the test fails: generous, for a loaded CI machine.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Screen {
+    parser: vt100::Parser,
+    closed: bool,
+}
+
+pub struct Pty {
+    master: File,
+    child: Child,
+    screen: Arc<(Mutex<Screen>, Condvar)>,
+}
+
+impl Pty {
+    /// Starts `command` on a new `rows`×`cols` terminal as its controlling terminal.
+    pub fn spawn(mut command: Command, rows: u16, cols: u16) -> Pty {
+        let (master, slave) = open_pty(rows, cols);
+        let stdio = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup the pty"));
+        command.stdin(stdio(&slave)).stdout(stdio(&slave)).stderr(stdio(&slave)).env("TERM", "xterm-256color");
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY as _, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+        let child = command.spawn().expect("start rounds in the pty");
+        drop(slave);
+        let screen = Arc::new((Mutex::new(Screen { parser: vt100::Parser::new(rows, cols, 0), closed: false }), Condvar::new()));
+        let reader = File::from(master.try_clone().expect("dup the master"));
+        spawn_reader(reader, Arc::clone(&screen));
+        Pty { master: File::from(master), child, screen }
+    }
+
+    /// Types keys, as raw bytes (`b"j"`, `b"\r"`, `b"\x1b"`).
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.master.write_all(bytes).expect("write to the pty");
+    }
+
+    /// The screen's text now, rows joined by newlines.
+    pub fn contents(&self) -> String {
+        self.screen.0.lock().unwrap().parser.screen().contents()
+    }
+
+    /// Waits until the screen satisfies `ready`; fails the test with the screen otherwise.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let (lock, changed) = &*self.screen;
+        let deadline = Instant::now() + PATIENCE;
+        let mut screen = lock.lock().unwrap();
+        loop {
+            let text = screen.parser.screen().contents();
+            if ready(&text) {
+                return text;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() || screen.closed {
+                panic!("the screen never showed {what}:\n{text}");
+            }
+            screen = changed.wait_timeout(screen, left).unwrap().0;
+        }
+    }
+
+    /// Waits for the program to exit and returns its status.
+    pub fn wait_exit(mut self) -> ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "rounds did not exit:\n{}", self.contents());
+            // Waiting on a child has no timeout in std; a short park between polls.
+            std::thread::park_timeout(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn open_pty(rows: u16, cols: u16) -> (OwnedFd, OwnedFd) {
+    let (mut master, mut slave) = (-1, -1);
+    let size = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: openpty fills two fds we then own; null name and termios are allowed.
+    let result = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
+    assert_eq!(result, 0, "openpty: {}", std::io::Error::last_os_error());
+    // SAFETY: both fds were just returned by openpty and nothing else owns them.
+    unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
+}
+
+fn spawn_reader(mut master: File, screen: Arc<(Mutex<Screen>, Condvar)>) {
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 8192];
+        loop {
+            let read = master.read(&mut buffer);
+            let (lock, changed) = &*screen;
+            let mut state = lock.lock().unwrap();
+            match read {
+                Ok(n) if n > 0 => state.parser.process(&buffer[..n]),
+                _ => state.closed = true,
+            }
+            changed.notify_all();
+            if state.closed {
+                return;
+            }
+        }
+    });
+}
