@@ -1,0 +1,99 @@
+use super::*;
+use chrono::TimeZone;
+
+fn fetched_at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0)
+        .single()
+        .expect("date")
+}
+
+fn parse(doc: &str) -> Result<ParsedFeed, ParseError> {
+    parse_feed(
+        doc.as_bytes(),
+        None,
+        "https://example.org/feed.xml",
+        fetched_at(),
+    )
+}
+
+#[test]
+fn guarded_turns_panics_into_messages_and_flags_the_thread() {
+    assert!(!in_parse());
+    let seen_inside = guarded(in_parse);
+    assert_eq!(seen_inside, Ok(true));
+    let panicked: Result<(), String> = guarded(|| panic!("boom {}", 7));
+    assert_eq!(panicked, Err("boom 7".to_string()));
+    assert!(!in_parse(), "flag must be lowered after a panic");
+}
+
+#[test]
+fn author_that_panics_feed_rs_is_repaired() {
+    let doc = "<rss version=\"2.0\"><channel><title>c</title><item><title>t</title>\
+               <author>Dr. Jane Doe\u{a0}jane@example.com</author></item></channel></rss>";
+    let feed = parse(doc).expect("recovered");
+    assert_eq!(feed.items[0].author.as_deref(), Some("Dr. Jane Doe"));
+    assert!(!in_parse());
+}
+
+#[test]
+fn repairs_combine_version_ampersand_and_end_tag() {
+    let doc = "<rss>\n<channel><title>AT&T news</title>\n<item><title>One &nbsp;&amp; two</title>\n\
+               <link>/a?x=1&y=2</link>\n<item><title>Two</title></item>\n</channel></rss>";
+    let feed = parse(doc).expect("recovered");
+    assert_eq!(feed.title.as_deref(), Some("AT&T news"));
+    let titles: Vec<&str> = feed.items.iter().map(|item| item.title.as_str()).collect();
+    assert_eq!(titles, ["One & two", "Two"]);
+    assert_eq!(
+        feed.items[0].url.as_deref(),
+        Some("https://example.org/a?x=1&y=2")
+    );
+}
+
+#[test]
+fn unrepairable_xml_reports_the_line() {
+    let doc = "<rss version=\"2.0\">\n<channel>\n<title>x</title>\n</item>\n</channel></rss>";
+    let error = parse(doc).expect_err("stray closing tag");
+    assert_eq!(
+        error.to_string(),
+        "malformed XML at line 4: mismatched closing tag </item> (expected </channel>)"
+    );
+}
+
+#[test]
+fn local_file_paths_are_accepted_as_feed_urls() {
+    let doc = "<rss version=\"2.0\"><channel><item><title>t</title><link>/a</link></item></channel></rss>";
+    let feed =
+        parse_feed(doc.as_bytes(), None, "/tmp/feeds/local.xml", fetched_at()).expect("parsed");
+    assert_eq!(feed.items[0].url, None, "file:// links are not http(s)");
+    let feed =
+        parse_feed(doc.as_bytes(), None, "feeds/relative.xml", fetched_at()).expect("parsed");
+    assert_eq!(feed.items.len(), 1);
+}
+
+#[test]
+fn items_without_any_identity_get_stable_hashed_guids() {
+    let doc = "<rss version=\"2.0\"><channel><item><description>First post. More.</description></item>\
+               <item><description>Second post</description></item></channel></rss>";
+    let first = parse(doc).expect("parsed");
+    let second = parse(doc).expect("parsed");
+    assert_eq!(first, second);
+    assert_eq!(first.items[0].title, "First post");
+    assert_ne!(first.items[0].guid, first.items[1].guid);
+    assert_eq!(first.items[0].published, Some(fetched_at()));
+}
+
+#[test]
+fn mastodon_status_urls() {
+    assert!(is_mastodon_status(
+        "https://mastodon.social/@jane/113456789012345678"
+    ));
+    assert!(is_mastodon_status("https://x.org/users/jane/statuses/1"));
+    assert!(!is_mastodon_status("https://x.org/@jane"));
+    assert!(!is_mastodon_status("https://x.org/news/2024/1"));
+}
+
+#[test]
+fn bluesky_hosts() {
+    assert!(is_bluesky("https://bsky.app/profile/a.bsky.social/post/3k"));
+    assert!(!is_bluesky("https://notbsky.app/x"));
+}
