@@ -74,6 +74,11 @@ fn consume_markup<'a>(rest: &'a str, out: &mut String) -> &'a str {
         return after;
     }
     let tag_end = find_tag_end(after);
+    if tag_end == after.len() {
+        // No `>` anywhere after it: a plain-text `<`, as in "IL-6 <LLOQ".
+        out.push('<');
+        return after;
+    }
     let name = tag_name(&after[..tag_end]);
     let remainder = after.get(tag_end + 1..).unwrap_or("");
     if !INLINE_ELEMENTS.contains(&name.as_str()) {

@@ -22,6 +22,7 @@ fn drops_script_style_and_comments() {
     assert_eq!(plain_text(html), "Visible text end");
     assert_eq!(plain_text("<SCRIPT>evil()</SCRIPT>kept"), "kept");
     assert_eq!(plain_text("<script>never closed"), "");
+    assert_eq!(plain_text("a<!-- never closed"), "a");
 }
 
 #[test]
@@ -29,6 +30,7 @@ fn keeps_less_than_signs_that_are_not_tags() {
     assert_eq!(plain_text("IL-6 <5 pg/mL"), "IL-6 <5 pg/mL");
     assert_eq!(plain_text("a < b & c"), "a < b & c");
     assert_eq!(plain_text("AT&T"), "AT&T");
+    assert_eq!(plain_text("IL-6 <LLOQ in 40%"), "IL-6 <LLOQ in 40%");
 }
 
 #[test]

@@ -175,8 +175,10 @@ fn authors(own: &[Person], inherited: &[Person]) -> Option<String> {
             .or(person.email.as_deref())
             .unwrap_or("");
         let name = text::plain_text(strip_parentheses(raw.trim()));
-        if !name.is_empty() && !names.contains(&name) {
-            names.push(name);
+        // What feed-rs leaves around a removed e-mail: `—Tom Ng`, `Jane Doe,`.
+        let name = name.trim_matches(|c: char| c.is_whitespace() || "—–-,;:|/<>".contains(c));
+        if !name.is_empty() && !names.iter().any(|known| known == name) {
+            names.push(name.to_string());
         }
     }
     (!names.is_empty()).then(|| names.join(", "))
@@ -206,7 +208,7 @@ fn enclosure(entry: &Entry, base: Option<&Url>) -> Option<(String, Option<String
 fn categories(entry: &Entry) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
     for category in &entry.categories {
-        let term = text::plain_text(category.label.as_deref().unwrap_or(&category.term));
+        let term = text::plain_text(&category.term);
         if !term.is_empty() && !terms.contains(&term) {
             terms.push(term);
         }

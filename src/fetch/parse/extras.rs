@@ -18,11 +18,13 @@ pub struct ItemExtras {
 const ITEM_ELEMENTS: [&str; 2] = ["item", "entry"];
 const ITEM_PARENTS: [&str; 3] = ["channel", "RDF", "feed"];
 const IDENTIFIER_ELEMENTS: [&str; 2] = ["identifier", "doi"];
-const DATE_ELEMENTS: [&str; 6] = [
+/// `modified`/`issued`/`created` are Atom 0.3's dates.
+const DATE_ELEMENTS: [&str; 7] = [
     "pubDate",
     "date",
     "publicationDate",
     "coverDate",
+    "modified",
     "issued",
     "created",
 ];

@@ -97,3 +97,42 @@ fn bluesky_hosts() {
     assert!(is_bluesky("https://bsky.app/profile/a.bsky.social/post/3k"));
     assert!(!is_bluesky("https://notbsky.app/x"));
 }
+
+#[test]
+fn rss_091_with_doctype_and_html_entities() {
+    let doc = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n\
+               <!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \
+               \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n\
+               <rss version=\"0.91\"><channel><title>Ward&nbsp;News</title>\
+               <link>https://ward.example.org/</link><item><title>Caf&eacute; closed</title>\
+               <link>https://ward.example.org/1</link></item></channel></rss>";
+    let feed = parse(doc).expect("parsed");
+    assert_eq!(feed.kind, SourceKind::Rss);
+    assert_eq!(feed.title.as_deref(), Some("Ward News"));
+    assert_eq!(feed.items[0].title, "Café closed");
+}
+
+#[test]
+fn atom_03_is_read_as_atom() {
+    let doc = "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\"><title>Old blog</title>\
+               <entry><title>Post</title><link rel=\"alternate\" href=\"/p/1\"/><id>urn:p1</id>\
+               <modified>2004-05-01T10:00:00Z</modified></entry></feed>";
+    let feed = parse(doc).expect("parsed");
+    assert_eq!(feed.kind, SourceKind::Atom);
+    assert_eq!(feed.items[0].title, "Post");
+    assert_eq!(
+        feed.items[0].url.as_deref(),
+        Some("https://example.org/p/1")
+    );
+    let modified = Utc.with_ymd_and_hms(2004, 5, 1, 10, 0, 0).single();
+    assert_eq!(feed.items[0].published, modified, "Atom 0.3 <modified>");
+}
+
+#[test]
+fn mastodon_is_recognised_by_status_links_without_generator() {
+    let doc = "<rss version=\"2.0\"><channel><title>x</title>\
+               <item><link>https://social.example/@a/1</link><description>hi</description></item>\
+               <item><link>https://social.example/@b/2</link><description>yo</description></item>\
+               </channel></rss>";
+    assert_eq!(parse(doc).expect("parsed").kind, SourceKind::Mastodon);
+}
