@@ -48,31 +48,32 @@ fn normalize_doi(raw: &str) -> String {
     doi
 }
 
+/// Decodes `%XX` escapes that stand for printable ASCII (`%2F`, `%28`); others stay as they are.
 fn percent_decode_ascii(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
+    let mut out = Vec::with_capacity(bytes.len());
     let mut index = 0;
     while index < bytes.len() {
         let decoded = (bytes[index] == b'%')
             .then(|| text.get(index + 1..index + 3))
             .flatten()
             .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-            .filter(|byte| byte.is_ascii_graphic());
+            .filter(u8::is_ascii_graphic);
         match decoded {
             Some(byte) => {
-                out.push(char::from(byte));
+                out.push(byte);
                 index += 3;
             }
             None => {
-                out.push(char::from(bytes[index]));
+                out.push(bytes[index]);
                 index += 1;
             }
         }
     }
-    out
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Sentence punctuation after a DOI is not part of it; a closing bracket is only part of it

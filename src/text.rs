@@ -26,13 +26,24 @@ const INLINE_ELEMENTS: &[&str] = &[
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
+    // Once a `<` has no `>` after it, no later one has either: the rest is text. Remembering
+    // that keeps hostile input such as "<a<a<a…" linear.
+    let mut tags_possible = true;
     while let Some(position) = rest.find(['<', '&']) {
         out.push_str(&rest[..position]);
         rest = &rest[position..];
-        rest = if rest.starts_with('<') {
-            consume_markup(rest, &mut out)
-        } else {
-            consume_reference(rest, &mut out)
+        let markup = match rest.starts_with('<') && tags_possible {
+            true => consume_markup(rest, &mut out),
+            false => None,
+        };
+        rest = match markup {
+            Some(after) => after,
+            None if rest.starts_with('<') => {
+                tags_possible = false;
+                out.push('<');
+                &rest[1..]
+            }
+            None => consume_reference(rest, &mut out),
         };
     }
     out.push_str(rest);
@@ -54,16 +65,17 @@ fn consume_reference<'a>(rest: &'a str, out: &mut String) -> &'a str {
 }
 
 /// `rest` starts with `<`: skips a tag, comment or declaration (and hidden elements' content),
-/// emits CDATA content, or keeps a lone `<` as text. Returns what follows.
-fn consume_markup<'a>(rest: &'a str, out: &mut String) -> &'a str {
+/// emits CDATA content, or keeps a lone `<` as text. Returns what follows, or `None` when the
+/// `<` has no `>` anywhere after it (a plain-text `<`, as in "IL-6 <LLOQ").
+fn consume_markup<'a>(rest: &'a str, out: &mut String) -> Option<&'a str> {
     let after = &rest[1..];
     if let Some(cdata) = after.strip_prefix("![CDATA[") {
         let end = cdata.find("]]>").unwrap_or(cdata.len());
         out.push_str(&cdata[..end]);
-        return cdata.get(end + 3..).unwrap_or("");
+        return Some(cdata.get(end + 3..).unwrap_or(""));
     }
     if let Some(comment) = after.strip_prefix("!--") {
-        return comment.find("-->").map_or("", |end| &comment[end + 3..]);
+        return Some(comment.find("-->").map_or("", |end| &comment[end + 3..]));
     }
     let opens_tag = after
         .chars()
@@ -71,38 +83,40 @@ fn consume_markup<'a>(rest: &'a str, out: &mut String) -> &'a str {
         .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'));
     if !opens_tag {
         out.push('<');
-        return after;
+        return Some(after);
     }
-    let tag_end = find_tag_end(after);
-    if tag_end == after.len() {
-        // No `>` anywhere after it: a plain-text `<`, as in "IL-6 <LLOQ".
-        out.push('<');
-        return after;
-    }
+    let tag_end = find_tag_end(after)?;
     let name = tag_name(&after[..tag_end]);
-    let remainder = after.get(tag_end + 1..).unwrap_or("");
+    let remainder = &after[tag_end + 1..];
     if !INLINE_ELEMENTS.contains(&name.as_str()) {
         out.push(' ');
     }
     let is_opening = !after.starts_with('/') && !after[..tag_end].ends_with('/');
     if is_opening && HIDDEN_ELEMENTS.contains(&name.as_str()) {
-        return skip_past_closing_tag(remainder, &name);
+        return Some(skip_past_closing_tag(remainder, &name));
     }
-    remainder
+    Some(remainder)
 }
 
-/// Index of the `>` that closes the tag, ignoring `>` inside quoted attribute values.
-fn find_tag_end(tag: &str) -> usize {
+/// How far a quoted attribute value may run before we stop trusting the quote.
+const MAX_QUOTED_SCAN: usize = 1024;
+
+/// Index of the `>` that closes the tag, ignoring `>` inside quoted attribute values; with an
+/// unbalanced quote (or an enormous attribute), the first `>`.
+fn find_tag_end(tag: &str) -> Option<usize> {
     let mut quote = None;
-    for (index, c) in tag.char_indices() {
+    for (index, c) in tag
+        .char_indices()
+        .take_while(|&(index, _)| index <= MAX_QUOTED_SCAN)
+    {
         match (quote, c) {
             (None, '"' | '\'') => quote = Some(c),
             (Some(open), c) if c == open => quote = None,
-            (None, '>') => return index,
+            (None, '>') => return Some(index),
             _ => {}
         }
     }
-    tag.len()
+    tag.find('>')
 }
 
 fn tag_name(tag: &str) -> String {
@@ -113,11 +127,14 @@ fn tag_name(tag: &str) -> String {
         .collect()
 }
 
+/// What follows `</name…>`, matched without regard to case; nothing if it never closes.
 fn skip_past_closing_tag<'a>(text: &'a str, name: &str) -> &'a str {
-    let closing = format!("</{name}");
-    let lowered = text.to_ascii_lowercase();
-    match lowered.find(&closing) {
-        Some(start) => {
+    let closing = text.match_indices("</").find(|&(start, _)| {
+        text.get(start + 2..start + 2 + name.len())
+            .is_some_and(|candidate| candidate.eq_ignore_ascii_case(name))
+    });
+    match closing {
+        Some((start, _)) => {
             let after = &text[start..];
             after.find('>').map_or("", |end| &after[end + 1..])
         }

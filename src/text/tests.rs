@@ -36,6 +36,27 @@ fn keeps_less_than_signs_that_are_not_tags() {
 #[test]
 fn attribute_values_may_contain_greater_than() {
     assert_eq!(plain_text(r#"<a title="a > b" href="x">link</a>"#), "link");
+    assert_eq!(
+        plain_text("<p class=x'>unbalanced quote</p> ok"),
+        "unbalanced quote ok"
+    );
+}
+
+#[test]
+fn hostile_markup_stays_linear() {
+    let started = std::time::Instant::now();
+    let many_lone = "<a".repeat(100_000);
+    assert!(plain_text(&many_lone).len() == many_lone.len());
+    let many_scripts = "<script>x</script>y".repeat(20_000);
+    let text = plain_text(&many_scripts);
+    assert!(!text.contains('x') && text.split(' ').count() == 20_000);
+    let many_quotes = "<a '".repeat(50_000);
+    assert!(!plain_text(&many_quotes).is_empty());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]

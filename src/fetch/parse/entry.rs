@@ -24,50 +24,18 @@ pub struct FeedContext<'a> {
 
 pub fn to_item(entry: Entry, extras: &ItemExtras, context: &FeedContext<'_>) -> NewItem {
     let url = links::preferred(&entry.links, context.base);
-    let body_base = url
-        .as_deref()
-        .and_then(|url| Url::parse(url).ok())
-        .or_else(|| context.base.cloned());
-    let summary = entry
-        .summary
-        .as_ref()
-        .and_then(|summary| body_html(summary, body_base.as_ref()));
-    let content = entry
-        .content
-        .as_ref()
-        .and_then(|content| {
-            let body = content.body.as_deref()?;
-            let kind = content.content_type.to_string();
-            resolved_body(body, &kind, body_base.as_ref())
-        })
-        .filter(|content| Some(content) != summary.as_ref());
-
-    let feed_date = entry
-        .published
-        .or(entry.updated)
-        .or_else(|| {
-            extras
-                .dates
-                .iter()
-                .find_map(|raw| dates::parse_timestamp(raw))
-        })
-        .filter(|date| is_plausible(*date, context.fetched_at));
+    let (summary, content) = bodies(&entry, url.as_deref(), context.base);
+    let feed_date = feed_date(&entry, extras, context.fetched_at);
     // feed-rs copies an RSS pubDate into `updated`; only a different date is an update.
     let updated = entry
         .updated
         .filter(|date| is_plausible(*date, context.fetched_at) && Some(*date) != feed_date);
-    let title = item_title(
-        entry.title.as_ref(),
-        [summary.as_deref(), content.as_deref()],
-        url.as_deref(),
-    );
-    let guid = item_guid(&entry.id, url.as_deref(), &title, feed_date);
+    let texts = [summary.as_deref(), content.as_deref()];
+    let title = item_title(entry.title.as_ref(), texts, url.as_deref());
+    let (doi, pmid) = identifiers(&entry, extras, texts);
     let (enclosure_url, enclosure_type) = enclosure(&entry, context.base).unzip();
-
-    let (doi, pmid) = identifiers(&entry, extras, [summary.as_deref(), content.as_deref()]);
-
     NewItem {
-        guid,
+        guid: item_guid(&entry.id, url.as_deref(), &title, feed_date),
         url,
         title,
         author: authors(&entry.authors, context.inherited_authors),
@@ -81,6 +49,53 @@ pub fn to_item(entry: Entry, extras: &ItemExtras, context: &FeedContext<'_>) -> 
         doi,
         pmid,
     }
+}
+
+/// Summary and content as received, with relative links resolved against the item's link
+/// (else the feed's URL); content only when it differs from the summary.
+fn bodies(
+    entry: &Entry,
+    url: Option<&str>,
+    feed_base: Option<&Url>,
+) -> (Option<String>, Option<String>) {
+    let base = url
+        .and_then(|url| Url::parse(url).ok())
+        .or_else(|| feed_base.cloned());
+    let summary = entry.summary.as_ref().and_then(|summary| {
+        resolved_body(
+            &summary.content,
+            summary.content_type.as_ref(),
+            base.as_ref(),
+        )
+    });
+    let content = entry
+        .content
+        .as_ref()
+        .and_then(|content| {
+            let body = content.body.as_deref()?;
+            resolved_body(body, content.content_type.as_ref(), base.as_ref())
+        })
+        .filter(|content| Some(content) != summary.as_ref());
+    (summary, content)
+}
+
+/// The date the feed gives the item, if it gives a plausible one: published, else updated,
+/// else a date element feed-rs does not read for this format.
+fn feed_date(
+    entry: &Entry,
+    extras: &ItemExtras,
+    fetched_at: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    entry
+        .published
+        .or(entry.updated)
+        .or_else(|| {
+            extras
+                .dates
+                .iter()
+                .find_map(|raw| dates::parse_timestamp(raw))
+        })
+        .filter(|date| is_plausible(*date, fetched_at))
 }
 
 /// DOI and PMID from the item's own identifiers first (id, links, `dc:identifier`), then its text.
@@ -99,10 +114,6 @@ fn identifiers(
         searchable.iter().find_map(|text| ident::find_doi(text)),
         searchable.iter().find_map(|text| ident::find_pmid(text)),
     )
-}
-
-fn body_html(text: &Text, base: Option<&Url>) -> Option<String> {
-    resolved_body(&text.content, text.content_type.as_ref(), base)
 }
 
 /// The body as received, with relative links made absolute when it is HTML.
