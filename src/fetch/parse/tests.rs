@@ -136,3 +136,81 @@ fn mastodon_is_recognised_by_status_links_without_generator() {
                </channel></rss>";
     assert_eq!(parse(doc).expect("parsed").kind, SourceKind::Mastodon);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FRAGMENTS: &[&str] = &[
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
+        "<rss version=\"2.0\">",
+        "<rss>",
+        "<channel>",
+        "</channel>",
+        "</rss>",
+        "<item>",
+        "</item>",
+        "<title>",
+        "</title>",
+        "<link>",
+        "</link>",
+        "/relative?a=1&b=2",
+        "https://x.org/p",
+        "<pubDate>",
+        "</pubDate>",
+        "Seg, 24 Set 2018 19:42 -0300",
+        "<time datetime=\"2019-05-03T19:21:28Z\">x</time>",
+        "&",
+        "&amp;",
+        "&nbsp;",
+        "&#x1b;",
+        "<![CDATA[",
+        "]]>",
+        "<author>",
+        "</author>",
+        "jane@x.org",
+        "\u{a0}",
+        "—",
+        "é",
+        "\u{1b}[31m",
+        "<description>",
+        "</description>",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+        "<entry>",
+        "</entry>",
+        "</feed>",
+        "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[",
+        "]}",
+        "<",
+        ">",
+        "\"",
+        "<dc:identifier>doi:10.1/x</dc:identifier>",
+        "\u{feff}",
+        "\n",
+    ];
+
+    proptest! {
+        #[test]
+        fn parse_feed_returns_instead_of_panicking(
+            picks in proptest::collection::vec(0..FRAGMENTS.len(), 0..40),
+            latin1 in any::<bool>(),
+        ) {
+            let doc: String = picks.iter().map(|&index| FRAGMENTS[index]).collect();
+            let bytes = if latin1 { encoding_rs::WINDOWS_1252.encode(&doc).0.into_owned() } else { doc.into_bytes() };
+            let parsed = parse_feed(&bytes, None, "https://example.org/feed", fetched_at());
+            prop_assert!(!in_parse());
+            if let Ok(feed) = parsed {
+                for item in feed.items {
+                    prop_assert!(!item.title.is_empty());
+                    prop_assert!(item.published.is_some());
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let _ = parse_feed(&bytes, Some("utf-8"), "not a url", fetched_at());
+            prop_assert!(!in_parse());
+        }
+    }
+}
