@@ -1,0 +1,173 @@
+//! Getting every document to UTF-8 before feed-rs sees it.
+//!
+//! feed-rs can decode a declared legacy encoding itself, but it loses the whole feed when the
+//! declaration is missing or wrong, and its decoder panics when a long prolog pushes the
+//! declaration past its 64-byte look-ahead. So we decide the encoding here, once: BOM, then the
+//! XML declaration, then the HTTP charset, then windows-1252 (which decodes any byte), and
+//! rewrite the declaration to say UTF-8.
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use regex::bytes::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+static DECLARED_ENCODING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?-u)\A<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']"#).expect("encoding pattern")
+});
+
+/// The document as UTF-8 bytes with a UTF-8 (or no) declaration and no BOM.
+pub fn to_utf8(body: &[u8], http_charset: Option<&str>) -> Vec<u8> {
+    let (encoding, bom_length) = match Encoding::for_bom(body) {
+        Some((encoding, length)) => (Some(encoding), length),
+        None => (None, 0),
+    };
+    let body = &body[bom_length..];
+    let decoded: Cow<'_, [u8]> = match encoding {
+        Some(encoding) if encoding == UTF_8 => Cow::Borrowed(body),
+        // UTF-16: whitespace is two bytes wide, so it can only be trimmed after decoding.
+        Some(encoding) => Cow::Owned(decode(encoding, body).into_bytes()),
+        None => decode_without_bom(body.trim_ascii_start(), http_charset),
+    };
+    declare_utf8(decoded.trim_ascii_start())
+}
+
+fn decode_without_bom<'a>(body: &'a [u8], http_charset: Option<&str>) -> Cow<'a, [u8]> {
+    let declared = declared_encoding(body);
+    let is_utf8 = std::str::from_utf8(body).is_ok();
+    // A legacy label on bytes that are valid UTF-8 with non-ASCII in them is a mislabel:
+    // Latin-1 text practically never forms valid multi-byte UTF-8 sequences.
+    let looks_like_utf8 = is_utf8 && !body.is_ascii();
+    match declared {
+        Some(encoding)
+            if encoding != UTF_8 && encoding.is_ascii_compatible() && !looks_like_utf8 =>
+        {
+            Cow::Owned(decode(encoding, body).into_bytes())
+        }
+        _ if is_utf8 => Cow::Borrowed(body),
+        _ => Cow::Owned(decode(fallback_encoding(http_charset), body).into_bytes()),
+    }
+}
+
+/// The HTTP charset unless it claims UTF-8 (we only get here when the bytes are not UTF-8)
+/// or is not ASCII-compatible; otherwise windows-1252, the usual truth behind "Latin-1".
+fn fallback_encoding(http_charset: Option<&str>) -> &'static Encoding {
+    http_charset
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .filter(|encoding| *encoding != UTF_8 && encoding.is_ascii_compatible())
+        .unwrap_or(WINDOWS_1252)
+}
+
+fn declared_encoding(body: &[u8]) -> Option<&'static Encoding> {
+    let captures = DECLARED_ENCODING.captures(body)?;
+    Encoding::for_label(captures.get(1)?.as_bytes().trim_ascii())
+}
+
+fn decode(encoding: &'static Encoding, body: &[u8]) -> String {
+    encoding.decode_without_bom_handling(body).0.into_owned()
+}
+
+/// Rewrites the declaration's `encoding="…"` to UTF-8, since the bytes now are.
+fn declare_utf8(body: &[u8]) -> Vec<u8> {
+    match DECLARED_ENCODING.captures(body).and_then(|c| c.get(1)) {
+        Some(label) if !label.as_bytes().eq_ignore_ascii_case(b"utf-8") => {
+            let mut out = Vec::with_capacity(body.len());
+            out.extend_from_slice(&body[..label.start()]);
+            out.extend_from_slice(b"UTF-8");
+            out.extend_from_slice(&body[label.end()..]);
+            out
+        }
+        _ => body.to_vec(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf8(body: &[u8], charset: Option<&str>) -> String {
+        String::from_utf8(to_utf8(body, charset)).expect("valid UTF-8")
+    }
+
+    #[test]
+    fn latin1_without_declaration_falls_back_to_windows_1252() {
+        let body = b"<rss><title>\xdaltimas Not\xedcias \x93quoted\x94</title></rss>";
+        assert_eq!(
+            utf8(body, None),
+            "<rss><title>Últimas Notícias “quoted”</title></rss>"
+        );
+    }
+
+    #[test]
+    fn http_charset_is_used_when_bytes_are_not_utf8() {
+        let body = b"<rss><title>\xcd\xee\xe2\xee\xf1\xf2\xe8</title></rss>";
+        assert_eq!(
+            utf8(body, Some("windows-1251")),
+            "<rss><title>Новости</title></rss>"
+        );
+        // A charset that claims UTF-8 for non-UTF-8 bytes is ignored.
+        assert_eq!(utf8(b"<a>caf\xe9</a>", Some("utf-8")), "<a>café</a>");
+    }
+
+    #[test]
+    fn declared_legacy_encoding_is_decoded_and_redeclared() {
+        let body = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss>Caf\xe9</rss>";
+        assert_eq!(
+            utf8(body, None),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss>Café</rss>"
+        );
+    }
+
+    #[test]
+    fn long_prolog_with_legacy_encoding_is_decoded() {
+        let body =
+            b"<?xml version=\"1.0\" encoding='windows-1252' standalone=\"yes\"  ?><rss>\x80</rss>";
+        assert!(utf8(body, None).ends_with("encoding='UTF-8' standalone=\"yes\"  ?><rss>€</rss>"));
+    }
+
+    #[test]
+    fn utf8_declared_as_latin1_is_kept_as_utf8() {
+        let body = "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss>Café</rss>".as_bytes();
+        assert_eq!(
+            utf8(body, None),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>Café</rss>"
+        );
+    }
+
+    #[test]
+    fn wrong_utf8_declaration_falls_back() {
+        let body = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>Caf\xe9</rss>";
+        assert_eq!(
+            utf8(body, None),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>Café</rss>"
+        );
+    }
+
+    #[test]
+    fn boms_and_leading_blank_lines_are_removed() {
+        assert_eq!(
+            utf8(b"\xef\xbb\xbf\n\n  <?xml version=\"1.0\"?><a/>", None),
+            "<?xml version=\"1.0\"?><a/>"
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "\n<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>é</a>"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        assert_eq!(
+            utf8(&utf16, None),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>é</a>"
+        );
+    }
+
+    #[test]
+    fn utf16_label_on_ascii_bytes_is_a_mislabel() {
+        let body = b"<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>x</a>";
+        assert_eq!(
+            utf8(body, None),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>x</a>"
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! Choosing an item's link and making links absolute, including those inside HTML bodies
+//! (neither feed-rs nor html2text resolves those).
+
+use feed_rs::model::Link;
+use regex::{Captures, Regex};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+use url::Url;
+
+/// Link relations that never point at the item's own page.
+const NOT_THE_PAGE: [&str; 7] = [
+    "enclosure",
+    "self",
+    "replies",
+    "edit",
+    "hub",
+    "license",
+    "payment",
+];
+
+static HTML_URL_ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)')"#).expect("attribute pattern")
+});
+
+/// The item's page: a `rel="alternate"` (or rel-less) http(s) link first, then any other http(s)
+/// link that is not an enclosure, feed or comment link. JSON Feed's `url` comes before its
+/// `external_url` because feed-rs keeps them in that order.
+pub fn preferred(links: &[Link], base: Option<&Url>) -> Option<String> {
+    let is_page = |link: &&Link| {
+        link.media_type
+            .as_deref()
+            .is_none_or(|kind| kind.contains("html"))
+    };
+    let alternate = links.iter().filter(is_page).filter(|link| {
+        link.rel
+            .as_deref()
+            .is_none_or(|rel| rel.eq_ignore_ascii_case("alternate"))
+    });
+    let others = links.iter().filter(is_page).filter(|link| {
+        link.rel
+            .as_deref()
+            .is_some_and(|rel| !NOT_THE_PAGE.contains(&rel))
+    });
+    alternate
+        .chain(others)
+        .find_map(|link| absolute_http(&link.href, base))
+}
+
+/// Enclosure-like links: Atom `rel="enclosure"` and JSON Feed attachments (typed, not HTML).
+pub fn enclosure(links: &[Link], base: Option<&Url>) -> Option<(String, Option<String>)> {
+    links
+        .iter()
+        .filter(|link| {
+            link.rel.as_deref() == Some("enclosure")
+                || (link.rel.is_none()
+                    && link
+                        .media_type
+                        .as_deref()
+                        .is_some_and(|kind| !kind.contains("html")))
+        })
+        .find_map(|link| {
+            absolute_http(&link.href, base).map(|href| (href, link.media_type.clone()))
+        })
+}
+
+/// Media types by file extension, for enclosures that do not say theirs (ATP leaves `type` off
+/// some `<enclosure>`s).
+const MEDIA_TYPES_BY_EXTENSION: [(&str, &str); 12] = [
+    ("mp3", "audio/mpeg"),
+    ("m4a", "audio/x-m4a"),
+    ("aac", "audio/aac"),
+    ("ogg", "audio/ogg"),
+    ("opus", "audio/opus"),
+    ("mp4", "video/mp4"),
+    ("m4v", "video/x-m4v"),
+    ("webm", "video/webm"),
+    ("jpg", "image/jpeg"),
+    ("jpeg", "image/jpeg"),
+    ("png", "image/png"),
+    ("pdf", "application/pdf"),
+];
+
+/// The media type an enclosure URL's extension implies, if it is a common one.
+pub fn guess_media_type(url: &str) -> Option<String> {
+    let path = Url::parse(url).ok()?.path().to_ascii_lowercase();
+    let extension = path.rsplit_once('.')?.1;
+    MEDIA_TYPES_BY_EXTENSION
+        .iter()
+        .find(|(known, _)| *known == extension)
+        .map(|(_, media_type)| (*media_type).to_string())
+}
+
+/// `href` made absolute against `base` (trimmed first), if the result is http or https.
+pub fn absolute_http(href: &str, base: Option<&Url>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    let url = match Url::parse(href) {
+        Ok(url) => url,
+        Err(url::ParseError::RelativeUrlWithoutBase) => base?.join(href).ok()?,
+        Err(_) => return None,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
+}
+
+/// Rewrites relative `href="…"` and `src="…"` values (including protocol-relative `//host/x`)
+/// in an HTML body to absolute URLs. Absolute URLs, fragments and other schemes are untouched.
+pub fn resolve_in_html<'a>(html: &'a str, base: &Url) -> Cow<'a, str> {
+    if !html.contains("href")
+        && !html.contains("src")
+        && !html.contains("HREF")
+        && !html.contains("SRC")
+    {
+        return Cow::Borrowed(html);
+    }
+    HTML_URL_ATTRIBUTE.replace_all(html, |captures: &Captures<'_>| {
+        let prefix = &captures[1];
+        let (value, quote) = match captures.get(2) {
+            Some(value) => (value.as_str(), '"'),
+            None => (captures.get(3).map_or("", |value| value.as_str()), '\''),
+        };
+        let resolved = resolve_relative(value, base).unwrap_or_else(|| value.to_string());
+        format!("{prefix}{quote}{resolved}{quote}")
+    })
+}
+
+fn resolve_relative(value: &str, base: &Url) -> Option<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') {
+        return None;
+    }
+    match Url::parse(trimmed) {
+        Err(url::ParseError::RelativeUrlWithoutBase) => base.join(trimmed).ok().map(String::from),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(href: &str, rel: Option<&str>, media_type: Option<&str>) -> Link {
+        let mut link: Link =
+            serde_json::from_value(serde_json::json!({"href": href})).expect("link");
+        link.rel = rel.map(str::to_string);
+        link.media_type = media_type.map(str::to_string);
+        link
+    }
+
+    fn base() -> Url {
+        Url::parse("https://www.reddit.com/r/homelab/new/.rss").expect("base")
+    }
+
+    #[test]
+    fn prefers_alternate_http_link() {
+        let links = [
+            link(
+                "https://x.org/feed",
+                Some("self"),
+                Some("application/atom+xml"),
+            ),
+            link("mailto:a@b.org", None, None),
+            link("  /post/1  ", Some("alternate"), Some("text/html")),
+        ];
+        assert_eq!(
+            preferred(&links, Some(&base())),
+            Some("https://www.reddit.com/post/1".into())
+        );
+    }
+
+    #[test]
+    fn falls_back_to_other_page_links_but_not_enclosures() {
+        let links = [link(
+            "https://cdn.x.org/a.mp3",
+            Some("enclosure"),
+            Some("audio/mpeg"),
+        )];
+        assert_eq!(preferred(&links, None), None);
+        let links = [link("https://x.org/related", Some("related"), None)];
+        assert_eq!(
+            preferred(&links, None),
+            Some("https://x.org/related".into())
+        );
+    }
+
+    #[test]
+    fn json_attachments_are_enclosures_not_pages() {
+        let links = [
+            link("https://x.org/post", None, None),
+            link("https://x.org/a.m4a", None, Some("audio/x-m4a")),
+        ];
+        assert_eq!(preferred(&links, None), Some("https://x.org/post".into()));
+        assert_eq!(
+            enclosure(&links, None),
+            Some(("https://x.org/a.m4a".into(), Some("audio/x-m4a".into())))
+        );
+    }
+
+    #[test]
+    fn relative_links_without_base_are_dropped() {
+        assert_eq!(absolute_http("/a", None), None);
+        assert_eq!(absolute_http("javascript:alert(1)", Some(&base())), None);
+        assert_eq!(
+            absolute_http("\n http://x.org/a \n", None),
+            Some("http://x.org/a".into())
+        );
+    }
+
+    #[test]
+    fn html_links_are_resolved_against_the_item() {
+        let html = r##"<a href="/r/Proxmox/x">p</a> <img SRC='img/a.png'> <iframe src="//www.youtube.com/embed/v"></iframe> <a href="https://ok.org/">o</a> <a href="#top">t</a> <a href="mailto:a@b.org">m</a>"##;
+        let item = Url::parse("https://www.reddit.com/r/homelab/comments/1/").expect("item");
+        assert_eq!(
+            resolve_in_html(html, &item),
+            r##"<a href="https://www.reddit.com/r/Proxmox/x">p</a> <img SRC='https://www.reddit.com/r/homelab/comments/1/img/a.png'> <iframe src="https://www.youtube.com/embed/v"></iframe> <a href="https://ok.org/">o</a> <a href="#top">t</a> <a href="mailto:a@b.org">m</a>"##
+        );
+    }
+
+    #[test]
+    fn media_type_is_guessed_from_the_extension() {
+        assert_eq!(
+            guess_media_type("http://traffic.libsyn.com/atpfm/atp309.mp3"),
+            Some("audio/mpeg".into())
+        );
+        assert_eq!(
+            guess_media_type("https://x.org/a.M4A?download=1"),
+            Some("audio/x-m4a".into())
+        );
+        assert_eq!(guess_media_type("https://x.org/watch?v=1"), None);
+        assert_eq!(guess_media_type("https://x.org/a.b/c"), None);
+    }
+
+    #[test]
+    fn html_without_links_is_borrowed() {
+        assert!(matches!(
+            resolve_in_html("<p>plain</p>", &base()),
+            Cow::Borrowed(_)
+        ));
+    }
+}

@@ -1,0 +1,143 @@
+//! Ingests the real-world feed corpus in `/work/shared/feeds/real/` (see its PROVENANCE.md)
+//! when it is present. Run with `--nocapture` to see `file: N items` for each document.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use rounds::fetch::parse::{ParseError, ParsedFeed, in_parse, parse_feed};
+use rounds::text::sanitize_line;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[path = "real_feeds/quirks.rs"]
+mod quirks;
+
+const MALFORMED_SUFFIX: &str = ".EXTRACT-malformed.xml";
+
+/// The corpus folder: `ROUNDS_REAL_FEEDS`, else `shared/feeds/real` next to the repository
+/// (the main checkout) or next to its parent folder (a worktree under `wt/`).
+fn corpus_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ROUNDS_REAL_FEEDS") {
+        return Some(PathBuf::from(dir)).filter(|dir| dir.is_dir());
+    }
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    ["../shared/feeds/real", "../../shared/feeds/real"]
+        .iter()
+        .map(|relative| manifest.join(relative))
+        .find(|dir| dir.is_dir())
+}
+
+/// Where each document was served from, so relative links resolve as they would in use.
+fn feed_url(file: &str) -> String {
+    match file {
+        "reddit-r-homelab-new.atom.xml" => "https://www.reddit.com/r/homelab/new/.rss".into(),
+        "bluesky-profile-kaedotcom.rss.xml" => {
+            "https://bsky.app/profile/kaedotcom.bsky.social/rss".into()
+        }
+        "mastodon-account-click-ba-it.rss.xml" => "https://click.ba.it/@jason.rss".into(),
+        "katie-floyd-squarespace-blog.rss.xml" => {
+            "https://www.katiefloyd.com/blog?format=rss".into()
+        }
+        other => format!("https://feeds.example.net/{other}"),
+    }
+}
+
+pub type Results = BTreeMap<String, Result<ParsedFeed, ParseError>>;
+
+fn ingest_all(dir: &Path, fetched_at: DateTime<Utc>) -> Results {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("readable corpus folder")
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "xml" || ext == "json")
+        })
+        .collect();
+    files.sort();
+    let mut results = Results::new();
+    for path in files {
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let body = std::fs::read(&path).expect("readable feed file");
+        let parsed = parse_feed(&body, None, &feed_url(&name), fetched_at);
+        assert!(!in_parse(), "{name}: parse flag left raised");
+        match &parsed {
+            Ok(feed) => println!(
+                "{name}: {} items ({})",
+                feed.items.len(),
+                feed.kind.as_str()
+            ),
+            Err(error) => println!("{name}: error: {error}"),
+        }
+        results.insert(name, parsed);
+    }
+    results
+}
+
+#[test]
+fn real_feeds() {
+    let Some(dir) = corpus_dir() else {
+        println!("real feed corpus not found (set ROUNDS_REAL_FEEDS); skipping");
+        return;
+    };
+    let fetched_at = Utc::now();
+    let results = ingest_all(&dir, fetched_at);
+    assert!(
+        results.len() >= 20,
+        "expected the whole corpus, found {}",
+        results.len()
+    );
+    for (name, parsed) in &results {
+        if name.ends_with(MALFORMED_SUFFIX) {
+            check_malformed(name, parsed);
+        } else {
+            let feed = parsed
+                .as_ref()
+                .unwrap_or_else(|error| panic!("{name}: {error}"));
+            check_well_formed(name, feed, fetched_at);
+        }
+    }
+    quirks::check(&results, fetched_at);
+}
+
+fn check_malformed(name: &str, parsed: &Result<ParsedFeed, ParseError>) {
+    match parsed {
+        Ok(feed) => assert!(!feed.items.is_empty(), "{name}: recovered but empty"),
+        Err(error) => assert!(
+            error.to_string().contains("line"),
+            "{name}: unclear error {error}"
+        ),
+    }
+}
+
+fn check_well_formed(name: &str, feed: &ParsedFeed, fetched_at: DateTime<Utc>) {
+    assert!(!feed.items.is_empty(), "{name}: no items");
+    let earliest = Utc
+        .with_ymd_and_hms(1990, 1, 1, 0, 0, 0)
+        .single()
+        .expect("date");
+    for item in &feed.items {
+        assert!(!item.title.is_empty(), "{name}: empty title in {item:?}");
+        assert_eq!(
+            item.title,
+            sanitize_line(&item.title),
+            "{name}: unsanitized title"
+        );
+        assert!(!item.guid.is_empty(), "{name}: empty guid");
+        if let Some(url) = &item.url {
+            assert!(
+                url.starts_with("http://") || url.starts_with("https://"),
+                "{name}: link {url}"
+            );
+        }
+        let published = item
+            .published
+            .unwrap_or_else(|| panic!("{name}: no date on {}", item.title));
+        assert!(published > earliest, "{name}: {published} too early");
+        assert!(
+            published <= fetched_at + Duration::days(1),
+            "{name}: {published} in the future"
+        );
+    }
+}
