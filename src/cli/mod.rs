@@ -59,7 +59,9 @@ fn dispatch(db: &std::path::Path, command: Command) -> anyhow::Result<Status> {
         Command::Show { id, json } => items::show(db, id, json),
         Command::Mark(args) => items::mark(db, args),
         Command::Tag { id, tags, remove } => items::tag(db, id, &tags, remove),
-        Command::Demo => anyhow::bail!("`rounds demo` opens the newsfeed; it is not a headless command"),
+        Command::Demo => {
+            anyhow::bail!("`rounds demo` opens the newsfeed; it is not a headless command")
+        }
     }
 }
 

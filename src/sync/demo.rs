@@ -62,7 +62,8 @@ pub enum DemoError {
 pub fn seed(folder: &Path, now: DateTime<Utc>) -> Result<PathBuf, DemoError> {
     for (name, bytes) in FEEDS {
         let path = folder.join(name);
-        std::fs::write(&path, bytes).map_err(|e| DemoError::Write(path.display().to_string(), e))?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| DemoError::Write(path.display().to_string(), e))?;
     }
     let (sources, _) = parse_subscriptions(OPML.as_bytes(), Some(folder))?;
     let db = folder.join("demo.db");
@@ -72,7 +73,11 @@ pub fn seed(folder: &Path, now: DateTime<Utc>) -> Result<PathBuf, DemoError> {
     for (id, source) in ids.into_iter().zip(&sources) {
         feeds.push((id, parse_sample(&source.url, now)?));
     }
-    let newest = feeds.iter().flat_map(|(_, (_, items))| items).filter_map(|i| i.published).max();
+    let newest = feeds
+        .iter()
+        .flat_map(|(_, (_, items))| items)
+        .filter_map(|i| i.published)
+        .max();
     let shift = newest.map_or(Duration::zero(), |newest| (now - NEWEST_AGE) - newest);
     for (id, (update, mut items)) in feeds {
         for item in &mut items {
@@ -85,13 +90,20 @@ pub fn seed(folder: &Path, now: DateTime<Utc>) -> Result<PathBuf, DemoError> {
 }
 
 fn parse_sample(path: &str, now: DateTime<Utc>) -> Result<(SourceUpdate, Vec<NewItem>), DemoError> {
-    let name = Path::new(path).file_name().and_then(|n| n.to_str()).unwrap_or(path).to_string();
+    let name = Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+        .to_string();
     let bytes = FEEDS
         .iter()
         .find(|(file, _)| *file == name)
         .map(|(_, bytes)| *bytes)
-        .ok_or_else(|| DemoError::Feed(name.clone(), "listed in demo.opml but not bundled".into()))?;
-    let feed = parse_feed(bytes, None, &file_url(path), now).map_err(|e| DemoError::Feed(name, e.to_string()))?;
+        .ok_or_else(|| {
+            DemoError::Feed(name.clone(), "listed in demo.opml but not bundled".into())
+        })?;
+    let feed = parse_feed(bytes, None, &file_url(path), now)
+        .map_err(|e| DemoError::Feed(name, e.to_string()))?;
     let update = SourceUpdate {
         body_hash: Some(body_fingerprint(bytes)),
         feed_title: feed.title,
@@ -101,4 +113,3 @@ fn parse_sample(path: &str, now: DateTime<Utc>) -> Result<(SourceUpdate, Vec<New
     };
     Ok((update, feed.items))
 }
-

@@ -8,6 +8,8 @@ use std::path::PathBuf;
 pub fn open(db: PathBuf, config: Config) -> anyhow::Result<()> {
     let (commands, events) = spawn(db, WorkerOptions::default());
     // The UI loop needs little: one thread keeps draws and input together.
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(super::start(config, commands, events))
 }

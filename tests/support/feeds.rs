@@ -50,10 +50,9 @@ pub fn notices_atom() -> String {
     .to_string()
 }
 
-/// Not well-formed: an `<item>` is never closed.
+/// Not well-formed and beyond repair: the download stops in the middle of an element.
 pub fn malformed_rss() -> String {
     "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Broken</title>\
-     <item><title>Open item</title><link>https://broken.example/1</link>\
-     </channel></rss>"
+     <item><title>Open item</title><link>https://broken.example/1</link><description>Cut off in the mid"
         .to_string()
 }

@@ -28,7 +28,11 @@ impl Pty {
     pub fn spawn(mut command: Command, rows: u16, cols: u16) -> Pty {
         let (master, slave) = open_pty(rows, cols);
         let stdio = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup the pty"));
-        command.stdin(stdio(&slave)).stdout(stdio(&slave)).stderr(stdio(&slave)).env("TERM", "xterm-256color");
+        command
+            .stdin(stdio(&slave))
+            .stdout(stdio(&slave))
+            .stderr(stdio(&slave))
+            .env("TERM", "xterm-256color");
         // SAFETY: only async-signal-safe calls between fork and exec.
         unsafe {
             command.pre_exec(|| {
@@ -40,10 +44,20 @@ impl Pty {
         }
         let child = command.spawn().expect("start rounds in the pty");
         drop(slave);
-        let screen = Arc::new((Mutex::new(Screen { parser: vt100::Parser::new(rows, cols, 0), closed: false }), Condvar::new()));
+        let screen = Arc::new((
+            Mutex::new(Screen {
+                parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+                closed: false,
+            }),
+            Condvar::new(),
+        ));
         let reader = File::from(master.try_clone().expect("dup the master"));
         spawn_reader(reader, Arc::clone(&screen));
-        Pty { master: File::from(master), child, screen }
+        Pty {
+            master: File::from(master),
+            child,
+            screen,
+        }
     }
 
     /// Types keys, as raw bytes (`b"j"`, `b"\r"`, `b"\x1b"`).
@@ -81,7 +95,11 @@ impl Pty {
             if let Some(status) = self.child.try_wait().expect("poll the child") {
                 return status;
             }
-            assert!(Instant::now() < deadline, "rounds did not exit:\n{}", self.contents());
+            assert!(
+                Instant::now() < deadline,
+                "rounds did not exit:\n{}",
+                self.contents()
+            );
             // Waiting on a child has no timeout in std; a short park between polls.
             std::thread::park_timeout(Duration::from_millis(10));
         }
@@ -97,9 +115,22 @@ impl Drop for Pty {
 
 fn open_pty(rows: u16, cols: u16) -> (OwnedFd, OwnedFd) {
     let (mut master, mut slave) = (-1, -1);
-    let size = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+    let size = libc::winsize {
+        ws_row: rows,
+        ws_col: cols,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
     // SAFETY: openpty fills two fds we then own; null name and termios are allowed.
-    let result = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
+    let result = unsafe {
+        libc::openpty(
+            &mut master,
+            &mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &size,
+        )
+    };
     assert_eq!(result, 0, "openpty: {}", std::io::Error::last_os_error());
     // SAFETY: both fds were just returned by openpty and nothing else owns them.
     unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
@@ -122,4 +153,8 @@ fn spawn_reader(mut master: File, screen: Arc<(Mutex<Screen>, Condvar)>) {
             }
         }
     });
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal has at least one row and column")
 }

@@ -37,7 +37,12 @@ pub fn parse(text: &str, base: Option<&Path>) -> Result<Vec<NewSource>, ImportEr
                 saw_opml |= element.local_name().as_ref() == "opml";
                 if element.local_name().as_ref() == "outline" {
                     folders.push(None);
-                    Outline::read(&element, line)?.push_source(&folders, base, line, &mut sources)?;
+                    Outline::read(&element, line)?.push_source(
+                        &folders,
+                        base,
+                        line,
+                        &mut sources,
+                    )?;
                     folders.pop();
                 }
             }
