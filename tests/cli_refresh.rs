@@ -98,7 +98,11 @@ fn refresh_stores_fails_alone_revalidates_and_keeps_user_state() {
         "{}",
         error_of("/huge.rss")
     );
-    assert!(error_of("/broken.rss").contains("malformed XML"), "{}", error_of("/broken.rss"));
+    assert!(
+        error_of("/broken.rss").contains("malformed XML"),
+        "{}",
+        error_of("/broken.rss")
+    );
     assert_eq!(source(&sources, &server.url("/journal.rss"))["items"], 3);
     assert_eq!(
         source(&sources, &server.url("/journal.rss"))["title"],

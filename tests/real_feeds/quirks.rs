@@ -29,7 +29,7 @@ fn check_recovery(results: &Results) {
     }
 }
 
-fn check_dates(results: &Results, fetched_at: DateTime<Utc>) {
+fn check_dates(results: &Results, _fetched_at: DateTime<Utc>) {
     // Medscape: named zone EST, one with a double space, and no guid anywhere.
     let medscape = items(results, "medscape-family-medicine.rss.xml");
     assert_eq!(medscape.len(), 20);
@@ -39,9 +39,7 @@ fn check_dates(results: &Results, fetched_at: DateTime<Utc>) {
             .any(|item| item.published == Some(utc(2025, 11, 5, 18, 52, 10)))
     );
     assert!(
-        medscape
-            .iter()
-            .all(|item| item.published != Some(fetched_at)),
+        medscape.iter().all(|item| item.published.is_some()),
         "Medscape date fell back"
     );
     assert!(
@@ -53,7 +51,7 @@ fn check_dates(results: &Results, fetched_at: DateTime<Utc>) {
     let uol = items(results, "uol-noticias-iso-8859-1.rss.xml");
     assert_eq!(uol[0].published, Some(utc(2018, 9, 24, 22, 42, 40)));
     assert!(
-        uol.iter().all(|item| item.published != Some(fetched_at)),
+        uol.iter().all(|item| item.published.is_some()),
         "UOL date fell back"
     );
     // FDA: the date is a Drupal <time datetime> element.

@@ -39,7 +39,9 @@ pub fn to_item(entry: Entry, extras: &ItemExtras, context: &FeedContext<'_>) -> 
         url,
         title,
         author: authors(&entry.authors, context.inherited_authors),
-        published: Some(feed_date.unwrap_or(context.fetched_at)),
+        // None when the feed gives no usable date: the store then keeps the first fetch time,
+        // so an undated item does not move (or count as changed) on every refresh.
+        published: feed_date,
         updated,
         summary,
         content,

@@ -39,7 +39,8 @@ const MAX_ATTEMPTS: usize = 12;
 
 /// Parses RSS 0.9x/1.0/2.0, Atom or JSON Feed. `charset` is the HTTP Content-Type charset,
 /// if any; `feed_url` is the final URL (after redirects), used to resolve relative links;
-/// `fetched_at` stands in for dates the feed does not give.
+/// `fetched_at` bounds plausible dates (none more than a day ahead of it); an item without a
+/// usable date has `published: None`.
 pub fn parse_feed(
     body: &[u8],
     charset: Option<&str>,
