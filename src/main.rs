@@ -8,6 +8,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
     let _log = rounds::logging::default_folder().and_then(|folder| rounds::logging::init(&folder));
+    rounds::fetch::parse::install_quiet_panic_hook();
     match cli.command.take() {
         None => cli::open_newsfeed(&cli),
         Some(Command::Demo) => cli::open_demo(&cli),

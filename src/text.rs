@@ -6,7 +6,7 @@
 mod entities;
 mod sanitize;
 
-pub use sanitize::{sanitize_line, sanitize_multiline};
+pub use sanitize::{sanitize_line, sanitize_multiline, sanitize_preformatted};
 
 /// Elements whose content is never text a reader should see.
 const HIDDEN_ELEMENTS: [&str; 2] = ["script", "style"];

@@ -12,8 +12,8 @@ const C1_ST: char = '\u{9c}';
 /// What survives of one character of input.
 enum Cleaned {
     Keep(char),
-    /// Whitespace of any kind, including line breaks; the caller decides what it becomes.
-    Space,
+    /// Whitespace other than line breaks (the character, for callers that keep layout).
+    Space(char),
     LineBreak,
     Drop,
 }
@@ -49,10 +49,10 @@ fn classify(c: char, rest: &mut Peekable<Chars<'_>>) -> Cleaned {
         }
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Cleaned::Drop,
         c if c.is_control() => match c {
-            '\t' => Cleaned::Space,
+            '\t' => Cleaned::Space('\t'),
             _ => Cleaned::Drop,
         },
-        c if c.is_whitespace() => Cleaned::Space,
+        c if c.is_whitespace() => Cleaned::Space(c),
         c => Cleaned::Keep(c),
     }
 }
@@ -118,7 +118,7 @@ pub fn sanitize_line(text: &str) -> String {
                 pending_space = false;
                 out.push(c);
             }
-            Cleaned::Space | Cleaned::LineBreak => pending_space = true,
+            Cleaned::Space(_) | Cleaned::LineBreak => pending_space = true,
             Cleaned::Drop => {}
         }
     }
@@ -145,8 +145,38 @@ pub fn sanitize_multiline(text: &str) -> String {
                 pending_breaks = 0;
                 out.push(c);
             }
-            Cleaned::Space => pending_space = true,
+            Cleaned::Space(_) => pending_space = true,
             Cleaned::LineBreak => pending_breaks += 1,
+            Cleaned::Drop => {}
+        }
+    }
+    out
+}
+
+/// Text laid out already (rendered article bodies, with indents and tables): line breaks and
+/// spaces kept, tabs expanded to `tab_stop`, controls and escape sequences dropped.
+pub fn sanitize_preformatted(text: &str, tab_stop: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0;
+    for piece in cleaned(text) {
+        match piece {
+            Cleaned::Keep(c) => {
+                out.push(c);
+                column += 1;
+            }
+            Cleaned::Space('\t') => {
+                let spaces = tab_stop.max(1) - column % tab_stop.max(1);
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            Cleaned::Space(_) => {
+                out.push(' ');
+                column += 1;
+            }
+            Cleaned::LineBreak => {
+                out.push('\n');
+                column = 0;
+            }
             Cleaned::Drop => {}
         }
     }

@@ -62,6 +62,5 @@ fn install_panic_hook() {
 }
 
 fn parser_panic_in_progress() -> bool {
-    // integrator: call crate::fetch::parse::in_parse()
-    false
+    crate::fetch::parse::in_parse()
 }

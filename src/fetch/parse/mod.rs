@@ -90,6 +90,19 @@ pub fn in_parse() -> bool {
     IN_PARSE.with(Cell::get)
 }
 
+/// Keeps panics that the parser catches on purpose out of stderr (they become a clear error
+/// for that source and a line in the log); every other panic still reaches the previous hook.
+pub fn install_quiet_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if in_parse() {
+            tracing::warn!(%info, "feed parser panicked; the source fails alone");
+            return;
+        }
+        previous(info);
+    }));
+}
+
 /// Raises `IN_PARSE` for its lifetime; lowering it in `drop` covers unwinding too.
 struct ParseFlag;
 
