@@ -1,0 +1,1 @@
+"""Feed formats of the demo publishers: each writer lays out content/ tables as one file."""
