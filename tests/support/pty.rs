@@ -67,14 +67,22 @@ impl Pty {
 
     /// The screen's text now, rows joined by newlines.
     pub fn contents(&self) -> String {
-        self.screen.0.lock().unwrap().parser.screen().contents()
+        self.screen
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .parser
+            .screen()
+            .contents()
     }
 
     /// Waits until the screen satisfies `ready`; fails the test with the screen otherwise.
     pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let (lock, changed) = &*self.screen;
         let deadline = Instant::now() + PATIENCE;
-        let mut screen = lock.lock().unwrap();
+        let mut screen = lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         loop {
             let text = screen.parser.screen().contents();
             if ready(&text) {
@@ -84,7 +92,10 @@ impl Pty {
             if left.is_zero() || screen.closed {
                 panic!("the screen never showed {what}:\n{text}");
             }
-            screen = changed.wait_timeout(screen, left).unwrap().0;
+            screen = changed
+                .wait_timeout(screen, left)
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .0;
         }
     }
 
@@ -142,7 +153,9 @@ fn spawn_reader(mut master: File, screen: Arc<(Mutex<Screen>, Condvar)>) {
         loop {
             let read = master.read(&mut buffer);
             let (lock, changed) = &*screen;
-            let mut state = lock.lock().unwrap();
+            let mut state = lock
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             match read {
                 Ok(n) if n > 0 => state.parser.process(&buffer[..n]),
                 _ => state.closed = true,

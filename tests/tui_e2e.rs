@@ -1,0 +1,89 @@
+//! The real binary in a pseudo-terminal: start on a seeded database, move, open an item,
+//! filter, save, quit with 0; then check the database.
+
+mod support;
+
+use chrono::Utc;
+use rounds::model::ItemSummary;
+use rounds::query::parse;
+use rounds::store::{Store, compile};
+use support::cli::{Sandbox, write};
+use support::pty::Pty;
+
+fn river(db: &std::path::Path, query: &str) -> Vec<ItemSummary> {
+    let store = Store::open(db).unwrap();
+    store
+        .list_items(&compile(&parse(query).unwrap(), Utc::now()), 1000, 0)
+        .unwrap()
+}
+
+/// The start of a title as the river shows it (it may be cut to the column).
+fn start(title: &str) -> String {
+    title.chars().take(30).collect()
+}
+
+#[test]
+fn move_open_filter_save_and_quit() {
+    let sandbox = Sandbox::new();
+    let db = rounds::sync::demo::seed(sandbox.dir.path(), Utc::now()).unwrap();
+    let config = sandbox.path("config.toml");
+    write(
+        &config,
+        "refresh_interval = \"off\"\nrefresh_on_start = false\n",
+    );
+    let unread = river(&db, "is:unread");
+    let second = &unread[1];
+
+    let mut pty = Pty::spawn(
+        sandbox.std_command(&[
+            "--db",
+            db.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ]),
+        30,
+        120,
+    );
+    pty.wait_for("the river", |s| {
+        s.contains(&start(&unread[0].title)) && s.contains(&format!("Unread · {}", unread.len()))
+    });
+
+    // Move down one and open it: the reader shows the item; back to the river.
+    pty.send(b"j\r");
+    pty.wait_for("the reader", |s| {
+        s.contains(&start(&second.title)) && s.contains("o browser")
+    });
+    pty.send(b"\x1b");
+    pty.wait_for("the river again", |s| s.contains("/ filter"));
+
+    // Filter: the river narrows to what the query matches.
+    let matching = river(&db, "insulin is:unread");
+    assert!(!matching.is_empty() && matching.len() < unread.len());
+    pty.send(b"/insulin");
+    pty.wait_for("the filtered river", |s| {
+        s.contains(&format!("Unread · {}", matching.len()))
+            && s.contains(&start(&matching[0].title))
+    });
+    pty.send(b"\r");
+
+    // Save the first match, then quit.
+    pty.send(b"s");
+    pty.wait_for("the saved lane count", |_| {
+        !river(&db, "is:saved").is_empty()
+    });
+    pty.send(b"q");
+    pty.send(b"q");
+    pty.send(b"q");
+    let status = pty.wait_exit();
+    assert!(status.success(), "rounds exited with {status:?}");
+
+    let saved = river(&db, "is:saved");
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].id, matching[0].id, "the first match was saved");
+    assert!(
+        river(&db, "is:read")
+            .iter()
+            .any(|item| item.id == second.id),
+        "the opened item is read"
+    );
+}
