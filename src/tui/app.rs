@@ -68,6 +68,8 @@ pub struct App {
     refresh_interval: Option<chrono::Duration>,
     refresh_on_start: bool,
     next_refresh: Option<DateTime<Utc>>,
+    /// Set by `start` when a refresh on opening is wanted; decided on the first sources.
+    startup_refresh_pending: bool,
     /// Something visible changed since the last draw.
     pub dirty: bool,
 }
@@ -94,6 +96,7 @@ impl App {
                 .and_then(|d| chrono::Duration::from_std(d).ok()),
             refresh_on_start: config.refresh_on_start,
             next_refresh: None,
+            startup_refresh_pending: false,
             dirty: true,
         }
     }
@@ -105,11 +108,32 @@ impl App {
             Effect::Send(self.river.request_wanted()),
             Effect::Send(Command::LoadTags),
         ];
-        if self.refresh_on_start {
-            self.start_refresh(None, &mut effects);
-        }
+        // The first refresh waits for the sources: it is due only if the last one is old.
+        self.startup_refresh_pending = self.refresh_on_start;
         self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
         effects
+    }
+
+    /// On the first list of sources: refresh now if the newest fetch is older than the
+    /// interval (or there is none, or no interval), else when the interval runs out.
+    pub(super) fn schedule_startup_refresh(
+        &mut self,
+        last_fetch: Option<DateTime<Utc>>,
+        effects: &mut Vec<Effect>,
+    ) {
+        if !std::mem::take(&mut self.startup_refresh_pending) {
+            return;
+        }
+        let next = match (self.refresh_interval, last_fetch) {
+            (Some(interval), Some(last)) => last + interval,
+            _ => self.now,
+        };
+        if next <= self.now {
+            self.start_refresh(None, effects);
+            self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
+        } else {
+            self.next_refresh = Some(next);
+        }
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {

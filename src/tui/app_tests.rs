@@ -83,13 +83,42 @@ pub(super) fn app_with_rows(count: i64) -> App {
 }
 
 #[test]
-fn start_loads_everything_and_refreshes_if_configured() {
+fn start_loads_everything_and_refreshes_when_the_last_refresh_is_old() {
     let mut app = App::new(&Config::default(), now(), 80, 24);
     let sent = commands(&app.start());
     assert!(sent.contains(&Command::LoadSources));
     assert!(sent.contains(&Command::LoadTags));
-    assert!(sent.contains(&Command::Refresh { source: None }));
+    assert!(
+        !sent.contains(&Command::Refresh { source: None }),
+        "not before the sources are known"
+    );
+    let mut stale = source(1, "NEJM", Some("journal"), 9);
+    stale.last_fetch = Some(now() - chrono::Duration::hours(2));
+    let sent = commands(&app.update(Msg::Worker(Event::SourcesLoaded(vec![stale.clone()]))));
+    assert_eq!(sent, vec![Command::Refresh { source: None }]);
     assert!(app.status.is_refreshing());
+    let again = commands(&app.update(Msg::Worker(Event::SourcesLoaded(vec![stale]))));
+    assert!(
+        !again.contains(&Command::Refresh { source: None }),
+        "only once"
+    );
+}
+
+#[test]
+fn a_recent_refresh_waits_for_the_rest_of_its_interval() {
+    let mut app = App::new(&Config::default(), now(), 80, 24);
+    app.start();
+    let mut fresh = source(1, "NEJM", Some("journal"), 9);
+    fresh.last_fetch = Some(now() - chrono::Duration::minutes(10));
+    let sent = commands(&app.update(Msg::Worker(Event::SourcesLoaded(vec![fresh]))));
+    assert!(!sent.contains(&Command::Refresh { source: None }));
+    let tick = |minutes| Msg::Tick(now() + chrono::Duration::minutes(minutes));
+    assert!(!commands(&app.update(tick(19))).contains(&Command::Refresh { source: None }));
+    assert_eq!(
+        commands(&app.update(tick(20))),
+        vec![Command::Refresh { source: None }],
+        "30 min after the last fetch"
+    );
 }
 
 #[test]

@@ -10,6 +10,8 @@ impl App {
     pub(super) fn on_event(&mut self, event: Event, effects: &mut Vec<Effect>) {
         match event {
             Event::SourcesLoaded(sources) => {
+                let last_fetch = sources.iter().filter_map(|s| s.last_fetch).max();
+                self.schedule_startup_refresh(last_fetch, effects);
                 self.sources.set(sources);
                 self.sources.scroll_into_view(self.sources_height());
             }
