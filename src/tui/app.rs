@@ -103,7 +103,7 @@ impl App {
 
     /// The first commands: load everything, and refresh if configured to.
     pub fn start(&mut self) -> Vec<Effect> {
-        let mut effects = vec![
+        let effects = vec![
             Effect::Send(Command::LoadSources),
             Effect::Send(self.river.request_wanted()),
             Effect::Send(Command::LoadTags),
