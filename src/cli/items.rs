@@ -7,7 +7,7 @@ use super::output::Output;
 use crate::model::{Item, ItemId, ItemSummary, Mark};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
-use crate::text::{plain_text, sanitize_line};
+use crate::text::{plain_text, sanitize_line, sanitize_preformatted};
 use chrono::Utc;
 use std::path::Path;
 
@@ -125,13 +125,19 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
         .content
         .as_deref()
         .or(item.summary.as_deref())
-        .map(plain_text)
+        .map(readable_body)
         .unwrap_or_default();
     if !body.is_empty() {
         lines.push(String::new());
         lines.push(body);
     }
     lines
+}
+
+/// The body as wrapped text with its links listed, for reading in a terminal.
+fn readable_body(html: &str) -> String {
+    let text = html2text::from_read(html.as_bytes(), 80).unwrap_or_else(|_| plain_text(html));
+    sanitize_preformatted(&text, 4).trim_end().to_string()
 }
 
 pub fn mark(db: &Path, args: MarkArgs) -> anyhow::Result<Status> {

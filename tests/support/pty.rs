@@ -60,6 +60,10 @@ impl Pty {
         }
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Types keys, as raw bytes (`b"j"`, `b"\r"`, `b"\x1b"`).
     pub fn send(&mut self, bytes: &[u8]) {
         self.master.write_all(bytes).expect("write to the pty");

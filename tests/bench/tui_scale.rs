@@ -1,0 +1,248 @@
+//! The newsfeed at scale (issue 3), on a database that `tests/bench/tui_scale.sh` filled with
+//! 100,000 items from loopback:
+//!
+//! 1. The real binary in a pseudo-terminal: time from start to the first full frame (river rows
+//!    drawn), a scroll from the top to the bottom of the river page by page, and the process's
+//!    peak memory (VmHWM) afterwards.
+//! 2. In process, with the real worker and SQLite: each filter keystroke timed from the key to
+//!    the redrawn frame with its results (ratatui's TestBackend stands in for the terminal).
+//!
+//! cargo run --release --example tui_scale -- DB ROUNDS_BINARY
+
+#[path = "../support/pty.rs"]
+#[allow(dead_code)]
+mod pty;
+
+use chrono::Utc;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use rounds::config::Config;
+use rounds::query::parse;
+use rounds::store::{Store, compile};
+use rounds::tui::app::{App, Effect, Msg};
+use rounds::tui::protocol::{Command, Event};
+use rounds::tui::{views, worker};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender};
+
+const ROWS: u16 = 40;
+const COLUMNS: u16 = 120;
+const QUERIES: &[&str] = &[
+    "measles",
+    "h5n1 OR dengue",
+    "recall insulin",
+    "source:outlet",
+    "\"heart failure\" since:30d",
+    "-covid sepsis",
+];
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(db), Some(binary)) = (args.get(1), args.get(2)) else {
+        anyhow::bail!("usage: tui_scale DB ROUNDS_BINARY");
+    };
+    let db = PathBuf::from(db);
+    let config_dir = tempfile::tempdir()?;
+    let config = config_dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "refresh_interval = \"off\"\nrefresh_on_start = false\n",
+    )?;
+    store_queries(&db)?;
+    in_a_terminal(&db, Path::new(binary), &config)?;
+    filter_latency(&db)
+}
+
+/// The store's river and count queries at this size, each the median of 21 runs.
+fn store_queries(db: &Path) -> anyhow::Result<()> {
+    let store = Store::open(db)?;
+    let source = store.sources()?.remove(0).id;
+    let time = |f: &dyn Fn() -> anyhow::Result<()>| -> anyhow::Result<f64> {
+        let mut runs = Vec::new();
+        for _ in 0..21 {
+            let started = Instant::now();
+            f()?;
+            runs.push(ms(started.elapsed()));
+        }
+        runs.sort_by(f64::total_cmp);
+        Ok(runs[10])
+    };
+    let filter = |text: &str| compile(&parse(text).expect("a valid query"), Utc::now());
+    let (all, unread, word) = (filter(""), filter("is:unread"), filter("measles"));
+    println!(
+        "store queries over {} items (median of 21)",
+        store.stats()?.items
+    );
+    let rows = |f: &rounds::store::Compiled| store.list_items(f, 200, 0).map(drop);
+    println!(
+        "  newest 200               {:>6.2} ms",
+        time(&|| Ok(rows(&all)?))?
+    );
+    println!(
+        "  newest 200 unread        {:>6.2} ms",
+        time(&|| Ok(rows(&unread)?))?
+    );
+    println!(
+        "  newest 200 of one source {:>6.2} ms",
+        time(&|| Ok(rows(&all.clone().only_source(source))?))?
+    );
+    println!(
+        "  200 at offset 99,000     {:>6.2} ms",
+        time(&|| Ok(store.list_items(&all, 200, 99_000).map(drop)?))?
+    );
+    println!(
+        "  count all / unread       {:>6.2} / {:.2} ms",
+        time(&|| Ok(store.count_items(&all).map(drop)?))?,
+        time(&|| Ok(store.count_items(&unread).map(drop)?))?
+    );
+    println!(
+        "  count \"measles\"          {:>6.2} ms",
+        time(&|| Ok(store.count_items(&word).map(drop)?))?
+    );
+    println!(
+        "  sources with counts      {:>6.2} ms",
+        time(&|| Ok(store.sources().map(drop)?))?
+    );
+    Ok(())
+}
+
+fn titles(db: &Path) -> anyhow::Result<(usize, String, String)> {
+    let store = Store::open(db)?;
+    let unread = compile(&parse("is:unread")?, Utc::now());
+    let total = store.count_items(&unread)?;
+    let newest = store.list_items(&unread, 1, 0)?.remove(0).title;
+    let oldest = store.list_items(&unread, 1, total - 1)?.remove(0).title;
+    let cut = |t: String| t.chars().take(40).collect::<String>();
+    Ok((total, cut(newest), cut(oldest)))
+}
+
+fn in_a_terminal(db: &Path, binary: &Path, config: &Path) -> anyhow::Result<()> {
+    let (total, newest, oldest) = titles(db)?;
+    let mut command = std::process::Command::new(binary);
+    command.arg("--db").arg(db).arg("--config").arg(config);
+    let started = Instant::now();
+    let mut terminal = pty::Pty::spawn(command, ROWS, COLUMNS);
+    terminal.wait_for("the first rows", |s| {
+        s.contains(&newest) && s.contains(&format!("· {total}"))
+    });
+    let first_frame = started.elapsed();
+
+    let pages = total / usize::from(ROWS - 3) + 10;
+    let scrolling = Instant::now();
+    for _ in 0..pages {
+        terminal.send(b"\x1b[6~"); // Page Down
+    }
+    terminal.wait_for("the oldest item", |s| s.contains(&oldest));
+    let scrolled = scrolling.elapsed();
+    let peak = peak_memory_kb(terminal.pid());
+    terminal.send(b"q");
+    let status = terminal.wait_exit();
+
+    println!("river of {total} unread items, {COLUMNS}×{ROWS} terminal");
+    println!(
+        "  first full frame          {:>8.1} ms after start",
+        ms(first_frame)
+    );
+    println!(
+        "  top to bottom, {pages} pages {:>8.1} ms ({:.2} ms a page)",
+        ms(scrolled),
+        ms(scrolled) / pages as f64
+    );
+    println!(
+        "  peak memory (VmHWM)       {:>8.1} MB",
+        peak as f64 / 1024.0
+    );
+    println!("  exit                      {status}");
+    Ok(())
+}
+
+fn peak_memory_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmHWM:"))
+        .and_then(|value| value.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn filter_latency(db: &Path) -> anyhow::Result<()> {
+    let (commands, mut events) = worker::spawn(db.to_path_buf(), worker::WorkerOptions::default());
+    let config = Config {
+        refresh_interval: None,
+        refresh_on_start: false,
+        ..Config::default()
+    };
+    let mut app = App::new(&config, Utc::now(), COLUMNS, ROWS);
+    let mut terminal = Terminal::new(TestBackend::new(COLUMNS, ROWS))?;
+    let effects = app.start();
+    send(effects, &commands);
+    settle(&mut app, &mut events, &commands);
+    terminal.draw(|frame| views::draw(frame, &app))?;
+
+    let mut latencies = Vec::new();
+    for query in QUERIES {
+        keystroke(&mut app, KeyCode::Char('/'), &commands, &mut events);
+        for c in query.chars() {
+            let started = Instant::now();
+            keystroke(&mut app, KeyCode::Char(c), &commands, &mut events);
+            terminal.draw(|frame| views::draw(frame, &app))?;
+            latencies.push(started.elapsed());
+        }
+        keystroke(&mut app, KeyCode::Esc, &commands, &mut events);
+    }
+    let _ = commands.send(Command::Quit);
+    latencies.sort();
+    let at = |q: f64| ms(latencies[((latencies.len() - 1) as f64 * q).round() as usize]);
+    println!(
+        "filter keystrokes ({} keys over {} queries): key → requery → redraw",
+        latencies.len(),
+        QUERIES.len()
+    );
+    println!(
+        "  p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        at(0.5),
+        at(0.95),
+        at(1.0)
+    );
+    Ok(())
+}
+
+fn keystroke(
+    app: &mut App,
+    code: KeyCode,
+    commands: &UnboundedSender<Command>,
+    events: &mut UnboundedReceiver<Event>,
+) {
+    let effects = app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+    send(effects, commands);
+    settle(app, events, commands);
+}
+
+fn send(effects: Vec<Effect>, commands: &UnboundedSender<Command>) {
+    for effect in effects {
+        if let Effect::Send(command) = effect {
+            let _ = commands.send(command);
+        }
+    }
+}
+
+/// Applies worker events until the river has the answer to its latest request.
+fn settle(
+    app: &mut App,
+    events: &mut UnboundedReceiver<Event>,
+    commands: &UnboundedSender<Command>,
+) {
+    while app.river.is_pending() {
+        let Some(event) = events.blocking_recv() else {
+            return;
+        };
+        let effects = app.update(Msg::Worker(event));
+        send(effects, commands);
+    }
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
