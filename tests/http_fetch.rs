@@ -472,6 +472,43 @@ async fn at_most_two_requests_are_in_flight_to_one_host() {
     assert_eq!(server.max_held(), 2);
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_busy_host_does_not_hold_the_shared_slots() {
+    // Two slots in all, one per host. Three requests to a stalled host: one holds a slot, the
+    // two waiting for that host must not take the other slot from a second host.
+    let server = TestServer::start();
+    server.route("/ping", Response::ok("text/plain", "pong"));
+    for n in 0..3 {
+        server.route(
+            &format!("/held/{n}"),
+            Response::ok("application/rss+xml", RSS).held_until_released(),
+        );
+    }
+    let client = Arc::new(client_with(HttpOptions {
+        per_host: 1,
+        max_in_flight: 2,
+        ..HttpOptions::default()
+    }));
+    let tasks: Vec<_> = (0..3)
+        .map(|n| {
+            let client = Arc::clone(&client);
+            let url = server.url(&format!("/held/{n}"));
+            tokio::spawn(async move { fetch(&client, &url).await })
+        })
+        .collect();
+    server.wait_for_held(1);
+    let other_host = format!("http://localhost:{}/ping", server.address().port());
+    assert_eq!(body_of(fetch(&client, &other_host).await).body, b"pong");
+    server.release_all();
+    for task in tasks {
+        assert_eq!(
+            body_of(task.await.expect("the fetch task finished")).body,
+            RSS
+        );
+    }
+    assert_eq!(server.max_held(), 1);
+}
+
 #[tokio::test]
 async fn a_body_cut_short_is_an_error() {
     let server = TestServer::start();

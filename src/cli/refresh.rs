@@ -22,11 +22,8 @@ pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
         Some(key) => Some(store.find_source(key)?.id),
         None => None,
     };
-    let client = Arc::new(HttpClient::new(http_options())?);
-    let options = RefreshOptions {
-        jobs: usize::from(args.jobs),
-        only,
-    };
+    let client = Arc::new(HttpClient::new(http_options(usize::from(args.jobs)))?);
+    let options = RefreshOptions { only };
     let (sender, receiver) = mpsc::unbounded_channel();
     let (summary, reports) = super::runtime()?.block_on(async {
         let printer = tokio::spawn(print_reports(receiver, args.json));
@@ -50,8 +47,11 @@ pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
 }
 
 /// Timeouts from the environment, for slow links (and for tests that cannot wait a minute).
-fn http_options() -> HttpOptions {
-    let mut options = HttpOptions::default();
+fn http_options(jobs: usize) -> HttpOptions {
+    let mut options = HttpOptions {
+        max_in_flight: jobs,
+        ..HttpOptions::default()
+    };
     let seconds = std::env::var("ROUNDS_TIMEOUT")
         .ok()
         .and_then(|s| s.parse::<f64>().ok());

@@ -30,6 +30,8 @@ pub struct HttpOptions {
     pub max_redirects: usize,
     /// Requests in flight at once to one host.
     pub per_host: usize,
+    /// Requests in flight at once over all hosts (`--jobs`).
+    pub max_in_flight: usize,
 }
 
 impl Default for HttpOptions {
@@ -40,6 +42,7 @@ impl Default for HttpOptions {
             max_body_bytes: 16 * 1024 * 1024,
             max_redirects: 10,
             per_host: 2,
+            max_in_flight: 8,
         }
     }
 }
@@ -110,7 +113,7 @@ impl HttpClient {
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(options.connect_timeout)
             .build()?;
-        let hosts = HostLimits::new(options.per_host);
+        let hosts = HostLimits::new(options.per_host, options.max_in_flight);
         Ok(HttpClient {
             client,
             options,

@@ -1,11 +1,10 @@
 //! Items: storing a feed's items in one transaction, reading them back, the user's marks.
 
 use super::convert::{ITEM_COLUMNS, item_from_row, to_unix};
+use super::prepare::{PreparedItem, prepare};
 use super::sources::{SourceUpdate, apply_source_update};
 use super::{Result, Store, StoreError};
-use crate::fingerprint::Fingerprint;
 use crate::model::{Item, ItemId, Mark, NewItem, SourceId};
-use crate::text::plain_text;
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashSet;
@@ -17,6 +16,15 @@ pub struct UpsertStats {
     pub new: Vec<ItemId>,
     pub updated: usize,
     pub unchanged: usize,
+}
+
+/// One feed's share of `Store::store_feeds`.
+#[derive(Debug, Clone, Copy)]
+pub struct FeedWrite<'a> {
+    pub source: SourceId,
+    pub update: &'a SourceUpdate,
+    pub items: &'a [PreparedItem],
+    pub fetched_at: DateTime<Utc>,
 }
 
 /// Sizes, for `sources` summaries and benchmarks.
@@ -38,15 +46,48 @@ impl Store {
         items: &[NewItem],
         fetched_at: DateTime<Utc>,
     ) -> Result<UpsertStats> {
+        let prepared = prepare(items.to_vec());
+        self.store_prepared(source, update, &prepared, fetched_at)
+    }
+
+    /// `store_feed` for items prepared beforehand (on another thread).
+    pub fn store_prepared(
+        &mut self,
+        source: SourceId,
+        update: &SourceUpdate,
+        items: &[PreparedItem],
+        fetched_at: DateTime<Utc>,
+    ) -> Result<UpsertStats> {
+        let feed = FeedWrite {
+            source,
+            update,
+            items,
+            fetched_at,
+        };
+        Ok(self.store_feeds(&[feed])?.remove(0))
+    }
+
+    /// Stores several fetched feeds in one transaction: each feed is whole or absent after a
+    /// crash, and a refresh that batches the feeds ready at the same moment commits (and grows
+    /// the full-text index) far less often.
+    pub fn store_feeds(&mut self, feeds: &[FeedWrite]) -> Result<Vec<UpsertStats>> {
         let tx = self.conn.transaction()?;
-        apply_source_update(&tx, source, update, fetched_at)?;
-        let mut stats = UpsertStats::default();
-        let mut seen = HashSet::new();
-        for item in items.iter().filter(|item| seen.insert(item.guid.as_str())) {
-            upsert_item(&tx, source, item, fetched_at, &mut stats)?;
+        let mut all = Vec::with_capacity(feeds.len());
+        for feed in feeds {
+            apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
+            let mut stats = UpsertStats::default();
+            let mut seen = HashSet::new();
+            for prepared in feed
+                .items
+                .iter()
+                .filter(|p| seen.insert(p.item.guid.as_str()))
+            {
+                upsert_item(&tx, feed.source, prepared, feed.fetched_at, &mut stats)?;
+            }
+            all.push(stats);
         }
         tx.commit()?;
-        Ok(stats)
+        Ok(all)
     }
 
     pub fn item(&self, id: ItemId) -> Result<Item> {
@@ -100,26 +141,26 @@ impl Store {
 fn upsert_item(
     tx: &Transaction,
     source: SourceId,
-    item: &NewItem,
+    prepared: &PreparedItem,
     fetched_at: DateTime<Utc>,
     stats: &mut UpsertStats,
 ) -> Result<()> {
-    let hash = content_hash(item);
+    let (item, hash) = (&prepared.item, prepared.hash);
     let existing: Option<(i64, i64)> = tx
         .prepare_cached("SELECT id, content_hash FROM item WHERE source_id = ?1 AND guid = ?2")?
         .query_row(params![source.0, item.guid], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     match existing {
         None => {
-            let id = insert_item(tx, source, item, hash, fetched_at)?;
-            index_item(tx, id, item)?;
+            let id = insert_item(tx, source, prepared, fetched_at)?;
+            index_item(tx, id, prepared)?;
             stats.new.push(ItemId(id));
         }
         Some((id, old_hash)) if old_hash != hash => {
-            update_item(tx, id, item, hash)?;
+            update_item(tx, id, prepared)?;
             tx.prepare_cached("DELETE FROM item_fts WHERE rowid = ?1")?
                 .execute([id])?;
-            index_item(tx, id, item)?;
+            index_item(tx, id, prepared)?;
             stats.updated += 1;
         }
         Some(_) => stats.unchanged += 1,
@@ -130,10 +171,10 @@ fn upsert_item(
 fn insert_item(
     tx: &Transaction,
     source: SourceId,
-    item: &NewItem,
-    hash: i64,
+    prepared: &PreparedItem,
     fetched_at: DateTime<Utc>,
 ) -> Result<i64> {
+    let (item, hash) = (&prepared.item, prepared.hash);
     let published = item.published.map(to_unix).unwrap_or(to_unix(fetched_at));
     tx.prepare_cached(
         "INSERT INTO item (source_id, guid, url, title, author, published, updated, summary, content, \
@@ -155,14 +196,15 @@ fn insert_item(
         super::convert::join_lines(&item.categories),
         item.doi,
         item.pmid,
-        cluster_key(item),
+        prepared.cluster_key,
         hash,
         to_unix(fetched_at),
     ])?;
     Ok(tx.last_insert_rowid())
 }
 
-fn update_item(tx: &Transaction, id: i64, item: &NewItem, hash: i64) -> Result<()> {
+fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
+    let (item, hash) = (&prepared.item, prepared.hash);
     tx.prepare_cached(
         "UPDATE item SET url = ?2, title = ?3, author = ?4, published = coalesce(?5, published), \
          updated = ?6, summary = ?7, content = ?8, enclosure_url = ?9, enclosure_type = ?10, \
@@ -182,14 +224,15 @@ fn update_item(tx: &Transaction, id: i64, item: &NewItem, hash: i64) -> Result<(
         super::convert::join_lines(&item.categories),
         item.doi,
         item.pmid,
-        cluster_key(item),
+        prepared.cluster_key,
         hash,
     ])?;
     Ok(())
 }
 
 /// Writes the item's searchable text; the caller keeps it in the item's transaction.
-fn index_item(tx: &Transaction, id: i64, item: &NewItem) -> Result<()> {
+fn index_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
+    let item = &prepared.item;
     let identifiers = [item.doi.as_deref(), item.pmid.as_deref()]
         .into_iter()
         .flatten()
@@ -202,40 +245,11 @@ fn index_item(tx: &Transaction, id: i64, item: &NewItem) -> Result<()> {
     .execute(params![
         id,
         item.title,
-        item.summary.as_deref().map(plain_text),
-        item.content.as_deref().map(plain_text),
+        prepared.summary_text,
+        prepared.content_text,
         item.author,
         identifiers,
         item.categories.join(" "),
     ])?;
     Ok(())
-}
-
-/// The same paper across feeds: by DOI, else PubMed id, else canonical link.
-fn cluster_key(item: &NewItem) -> Option<String> {
-    if let Some(doi) = &item.doi {
-        return Some(format!("doi:{doi}"));
-    }
-    if let Some(pmid) = &item.pmid {
-        return Some(format!("pmid:{pmid}"));
-    }
-    item.url.as_ref().map(|url| format!("url:{url}"))
-}
-
-/// A stable fingerprint of what the feed said about an item.
-fn content_hash(item: &NewItem) -> i64 {
-    let mut fingerprint = Fingerprint::new()
-        .field(item.url.as_deref())
-        .field(Some(&item.title))
-        .field(item.author.as_deref())
-        .field(item.summary.as_deref())
-        .field(item.content.as_deref())
-        .field(item.enclosure_url.as_deref())
-        .field(item.doi.as_deref())
-        .field(item.pmid.as_deref())
-        .field(Some(&item.categories.join("\n")));
-    for time in [item.published, item.updated] {
-        fingerprint = fingerprint.bytes(&time.map(|t| t.timestamp()).unwrap_or(0).to_le_bytes());
-    }
-    fingerprint.finish() as i64
 }

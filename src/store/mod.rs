@@ -3,13 +3,15 @@
 
 mod convert;
 mod items;
+mod prepare;
 mod schema;
 mod search;
 mod sources;
 mod tags;
 
 pub use crate::model::SourceId;
-pub use items::{StoreStats, UpsertStats};
+pub use items::{FeedWrite, StoreStats, UpsertStats};
+pub use prepare::{PreparedItem, prepare};
 pub use search::{Compiled, compile};
 pub use sources::{FetchRecord, SourceUpdate};
 

@@ -84,10 +84,7 @@ async fn first_fetch(
     id: SourceId,
 ) -> Result<(RefreshSummary, Option<String>), StoreError> {
     let (sender, mut receiver) = mpsc::unbounded_channel();
-    let options = RefreshOptions {
-        jobs: 1,
-        only: Some(id),
-    };
+    let options = RefreshOptions { only: Some(id) };
     let summary = refresh(store, client, &options, &sender).await?;
     drop(sender);
     let mut failure = None;

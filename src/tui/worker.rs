@@ -61,7 +61,6 @@ struct Worker {
     db_path: PathBuf,
     store: Store,
     client: Arc<HttpClient>,
-    jobs: usize,
     events: UnboundedSender<Event>,
     refreshing: Option<JoinHandle<()>>,
 }
@@ -76,7 +75,11 @@ impl Worker {
         let opened = Store::open(&db_path)
             .map_err(|e| e.to_string())
             .and_then(|store| {
-                let client = HttpClient::new(options.http).map_err(|e| e.to_string())?;
+                let http = HttpOptions {
+                    max_in_flight: options.jobs,
+                    ..options.http
+                };
+                let client = HttpClient::new(http).map_err(|e| e.to_string())?;
                 Ok((store, client))
             });
         let (store, client) = match opened {
@@ -90,7 +93,6 @@ impl Worker {
             db_path,
             store,
             client: Arc::new(client),
-            jobs: options.jobs,
             events,
             refreshing: None,
         };
@@ -186,10 +188,7 @@ impl Worker {
             self.client.clone(),
             self.events.clone(),
         );
-        let options = RefreshOptions {
-            jobs: self.jobs,
-            only,
-        };
+        let options = RefreshOptions { only };
         self.refreshing = Some(tokio::spawn(async move {
             let outcome = run_refresh(db_path, client, options, events.clone()).await;
             if let Err(error) = outcome {

@@ -1,0 +1,169 @@
+//! One source's fetch, off the writer: HTTP or a local file, then parsing and preparing its
+//! items on the blocking pool.
+
+use crate::fetch::http::{FetchOutcome, FetchedBody, HttpClient, Validators};
+use crate::fetch::parse::parse_feed;
+use crate::fingerprint::Fingerprint;
+use crate::model::Source;
+use crate::store::{PreparedItem, SourceUpdate, prepare};
+use chrono::{DateTime, Utc};
+use tokio::sync::Semaphore;
+
+/// Local feed files bigger than this are refused, like HTTP bodies.
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What one fetch hands to the writer.
+pub(super) enum Fetched {
+    Parsed {
+        update: SourceUpdate,
+        items: Vec<PreparedItem>,
+    },
+    /// Nothing to parse; the update carries validators that may have changed.
+    Unchanged {
+        update: Option<SourceUpdate>,
+        status: Option<u16>,
+    },
+    Postponed {
+        status: u16,
+        until: DateTime<Utc>,
+    },
+    Failed {
+        status: Option<u16>,
+        error: String,
+    },
+}
+
+pub(super) async fn fetch_source(
+    client: &HttpClient,
+    source: &Source,
+    parsers: &Semaphore,
+) -> Fetched {
+    if !is_http(&source.url) {
+        let _parser = parsers.acquire().await;
+        return read_file(source).await;
+    }
+    let validators = Validators {
+        etag: source.etag.clone(),
+        last_modified: source.last_modified.clone(),
+    };
+    match client.fetch(&source.url, &validators).await {
+        Ok(FetchOutcome::NotModified) => Fetched::Unchanged {
+            update: None,
+            status: Some(304),
+        },
+        Ok(FetchOutcome::RetryLater { status, until }) => Fetched::Postponed { status, until },
+        Ok(FetchOutcome::Fetched(body)) => {
+            let _parser = parsers.acquire().await;
+            parse_body(source, body).await
+        }
+        Err(error) => Fetched::Failed {
+            status: error.status(),
+            error: error.to_string(),
+        },
+    }
+}
+
+pub fn is_http(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+async fn read_file(source: &Source) -> Fetched {
+    let path = source
+        .url
+        .strip_prefix("file://")
+        .unwrap_or(&source.url)
+        .to_string();
+    let failed = |error: String| Fetched::Failed {
+        status: None,
+        error,
+    };
+    match tokio::fs::metadata(&path).await {
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            return failed(format!("{path} is larger than 16 MiB"));
+        }
+        Ok(_) => {}
+        Err(error) => return failed(format!("cannot read {path}: {error}")),
+    }
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => {
+            let body = FetchedBody {
+                status: 200,
+                final_url: file_url(&path),
+                moved_permanently_to: None,
+                validators: Validators::default(),
+                charset: None,
+                content_type: None,
+                body: bytes,
+            };
+            parse_body(source, body).await
+        }
+        Err(error) => failed(format!("cannot read {path}: {error}")),
+    }
+}
+
+/// Identifies a body already stored. The version is part of it: a newer parser reads an
+/// unchanged body again.
+pub fn body_fingerprint(body: &[u8]) -> String {
+    Fingerprint::new()
+        .field(Some(env!("CARGO_PKG_VERSION")))
+        .bytes(body)
+        .hex()
+}
+
+/// A base URL for a local file, so relative links in it still resolve to something.
+pub fn file_url(path: &str) -> String {
+    url::Url::from_file_path(path)
+        .map(String::from)
+        .unwrap_or_else(|_| format!("file://{path}"))
+}
+
+/// Parses on the blocking pool: a large feed must not stall the fetches of the others.
+async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
+    let body_hash = body_fingerprint(&body.body);
+    let mut update = SourceUpdate {
+        status: Some(body.status),
+        etag: body.validators.etag.clone(),
+        last_modified: body.validators.last_modified.clone(),
+        body_hash: Some(body_hash.clone()),
+        moved_to: body.moved_permanently_to.clone(),
+        ..SourceUpdate::default()
+    };
+    if source.body_hash.as_deref() == Some(body_hash.as_str()) {
+        return Fetched::Unchanged {
+            update: Some(update),
+            status: Some(body.status),
+        };
+    }
+    // Parsing and preparing the items' searchable text happen here, in parallel; the single
+    // writer then only writes.
+    let parsed = tokio::task::spawn_blocking(move || {
+        let feed = parse_feed(
+            &body.body,
+            body.charset.as_deref(),
+            &body.final_url,
+            Utc::now(),
+        );
+        feed.map(|mut feed| {
+            let items = prepare(std::mem::take(&mut feed.items));
+            (feed, items)
+        })
+    })
+    .await;
+    match parsed {
+        Ok(Ok((feed, items))) => {
+            update.feed_title = feed.title;
+            update.site_url = feed.site_url;
+            update.kind = Some(feed.kind);
+            Fetched::Parsed { update, items }
+        }
+        Ok(Err(error)) => Fetched::Failed {
+            status: Some(body.status),
+            error: error.to_string(),
+        },
+        Err(_) => Fetched::Failed {
+            status: Some(body.status),
+            error: "the feed parser crashed on this document".into(),
+        },
+    }
+}

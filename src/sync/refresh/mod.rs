@@ -1,0 +1,133 @@
+//! Refresh: fetch sources concurrently, parse and prepare them off the async threads, store
+//! them from one writer (each feed whole in a transaction), and report every step through a
+//! channel.
+
+mod fetching;
+mod writing;
+
+pub use fetching::{body_fingerprint, file_url, is_http};
+
+use super::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
+use crate::fetch::http::HttpClient;
+use crate::model::{Source, SourceId};
+use crate::store::{Store, StoreError};
+use chrono::Utc;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinSet;
+use writing::{Done, tally, write_batch};
+
+/// Fetches started but not yet written, at most: bounds the bodies and parsed items held in
+/// memory when the network is faster than the writer.
+const WINDOW: usize = 32;
+
+/// How many requests run at once is the client's business (`HttpOptions`): it takes a host's
+/// permit before a shared slot, so a busy host never holds slots the others could use.
+#[derive(Debug, Clone, Default)]
+pub struct RefreshOptions {
+    /// Only this source; `None` for all.
+    pub only: Option<SourceId>,
+}
+
+/// Refreshes the sources, sending `Progress` as it goes; the summary is also the last message.
+pub async fn refresh(
+    store: &mut Store,
+    client: Arc<HttpClient>,
+    options: &RefreshOptions,
+    progress: &UnboundedSender<Progress>,
+) -> Result<RefreshSummary, StoreError> {
+    let now = Utc::now();
+    let sources: Vec<Source> = store
+        .sources()?
+        .into_iter()
+        .filter(|s| options.only.is_none_or(|only| only == s.id))
+        .collect();
+    let _ = progress.send(Progress::Started {
+        total: sources.len(),
+    });
+    let mut summary = RefreshSummary {
+        sources: sources.len(),
+        ..RefreshSummary::default()
+    };
+
+    let mut waiting = VecDeque::new();
+    for source in interleave_hosts(sources) {
+        match source.next_fetch.filter(|until| *until > now) {
+            Some(until) => {
+                summary.postponed += 1;
+                send(progress, &source, SourceOutcome::Deferred { until });
+            }
+            None => waiting.push_back(source),
+        }
+    }
+
+    // Parsing is CPU work: one at a time per core.
+    let parsers = Arc::new(Semaphore::new(
+        std::thread::available_parallelism().map_or(2, |n| n.get()),
+    ));
+    let mut tasks = JoinSet::new();
+    let start_more = |tasks: &mut JoinSet<Done>, waiting: &mut VecDeque<Source>| {
+        while tasks.len() < WINDOW
+            && let Some(source) = waiting.pop_front()
+        {
+            let (client, parsers) = (client.clone(), parsers.clone());
+            tasks.spawn(async move {
+                let fetched = fetching::fetch_source(&client, &source, &parsers).await;
+                Done {
+                    source,
+                    fetched,
+                    at: Utc::now(),
+                }
+            });
+        }
+    };
+    start_more(&mut tasks, &mut waiting);
+    while let Some(first) = tasks.join_next().await {
+        let mut batch: Vec<Done> = first.into_iter().collect();
+        while let Some(next) = tasks.try_join_next() {
+            batch.extend(next);
+        }
+        // A panicking task is a bug, logged by tokio; the others go on.
+        for (source, outcome) in write_batch(store, batch)? {
+            tally(&mut summary, &outcome);
+            send(progress, &source, outcome);
+        }
+        start_more(&mut tasks, &mut waiting);
+    }
+    let _ = progress.send(Progress::Finished(summary.clone()));
+    Ok(summary)
+}
+
+/// Orders the sources so that consecutive ones are on different hosts where possible: the
+/// window of fetches in flight then spreads over many servers instead of queueing on one.
+fn interleave_hosts(sources: Vec<Source>) -> Vec<Source> {
+    let mut by_host: Vec<VecDeque<Source>> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for source in sources {
+        let host = url::Url::parse(&source.url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_string))
+            .unwrap_or_default();
+        let slot = *index.entry(host).or_insert_with(|| {
+            by_host.push(VecDeque::new());
+            by_host.len() - 1
+        });
+        by_host[slot].push_back(source);
+    }
+    let mut ordered = Vec::new();
+    while by_host.iter().any(|queue| !queue.is_empty()) {
+        ordered.extend(by_host.iter_mut().filter_map(VecDeque::pop_front));
+    }
+    ordered
+}
+
+fn send(progress: &UnboundedSender<Progress>, source: &Source, outcome: SourceOutcome) {
+    let _ = progress.send(Progress::SourceFinished(SourceReport {
+        source_id: source.id,
+        title: source.title.clone(),
+        url: source.url.clone(),
+        outcome,
+    }));
+}
