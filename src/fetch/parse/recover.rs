@@ -214,9 +214,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 fn replace_all_literal(doc: &[u8], old: &[u8], new: &[u8]) -> Vec<u8> {
