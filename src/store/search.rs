@@ -102,7 +102,10 @@ fn and_condition(children: &[Expr], now: i64, params: &mut Vec<Value>) -> String
 
 fn fts_condition(expression: String, params: &mut Vec<Value>) -> String {
     params.push(Value::Text(expression));
-    "i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)".to_string()
+    // The unary `+` keeps SQLite from answering this through the primary key, one seek per
+    // match: it walks the river's index instead and probes the matches (a bloom filter), so
+    // a common word costs one index scan and a page of the river stops after its LIMIT.
+    "+i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)".to_string()
 }
 
 /// The FTS5 expression for a term that the index answers, if it does.
@@ -224,9 +227,13 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<ItemSummary>> {
+        // The page is found on the river's index alone (skipping `offset` index entries is
+        // cheap, skipping rows is not), then only its rows are read.
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM item i JOIN source s ON s.id = i.source_id \
-             WHERE {} ORDER BY i.published DESC, i.id DESC LIMIT {} OFFSET {}",
+             WHERE i.id IN (SELECT i.id FROM item i WHERE {} \
+                ORDER BY i.published DESC, i.id DESC LIMIT {} OFFSET {}) \
+             ORDER BY i.published DESC, i.id DESC",
             filter.sql, limit as i64, offset as i64
         );
         let mut statement = self.conn.prepare_cached(&sql)?;

@@ -29,7 +29,8 @@ for host in 127.0.0.1 127.0.0.2 127.0.0.3 127.0.0.4; do
   until curl -sf "http://$host:$port/stats" >/dev/null; do sleep 0.05; done
 done
 
-db="$work/rounds.db"
+db=${KEEP_DB:-$work/rounds.db}   # KEEP_DB=path keeps the database for a closer look
+rm -f "$db" "$db-wal" "$db-shm"
 target/release/rounds --db "$db" import "$work/urls.txt" >/dev/null
 /usr/bin/time -f "refresh of $feeds feeds: %e s, %M KB peak" target/release/rounds --db "$db" refresh --jobs 8 | tail -n 1
 target/release/examples/tui_scale "$db" target/release/rounds
