@@ -63,10 +63,10 @@ pub async fn refresh(
         }
     }
 
-    // Parsing is CPU work: one at a time per core.
-    let parsers = Arc::new(Semaphore::new(
-        std::thread::available_parallelism().map_or(2, |n| n.get()),
-    ));
+    // Parsing is CPU work: one at a time per core, leaving a core to the writer, which is
+    // the bottleneck of a cold refresh (it indexes every word).
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let parsers = Arc::new(Semaphore::new(cores.saturating_sub(1).max(1)));
     let mut tasks = JoinSet::new();
     let start_more = |tasks: &mut JoinSet<Done>, waiting: &mut VecDeque<Source>| {
         while tasks.len() < WINDOW
