@@ -1,7 +1,25 @@
 //! rounds: a terminal newsfeed for clinicians.
 //!
-//! Dependencies point one way: `model ← {query, ident, text, store, fetch, export} ← sync ← cli`;
-//! `tui` uses `model` and reaches `sync` only through its worker's messages.
+//! The map, by concern:
+//!
+//! - [`model`]: sources, items and their ids; pure data.
+//! - [`query`]: the query language, lexed and parsed to an AST; pure.
+//! - [`ident`], [`text`], [`fingerprint`]: DOIs and PubMed ids, hostile text made safe,
+//!   a stable hash; pure.
+//! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
+//!   index, the query AST compiled to SQL.
+//! - [`fetch`]: the only home of reqwest and feed-rs: polite HTTP with limits, bytes → model.
+//! - [`export`]: writers over the model (OPML).
+//! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add, import, demo); they
+//!   report progress through channels and never print.
+//! - [`cli`]: the headless commands, the only writer to stdout.
+//! - [`tui`]: the only home of ratatui and crossterm; its worker owns the database and the
+//!   network and talks to the UI by messages.
+//! - [`config`], [`logging`]: the config file and the log file.
+//!
+//! Dependencies point one way: `model ← {query, ident, text, store, fetch, export} ← sync ←
+//! {cli, tui::worker}`; the rest of `tui` uses `model` and reaches `sync` only through the
+//! worker's messages.
 
 pub mod cli;
 pub mod config;
