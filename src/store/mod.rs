@@ -72,6 +72,18 @@ impl Store {
         Ok(Store { conn })
     }
 
+    /// SQLite's own integrity check and FTS5's, plus `fts_in_step`: true when all pass.
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let report: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let fts = self.conn.execute(
+            "INSERT INTO item_fts (item_fts) VALUES ('integrity-check')",
+            [],
+        );
+        Ok(report == "ok" && fts.is_ok() && self.fts_in_step()?)
+    }
+
     /// Checks that the full-text index holds exactly one row per item. For tests and `doctor`.
     pub fn fts_in_step(&self) -> Result<bool> {
         let items: i64 = self
