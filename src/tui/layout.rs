@@ -105,6 +105,19 @@ pub fn reader_text(reader: Rect) -> Rect {
     }
 }
 
+/// The first row to show so that `selected` is visible in a list `height` rows high, moving
+/// `top` as little as possible.
+pub fn top_to_show(top: usize, selected: usize, height: usize) -> usize {
+    let height = height.max(1);
+    if selected < top {
+        selected
+    } else if selected >= top + height {
+        selected + 1 - height
+    } else {
+        top
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +150,21 @@ mod tests {
         let area = Rect::new(0, 0, 60, 20);
         assert_eq!(panes(area, false, Focus::River).sources, None);
         assert_eq!(panes(area, false, Focus::Sources).river, None);
+    }
+
+    #[test]
+    fn the_view_moves_as_little_as_it_must() {
+        assert_eq!(top_to_show(10, 12, 5), 10, "already visible");
+        assert_eq!(
+            top_to_show(10, 3, 5),
+            3,
+            "above: the selection becomes the top"
+        );
+        assert_eq!(
+            top_to_show(10, 20, 5),
+            16,
+            "below: the selection becomes the bottom"
+        );
+        assert_eq!(top_to_show(0, 7, 0), 7, "a zero height counts as one row");
     }
 }

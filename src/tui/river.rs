@@ -182,13 +182,8 @@ impl River {
 
     /// Scrolls so the selection is on screen in a list `height` rows high.
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + height {
-            self.top = self.selected + 1 - height;
-        }
-        self.top = self.top.min(self.total.saturating_sub(height));
+        let top = super::layout::top_to_show(self.top, self.selected, height);
+        self.top = top.min(self.total.saturating_sub(height.max(1)));
     }
 
     /// The next loaded unread row after the selection.

@@ -101,12 +101,7 @@ impl SourcesPane {
     }
 
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.top {
-            self.top = self.selected;
-        } else if self.selected >= self.top + height {
-            self.top = self.selected + 1 - height;
-        }
+        self.top = super::layout::top_to_show(self.top, self.selected, height);
     }
 }
 
