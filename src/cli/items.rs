@@ -136,7 +136,9 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
 
 /// The body as wrapped text with its links listed, for reading in a terminal.
 fn readable_body(html: &str) -> String {
-    let text = html2text::from_read(html.as_bytes(), 80).unwrap_or_else(|_| plain_text(html));
+    // html2text has panicked on hostile markup before: a feed must not crash `show`.
+    let rendered = std::panic::catch_unwind(|| html2text::from_read(html.as_bytes(), 80).ok());
+    let text = rendered.ok().flatten().unwrap_or_else(|| plain_text(html));
     sanitize_preformatted(&text, 4).trim_end().to_string()
 }
 
