@@ -34,3 +34,4 @@ pub mod store;
 pub mod sync;
 pub mod text;
 pub mod tui;
+pub mod watch;

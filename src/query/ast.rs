@@ -44,6 +44,8 @@ pub enum Field {
     Doi,
     /// Exact PubMed id.
     Pmid,
+    /// The items a watch (named, case-insensitively) alerted.
+    Watch,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -47,6 +47,7 @@ const FIELDS: &[Field] = &[
     Field::Title,
     Field::Doi,
     Field::Pmid,
+    Field::Watch,
 ];
 const FLAGS: &[Flag] = &[
     Flag::Unread,
@@ -210,6 +211,7 @@ fn field_name(field: Field) -> &'static str {
         Field::Title => "title",
         Field::Doi => "doi",
         Field::Pmid => "pmid",
+        Field::Watch => "watch",
     }
 }
 

@@ -7,7 +7,7 @@ use super::ast::{Attribute, Field, Flag, Term, TimeBound};
 use super::lexer::is_separator;
 
 const KNOWN_FIELDS: &str =
-    "source, category, tag, author, title, doi, pmid, is, has, since, before";
+    "source, category, tag, author, title, doi, pmid, watch, is, has, since, before";
 const FLAGS: &str = "unread, read, saved, alert or urgent";
 const ATTRIBUTES: &str = "doi, pmid, tag or enclosure";
 const TIME_FORMS: &str = "an age like 7d, 24h, 2w, 30m, 1y or a date like 2026-11-01";
@@ -33,6 +33,7 @@ impl FieldName {
             "title" => FieldName::Free(Field::Title),
             "doi" => FieldName::Free(Field::Doi),
             "pmid" => FieldName::Free(Field::Pmid),
+            "watch" => FieldName::Free(Field::Watch),
             "is" => FieldName::Is,
             "has" => FieldName::Has,
             "since" => FieldName::Since,
@@ -56,6 +57,7 @@ impl FieldName {
             FieldName::Free(Field::Title) => "title",
             FieldName::Free(Field::Doi) => "doi",
             FieldName::Free(Field::Pmid) => "pmid",
+            FieldName::Free(Field::Watch) => "watch",
             FieldName::Is => "is",
             FieldName::Has => "has",
             FieldName::Since => "since",

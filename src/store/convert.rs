@@ -1,6 +1,8 @@
 //! Conversions between SQLite values and the model.
 
-use crate::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind};
+use crate::model::{
+    AlertState, Item, ItemAlert, ItemId, ItemSummary, Source, SourceId, SourceKind,
+};
 use chrono::{DateTime, Utc};
 use rusqlite::Row;
 
@@ -61,7 +63,11 @@ pub fn source_from_row(row: &Row, item_count: u64, unread_count: u64) -> rusqlit
 /// Columns for `summary_from_row`, over `item i JOIN source s`.
 pub const SUMMARY_COLUMNS: &str = "i.id, i.source_id, coalesce(s.title, s.feed_title, s.url), i.title, i.url, \
      i.published, i.read_at IS NOT NULL, i.saved_at IS NOT NULL, \
-     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), i.doi";
+     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), i.doi, \
+     (SELECT group_concat(name, char(10)) FROM (SELECT w.name FROM item_alert a JOIN watch w ON w.id = a.watch_id \
+        WHERE a.item_id = i.id ORDER BY w.name)), \
+     (SELECT max(CASE WHEN a.acknowledged_at IS NOT NULL THEN 1 WHEN w.urgent THEN 3 ELSE 2 END) \
+        FROM item_alert a JOIN watch w ON w.id = a.watch_id WHERE a.item_id = i.id)";
 
 pub fn summary_from_row(row: &Row) -> rusqlite::Result<ItemSummary> {
     Ok(ItemSummary {
@@ -75,14 +81,28 @@ pub fn summary_from_row(row: &Row) -> rusqlite::Result<ItemSummary> {
         saved: row.get(7)?,
         tags: split_lines(row.get(8)?),
         doi: row.get(9)?,
+        watches: split_lines(row.get(10)?),
+        alert: alert_state(row.get(11)?),
     })
+}
+
+fn alert_state(code: Option<i64>) -> AlertState {
+    match code {
+        None => AlertState::None,
+        Some(1) => AlertState::Acknowledged,
+        Some(3) => AlertState::Urgent,
+        Some(_) => AlertState::Unacknowledged,
+    }
 }
 
 /// Columns for `item_from_row`, over `item i JOIN source s`.
 pub const ITEM_COLUMNS: &str = "i.id, i.source_id, coalesce(s.title, s.feed_title, s.url), s.url, s.category, \
      i.guid, i.url, i.title, i.author, i.published, i.updated, i.summary, i.content, i.enclosure_url, \
      i.enclosure_type, i.categories, i.doi, i.pmid, i.fetched, i.read_at, i.saved_at, \
-     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag))";
+     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), \
+     (SELECT group_concat(alert, char(10)) FROM (SELECT w.name || char(9) || w.urgent || char(9) || a.raised \
+        || char(9) || coalesce(a.acknowledged_at, '') AS alert FROM item_alert a JOIN watch w ON w.id = a.watch_id \
+        WHERE a.item_id = i.id ORDER BY w.name))";
 
 pub fn item_from_row(row: &Row) -> rusqlite::Result<Item> {
     Ok(Item {
@@ -108,5 +128,24 @@ pub fn item_from_row(row: &Row) -> rusqlite::Result<Item> {
         read: opt_from_unix(row.get(19)?),
         saved: opt_from_unix(row.get(20)?),
         tags: split_lines(row.get(21)?),
+        alerts: split_lines(row.get(22)?)
+            .iter()
+            .filter_map(|line| item_alert(line))
+            .collect(),
+    })
+}
+
+/// `name TAB urgent TAB raised TAB acknowledged-or-empty`, as ITEM_COLUMNS writes it.
+fn item_alert(line: &str) -> Option<ItemAlert> {
+    let mut fields = line.split('\t');
+    let watch = fields.next()?.to_string();
+    let urgent = fields.next()? == "1";
+    let raised = from_unix(fields.next()?.parse().ok()?);
+    let acknowledged = fields.next()?.parse().ok().map(from_unix);
+    Some(ItemAlert {
+        watch,
+        urgent,
+        raised,
+        acknowledged,
     })
 }

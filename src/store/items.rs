@@ -1,10 +1,11 @@
 //! Items: storing a feed's items in one transaction, reading them back, the user's marks.
 
+use super::alerting::{alert_window, raise_alerts};
 use super::convert::{ITEM_COLUMNS, item_from_row, to_unix};
 use super::prepare::{PreparedItem, prepare};
 use super::sources::{SourceUpdate, apply_source_update};
 use super::{Result, Store, StoreError};
-use crate::model::{Item, ItemId, Mark, NewItem, SourceId};
+use crate::model::{Item, ItemId, Mark, NewAlert, NewItem, SourceId};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashSet;
@@ -16,6 +17,8 @@ pub struct UpsertStats {
     pub new: Vec<ItemId>,
     pub updated: usize,
     pub unchanged: usize,
+    /// Alerts the watches raised on the new items.
+    pub alerts: Vec<NewAlert>,
 }
 
 /// One feed's share of `Store::store_feeds`.
@@ -69,11 +72,14 @@ impl Store {
 
     /// Stores several fetched feeds in one transaction: each feed is whole or absent after a
     /// crash, and a refresh that batches the feeds ready at the same moment commits (and grows
-    /// the full-text index) far less often.
+    /// the full-text index) far less often. The watches are tested on the new items in the same
+    /// transaction, once for the whole batch.
     pub fn store_feeds(&mut self, feeds: &[FeedWrite]) -> Result<Vec<UpsertStats>> {
         let tx = self.conn.transaction()?;
         let mut all = Vec::with_capacity(feeds.len());
+        let mut candidates = Vec::new();
         for feed in feeds {
+            let window = alert_window(&tx, feed.source, feed.fetched_at, self.alert_backlog)?;
             apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
             let mut stats = UpsertStats::default();
             let mut seen = HashSet::new();
@@ -82,9 +88,19 @@ impl Store {
                 .iter()
                 .filter(|p| seen.insert(p.item.guid.as_str()))
             {
-                upsert_item(&tx, feed.source, prepared, feed.fetched_at, &mut stats)?;
+                let new = upsert_item(&tx, feed.source, prepared, feed.fetched_at, &mut stats)?;
+                candidates.extend(new.filter(|_| window.admits(prepared.item.published)));
             }
             all.push(stats);
+        }
+        let now = feeds.iter().map(|feed| feed.fetched_at).max();
+        if let Some(now) = now {
+            for (source, alert) in raise_alerts(&tx, &candidates, now)? {
+                let feed = feeds.iter().position(|feed| feed.source == source);
+                if let Some(stats) = feed.and_then(|index| all.get_mut(index)) {
+                    stats.alerts.push(alert);
+                }
+            }
         }
         tx.commit()?;
         Ok(all)
@@ -138,13 +154,14 @@ impl Store {
     }
 }
 
+/// Inserts or updates one item; returns its id when it is new.
 fn upsert_item(
     tx: &Transaction,
     source: SourceId,
     prepared: &PreparedItem,
     fetched_at: DateTime<Utc>,
     stats: &mut UpsertStats,
-) -> Result<()> {
+) -> Result<Option<ItemId>> {
     let (item, hash) = (&prepared.item, prepared.hash);
     let existing: Option<(i64, i64)> = tx
         .prepare_cached("SELECT id, content_hash FROM item WHERE source_id = ?1 AND guid = ?2")?
@@ -155,6 +172,7 @@ fn upsert_item(
             let id = insert_item(tx, source, prepared, fetched_at)?;
             index_item(tx, id, prepared)?;
             stats.new.push(ItemId(id));
+            return Ok(Some(ItemId(id)));
         }
         Some((id, old_hash)) if old_hash != hash => {
             update_item(tx, id, prepared)?;
@@ -165,7 +183,7 @@ fn upsert_item(
         }
         Some(_) => stats.unchanged += 1,
     }
-    Ok(())
+    Ok(None)
 }
 
 fn insert_item(

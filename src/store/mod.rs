@@ -1,6 +1,7 @@
 //! The only home of rusqlite: one SQLite file in WAL mode holding sources, items, tags, watches
 //! and the full-text index.
 
+mod alerting;
 mod convert;
 mod items;
 mod prepare;
@@ -8,12 +9,14 @@ mod schema;
 mod search;
 mod sources;
 mod tags;
+mod watches;
 
 pub use crate::model::SourceId;
 pub use items::{FeedWrite, StoreStats, UpsertStats};
 pub use prepare::{PreparedItem, prepare};
-pub use search::{Compiled, compile};
+pub use search::{Compiled, compile, compile_above};
 pub use sources::{FetchRecord, SourceUpdate};
+pub use watches::{Acknowledged, PROTECTED_BY_ALERT, WatchChange};
 
 use rusqlite::Connection;
 use std::path::Path;
@@ -35,6 +38,15 @@ pub enum StoreError {
     DuplicateSource(String),
     #[error("no item with id {0}")]
     UnknownItem(i64),
+    #[error("no watch is named \"{0}\"")]
+    UnknownWatch(String),
+    #[error("a watch named \"{0}\" already exists")]
+    DuplicateWatch(String),
+    #[error("the query of watch \"{name}\" is not valid: {error}")]
+    WatchQuery {
+        name: String,
+        error: crate::query::QueryError,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -42,7 +54,12 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// An open database. `Connection` is `Send` but not `Sync`: one thread owns a `Store`.
 pub struct Store {
     conn: Connection,
+    /// The first fetch of a source alerts only items published this recently.
+    alert_backlog: chrono::Duration,
 }
+
+/// `alert_backlog_days` when the config does not say.
+pub const DEFAULT_ALERT_BACKLOG_DAYS: u32 = 3;
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it.
@@ -68,8 +85,20 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.set_prepared_statement_cache_capacity(64);
-        schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        let found = schema::migrate(&mut conn)?;
+        let mut store = Store {
+            conn,
+            alert_backlog: chrono::Duration::days(DEFAULT_ALERT_BACKLOG_DAYS.into()),
+        };
+        if found == 0 {
+            store.add_default_watches(chrono::Utc::now())?;
+        }
+        Ok(store)
+    }
+
+    /// How far back the first fetch of a newly added source raises alerts.
+    pub fn set_alert_backlog_days(&mut self, days: u32) {
+        self.alert_backlog = chrono::Duration::days(days.into());
     }
 
     /// SQLite's own integrity check and FTS5's, plus `fts_in_step`: true when all pass.
@@ -103,3 +132,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+#[path = "watches_tests.rs"]
+mod watches_tests;

@@ -98,13 +98,22 @@ const MIGRATIONS: &[&str] = &[
         DELETE FROM item_fts WHERE rowid = old.id;
     END;
     "#,
+    // 2: issue 6 watches: when each source first stored a feed (its first fetch alerts only
+    // recent items), and the alerts a watch raised or that wait for acknowledgement.
+    r#"
+    ALTER TABLE source ADD COLUMN first_fetch INTEGER;
+    UPDATE source SET first_fetch = coalesce(last_fetch, added)
+        WHERE body_hash IS NOT NULL OR EXISTS (SELECT 1 FROM item WHERE item.source_id = source.id);
+    CREATE INDEX item_alert_unacknowledged ON item_alert(watch_id) WHERE acknowledged_at IS NULL;
+    "#,
 ];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the database up to `CURRENT_VERSION`. Refuses a database from a newer build.
-pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
+/// Brings the database up to `CURRENT_VERSION` and returns the version it found (0: a new
+/// database). Refuses a database from a newer build.
+pub fn migrate(conn: &mut Connection) -> Result<i64, super::StoreError> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     if version > CURRENT_VERSION {
         return Err(super::StoreError::TooNew {
@@ -118,5 +127,36 @@ pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
         tx.pragma_update(None, "user_version", index as i64 + 1)?;
         tx.commit()?;
     }
-    Ok(())
+    Ok(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database from before the watches: its fetched sources count as fetched once, so their
+    /// next refresh alerts every new item; a source never fetched still gets its first-fetch window.
+    #[test]
+    fn sources_fetched_before_the_watches_are_past_their_first_fetch() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO source (id, url, added, last_fetch, body_hash) VALUES (1, 'a', 10, 20, 'h');
+             INSERT INTO source (id, url, added) VALUES (2, 'b', 10);
+             INSERT INTO source (id, url, added, last_fetch, last_error) VALUES (3, 'c', 10, 30, 'HTTP 500');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), 1);
+        let first_fetch = |id: i64| -> Option<i64> {
+            conn.query_row("SELECT first_fetch FROM source WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!(
+            (first_fetch(1), first_fetch(2), first_fetch(3)),
+            (Some(20), None, None)
+        );
+    }
 }

@@ -13,6 +13,8 @@ fn summary(id: i64) -> ItemSummary {
         saved: false,
         tags: Vec::new(),
         doi: None,
+        watches: Vec::new(),
+        alert: crate::model::AlertState::None,
     }
 }
 

@@ -23,6 +23,8 @@ pub fn summary(id: i64, title: &str) -> ItemSummary {
         saved: false,
         tags: Vec::new(),
         doi: None,
+        watches: Vec::new(),
+        alert: crate::model::AlertState::None,
     }
 }
 
@@ -56,6 +58,7 @@ pub fn item(id: i64, content: &str) -> Item {
         read: None,
         saved: None,
         tags: vec!["cardio".into()],
+        alerts: Vec::new(),
     }
 }
 

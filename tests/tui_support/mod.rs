@@ -213,6 +213,8 @@ pub fn rows(count: usize) -> Vec<ItemSummary> {
                     Vec::new()
                 },
                 doi: None,
+                watches: Vec::new(),
+                alert: rounds::model::AlertState::None,
             }
         })
         .collect()
@@ -255,6 +257,7 @@ pub fn article_item() -> Item {
         read: Some(now()),
         saved: Some(now()),
         tags: vec!["cardio".into(), "journal-club".into()],
+        alerts: Vec::new(),
     }
 }
 
