@@ -5,6 +5,7 @@
 use crate::tui::action::Action;
 use crate::tui::keymap::{KeyChord, Keymap, parse_key};
 use crate::tui::theme::Theme;
+use crate::watch::notify::NotifySettings;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,10 @@ pub struct Config {
     pub refresh_on_start: bool,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The first fetch of a newly added source alerts only items published this many days back.
+    pub alert_backlog_days: u32,
+    /// The command run once per new alert, and its limits.
+    pub notify: NotifySettings,
 }
 
 impl Default for Config {
@@ -29,6 +34,8 @@ impl Default for Config {
             refresh_on_start: true,
             keymap: Keymap::default(),
             theme: Theme::default(),
+            alert_backlog_days: crate::store::DEFAULT_ALERT_BACKLOG_DAYS,
+            notify: NotifySettings::default(),
         }
     }
 }
@@ -102,13 +109,14 @@ impl Config {
             invalid(text, offset, error.message().trim_end().to_string())
         })?;
         let mut config = Config::default();
-        if let Some(interval) = raw.refresh_interval {
+        if let Some(interval) = &raw.refresh_interval {
             config.refresh_interval = parse_interval(interval.get_ref())
                 .map_err(|message| invalid(text, interval.span().start, message))?;
         }
         if let Some(on_start) = raw.refresh_on_start {
             config.refresh_on_start = on_start;
         }
+        apply_alert_settings(text, &raw, &mut config)?;
         config.keymap = build_keymap(text, &raw.keys)?;
         for (key, value) in &raw.theme {
             config
@@ -160,6 +168,10 @@ fn text_sets_colours(text: &str) -> bool {
 struct RawConfig {
     refresh_interval: Option<Spanned<Interval>>,
     refresh_on_start: Option<bool>,
+    alert_backlog_days: Option<Spanned<i64>>,
+    notify_command: Option<Spanned<CommandLine>>,
+    notify_timeout_seconds: Option<Spanned<i64>>,
+    notify_burst_limit: Option<Spanned<i64>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
     #[serde(default)]
@@ -171,6 +183,14 @@ struct RawConfig {
 enum Interval {
     Minutes(i64),
     Text(String),
+}
+
+/// A list of arguments; a plain string is accepted here only to refuse it with a clear reason.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum CommandLine {
+    Arguments(Vec<String>),
+    ShellLine(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -216,6 +236,56 @@ fn parse_interval_text(text: &str) -> Option<u64> {
         _ => return None,
     };
     number.checked_mul(unit_seconds)
+}
+
+/// `alert_backlog_days`, `notify_command`, `notify_timeout_seconds`, `notify_burst_limit`.
+fn apply_alert_settings(
+    text: &str,
+    raw: &RawConfig,
+    config: &mut Config,
+) -> Result<(), ConfigError> {
+    let number = |value: &Spanned<i64>, name: &str, range: std::ops::RangeInclusive<i64>| {
+        let n = *value.get_ref();
+        if range.contains(&n) {
+            Ok(n)
+        } else {
+            let message = format!(
+                "{name} must be a whole number from {} to {}",
+                range.start(),
+                range.end()
+            );
+            Err(invalid(text, value.span().start, message))
+        }
+    };
+    if let Some(days) = &raw.alert_backlog_days {
+        config.alert_backlog_days = number(days, "alert_backlog_days", 0..=36_500)? as u32;
+    }
+    if let Some(seconds) = &raw.notify_timeout_seconds {
+        let seconds = number(seconds, "notify_timeout_seconds", 1..=600)?;
+        config.notify.timeout = Duration::from_secs(seconds.unsigned_abs());
+    }
+    if let Some(limit) = &raw.notify_burst_limit {
+        config.notify.burst_limit = number(limit, "notify_burst_limit", 1..=1000)? as usize;
+    }
+    if let Some(command) = &raw.notify_command {
+        config.notify.command = match command.get_ref() {
+            CommandLine::Arguments(arguments)
+                if arguments.first().is_some_and(|p| p.trim().is_empty()) =>
+            {
+                let message = "notify_command starts with an empty program name".to_string();
+                return Err(invalid(text, command.span().start, message));
+            }
+            CommandLine::Arguments(arguments) => arguments.clone(),
+            CommandLine::ShellLine(line) => {
+                let message = format!(
+                    "notify_command is a list of arguments, like [\"notify-send\", \"{{title}}\"], \
+                     not one line (\"{line}\"): it is never run through a shell"
+                );
+                return Err(invalid(text, command.span().start, message));
+            }
+        };
+    }
+    Ok(())
 }
 
 fn build_keymap(

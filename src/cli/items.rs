@@ -4,7 +4,7 @@ use super::Status;
 use super::args::{ListArgs, MarkArgs};
 use super::json::ItemJson;
 use super::output::Output;
-use crate::model::{Item, ItemId, ItemSummary, Mark};
+use crate::model::{AlertState, Item, ItemId, ItemSummary, Mark};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
 use crate::text::{plain_text, sanitize_line, sanitize_preformatted};
@@ -20,12 +20,18 @@ pub struct BadQuery {
     error: QueryError,
 }
 
+impl BadQuery {
+    pub fn new(text: &str, error: QueryError) -> BadQuery {
+        BadQuery {
+            query: sanitize_line(text),
+            caret: " ".repeat(error.column.saturating_sub(1)),
+            error,
+        }
+    }
+}
+
 pub fn compile_query(text: &str) -> Result<crate::store::Compiled, BadQuery> {
-    let expr = parse(text).map_err(|error| BadQuery {
-        query: sanitize_line(text),
-        caret: " ".repeat(error.column.saturating_sub(1)),
-        error,
-    })?;
+    let expr = parse(text).map_err(|error| BadQuery::new(text, error))?;
     Ok(compile(&expr, Utc::now()))
 }
 
@@ -60,8 +66,14 @@ fn item_line(item: &ItemSummary) -> String {
         .published
         .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default();
+    // N unread, S saved, ! pinned by an urgent alert, A alerted.
+    let alert = match item.alert {
+        AlertState::Urgent => '!',
+        AlertState::None => ' ',
+        AlertState::Acknowledged | AlertState::Unacknowledged => 'A',
+    };
     let flags = format!(
-        "{}{}",
+        "{}{}{alert}",
         if item.read { ' ' } else { 'N' },
         if item.saved { 'S' } else { ' ' }
     );
@@ -108,6 +120,7 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
     field("doi", item.doi.clone());
     field("pmid", item.pmid.clone());
     field("tags", Some(item.tags.join(", ")));
+    field("alerts", Some(alerts_text(item)));
     field("also in", Some(also_in.join(", ")));
     field(
         "state",
@@ -132,6 +145,24 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
         lines.push(body);
     }
     lines
+}
+
+/// `safety (urgent, not acknowledged), outbreaks`
+fn alerts_text(item: &Item) -> String {
+    let described: Vec<String> = item
+        .alerts
+        .iter()
+        .map(|alert| {
+            let state = match (alert.urgent, alert.acknowledged.is_some()) {
+                (true, false) => " (urgent, not acknowledged)",
+                (true, true) => " (urgent, acknowledged)",
+                (false, false) => "",
+                (false, true) => " (acknowledged)",
+            };
+            format!("{}{state}", alert.watch)
+        })
+        .collect();
+    described.join(", ")
 }
 
 /// The body as wrapped text with its links listed, for reading in a terminal.

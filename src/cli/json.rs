@@ -1,6 +1,6 @@
 //! The JSON documents scripts read: stable field names, built from the model, never the model.
 
-use crate::model::{Item, Source};
+use crate::model::{Item, ItemAlert, Source};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
@@ -20,7 +20,7 @@ pub struct ItemJson {
     pub tags: Vec<String>,
     pub doi: Option<String>,
     pub pmid: Option<String>,
-    pub alerts: Vec<String>,
+    pub alerts: Vec<ItemAlertJson>,
     pub also_in: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
@@ -46,10 +46,30 @@ impl ItemJson {
             tags: item.tags,
             doi: item.doi,
             pmid: item.pmid,
-            alerts: Vec::new(),
+            alerts: item.alerts.iter().map(ItemAlertJson::from).collect(),
             also_in,
             summary: if with_bodies { item.summary } else { None },
             content: if with_bodies { item.content } else { None },
+        }
+    }
+}
+
+/// A watch that alerted an item.
+#[derive(Serialize)]
+pub struct ItemAlertJson {
+    pub watch: String,
+    pub urgent: bool,
+    pub acknowledged: bool,
+    pub raised: String,
+}
+
+impl From<&ItemAlert> for ItemAlertJson {
+    fn from(alert: &ItemAlert) -> ItemAlertJson {
+        ItemAlertJson {
+            watch: alert.watch.clone(),
+            urgent: alert.urgent,
+            acknowledged: alert.acknowledged.is_some(),
+            raised: rfc3339(alert.raised),
         }
     }
 }

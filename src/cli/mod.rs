@@ -8,6 +8,7 @@ mod newsfeed;
 mod output;
 mod refresh;
 mod subscriptions;
+mod watch;
 
 pub use args::Cli;
 pub use newsfeed::{open_demo, open_newsfeed};
@@ -37,7 +38,7 @@ impl From<Status> for ExitCode {
 /// Runs a headless command; errors become one sentence on stderr.
 pub fn run(cli: Cli, command: Command) -> ExitCode {
     let db = cli.db.clone().unwrap_or_else(default_db_path);
-    match dispatch(&db, command) {
+    match dispatch(&db, cli.config.as_deref(), command) {
         Ok(status) => status.into(),
         Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
@@ -47,18 +48,24 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
     }
 }
 
-fn dispatch(db: &std::path::Path, command: Command) -> anyhow::Result<Status> {
+fn dispatch(
+    db: &std::path::Path,
+    config: Option<&std::path::Path>,
+    command: Command,
+) -> anyhow::Result<Status> {
     match command {
-        Command::Add(args) => subscriptions::add(db, args),
+        Command::Add(args) => subscriptions::add(db, config, args),
         Command::Remove { source } => subscriptions::remove(db, &source),
         Command::Sources { json } => subscriptions::list(db, json),
         Command::Import { file } => subscriptions::import(db, &file),
         Command::Export(args) => subscriptions::export(db, args),
-        Command::Refresh(args) => refresh::run(db, args),
+        Command::Refresh(args) => refresh::run(db, config, args),
         Command::List(args) => items::list(db, args),
         Command::Show { id, json } => items::show(db, id, json),
         Command::Mark(args) => items::mark(db, args),
         Command::Tag { id, tags, remove } => items::tag(db, id, &tags, remove),
+        Command::Watch(command) => watch::run(db, command),
+        Command::Ack(args) => watch::acknowledge(db, args),
         Command::Demo => {
             anyhow::bail!("`rounds demo` opens the newsfeed; it is not a headless command")
         }

@@ -4,11 +4,14 @@ use super::Status;
 use super::args::RefreshArgs;
 use super::json::rfc3339;
 use super::output::Output;
+use crate::config::Config;
 use crate::fetch::http::{HttpClient, HttpOptions};
+use crate::model::NewAlert;
 use crate::store::Store;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
 use crate::text::sanitize_line;
+use crate::watch::notify::notify;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -16,8 +19,10 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
-pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
+pub fn run(db: &Path, config: Option<&Path>, args: RefreshArgs) -> anyhow::Result<Status> {
+    let config = Config::load(config)?;
     let mut store = Store::open(db)?;
+    store.set_alert_backlog_days(config.alert_backlog_days);
     let only = match &args.source {
         Some(key) => Some(store.find_source(key)?.id),
         None => None,
@@ -25,25 +30,63 @@ pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
     let client = Arc::new(HttpClient::new(http_options(usize::from(args.jobs)))?);
     let options = RefreshOptions { only };
     let (sender, receiver) = mpsc::unbounded_channel();
-    let (summary, reports) = super::runtime()?.block_on(async {
+    let runtime = super::runtime()?;
+    let (summary, reports) = runtime.block_on(async {
         let printer = tokio::spawn(print_reports(receiver, args.json));
         let summary = refresh(&mut store, client, &options, &sender).await;
         drop(sender);
         let reports = printer.await.unwrap_or_else(|_| Ok(Vec::new()));
         (summary, reports)
     });
-    let (summary, reports) = (summary?, reports?);
+    let summary = summary?;
+    // Everything is committed: notify even if printing fails (a closed pipe, say).
+    let printed = reports.and_then(|reports| print_result(&summary, &reports, args.json));
+    let notified = runtime.block_on(notify(&summary.alerts, &config.notify));
+    for failure in &notified.failures {
+        eprintln!("rounds: notification failed: {failure}");
+    }
+    printed?;
+    Ok(status(&summary))
+}
+
+/// The alerts (urgent first) and the summary line, or the whole report as JSON.
+fn print_result(
+    summary: &RefreshSummary,
+    reports: &[SourceReport],
+    json: bool,
+) -> anyhow::Result<()> {
     let mut out = Output::new();
-    if args.json {
+    if json {
         out.json(&RefreshJson {
-            summary: SummaryJson::from(&summary),
+            summary: SummaryJson::from(summary),
             sources: reports.iter().map(ReportJson::from).collect(),
+            alerts: summary.alerts.iter().map(AlertJson::from).collect(),
         })?;
     } else {
-        out.line(&summary_line(&summary))?;
+        for alert in &summary.alerts {
+            out.line(&alert_line(alert))?;
+        }
+        out.line(&summary_line(summary))?;
     }
     out.finish()?;
-    Ok(status(&summary))
+    Ok(())
+}
+
+/// `URGENT [safety] 123: title (source) <url>`, or `alert` for a watch that is not urgent.
+pub(super) fn alert_line(alert: &NewAlert) -> String {
+    let mark = if alert.urgent { "URGENT" } else { "alert " };
+    let link = alert
+        .url
+        .as_deref()
+        .map(|url| format!(" <{}>", sanitize_line(url)))
+        .unwrap_or_default();
+    format!(
+        "{mark} [{}] {}: {} ({}){link}",
+        alert.watch,
+        alert.item_id,
+        sanitize_line(&alert.title),
+        sanitize_line(&alert.source)
+    )
 }
 
 /// Timeouts from the environment, for slow links (and for tests that cannot wait a minute).
@@ -109,14 +152,19 @@ fn report_line(report: &SourceReport) -> Option<String> {
 }
 
 fn summary_line(summary: &RefreshSummary) -> String {
+    let urgent = match summary.urgent_alerts() {
+        0 => String::new(),
+        n => format!(" ({n} urgent)"),
+    };
     format!(
-        "{} sources, {} new items, {} updated, {} unchanged, {} postponed, {} failed",
+        "{} sources, {} new items, {} updated, {} unchanged, {} postponed, {} failed, {} alerts{urgent}",
         summary.sources,
         summary.new_items,
         summary.updated_items,
         summary.not_modified,
         summary.postponed,
-        summary.failed
+        summary.failed,
+        summary.alerts.len(),
     )
 }
 
@@ -124,6 +172,33 @@ fn summary_line(summary: &RefreshSummary) -> String {
 struct RefreshJson<'a> {
     summary: SummaryJson,
     sources: Vec<ReportJson<'a>>,
+    alerts: Vec<AlertJson<'a>>,
+}
+
+/// A new alert as scripts read it.
+#[derive(Serialize)]
+struct AlertJson<'a> {
+    item_id: i64,
+    watch: &'a str,
+    urgent: bool,
+    title: &'a str,
+    source: &'a str,
+    url: Option<&'a str>,
+    published: Option<String>,
+}
+
+impl<'a> From<&'a NewAlert> for AlertJson<'a> {
+    fn from(alert: &'a NewAlert) -> AlertJson<'a> {
+        AlertJson {
+            item_id: alert.item_id.0,
+            watch: &alert.watch,
+            urgent: alert.urgent,
+            title: &alert.title,
+            source: &alert.source,
+            url: alert.url.as_deref(),
+            published: alert.published.map(rfc3339),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -134,6 +209,7 @@ struct SummaryJson {
     not_modified: usize,
     postponed: usize,
     failed: usize,
+    alerts: usize,
 }
 
 impl From<&RefreshSummary> for SummaryJson {
@@ -145,6 +221,7 @@ impl From<&RefreshSummary> for SummaryJson {
             not_modified: s.not_modified,
             postponed: s.postponed,
             failed: s.failed,
+            alerts: s.alerts.len(),
         }
     }
 }

@@ -16,8 +16,10 @@ use chrono::Utc;
 use std::path::Path;
 use std::sync::Arc;
 
-pub fn add(db: &Path, args: AddArgs) -> anyhow::Result<Status> {
+pub fn add(db: &Path, config: Option<&Path>, args: AddArgs) -> anyhow::Result<Status> {
+    let config = crate::config::Config::load(config)?;
     let mut store = Store::open(db)?;
+    store.set_alert_backlog_days(config.alert_backlog_days);
     let client = Arc::new(HttpClient::new(HttpOptions::default())?);
     let request = AddRequest {
         target: args.target,
@@ -27,10 +29,15 @@ pub fn add(db: &Path, args: AddArgs) -> anyhow::Result<Status> {
         no_fetch: args.no_fetch,
     };
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    let added = super::runtime()?.block_on(add_source(&mut store, client, &request, &cwd))?;
+    let runtime = super::runtime()?;
+    let added = runtime.block_on(add_source(&mut store, client, &request, &cwd))?;
     let source = added.source;
+    let alerts = added
+        .summary
+        .as_ref()
+        .map_or(&[][..], |s| s.alerts.as_slice());
     let mut out = Output::new();
-    let fetched = match added.summary {
+    let fetched = match &added.summary {
         Some(summary) => format!(", {} items", summary.new_items),
         None => String::new(),
     };
@@ -40,7 +47,14 @@ pub fn add(db: &Path, args: AddArgs) -> anyhow::Result<Status> {
         sanitize_line(&source.title),
         source.url
     ))?;
+    for alert in alerts {
+        out.line(&super::refresh::alert_line(alert))?;
+    }
     out.finish()?;
+    let notified = runtime.block_on(crate::watch::notify::notify(alerts, &config.notify));
+    for failure in &notified.failures {
+        eprintln!("rounds: notification failed: {failure}");
+    }
     Ok(Status::Success)
 }
 

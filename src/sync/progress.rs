@@ -1,6 +1,6 @@
 //! What a running refresh reports, as messages: the CLI prints them, the TUI shows them.
 
-use crate::model::SourceId;
+use crate::model::{NewAlert, SourceId};
 use chrono::{DateTime, Utc};
 
 /// One message from a refresh in progress.
@@ -58,4 +58,12 @@ pub struct RefreshSummary {
     pub not_modified: usize,
     pub postponed: usize,
     pub failed: usize,
+    /// The alerts the watches raised on the new items, urgent ones first.
+    pub alerts: Vec<NewAlert>,
+}
+
+impl RefreshSummary {
+    pub fn urgent_alerts(&self) -> usize {
+        self.alerts.iter().filter(|alert| alert.urgent).count()
+    }
 }

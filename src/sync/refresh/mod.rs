@@ -90,12 +90,15 @@ pub async fn refresh(
             batch.extend(next);
         }
         // A panicking task is a bug, logged by tokio; the others go on.
-        for (source, outcome) in write_batch(store, batch)? {
+        let written = write_batch(store, batch)?;
+        for (source, outcome) in written.outcomes {
             tally(&mut summary, &outcome);
             send(progress, &source, outcome);
         }
+        summary.alerts.extend(written.alerts);
         start_more(&mut tasks, &mut waiting);
     }
+    summary.alerts.sort_by_key(|alert| !alert.urgent);
     let _ = progress.send(Progress::Finished(summary.clone()));
     Ok(summary)
 }
