@@ -32,6 +32,10 @@ pub enum Action {
     MarkAllRead,
     Undo,
     Tag,
+    /// Acknowledge the alerts of the selected item: it stops being pinned (it stays unread).
+    Acknowledge,
+    /// Open the watch editor.
+    Watches,
     Filter,
     LaneAll,
     LaneUnread,
@@ -68,7 +72,7 @@ impl Group {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 30] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -88,12 +92,14 @@ impl Action {
         Action::Tag,
         Action::MarkAllRead,
         Action::Undo,
+        Action::Acknowledge,
         Action::Filter,
         Action::LaneAll,
         Action::LaneUnread,
         Action::LaneSaved,
         Action::Refresh,
         Action::RefreshAll,
+        Action::Watches,
         Action::Help,
         Action::BackOrQuit,
         Action::Quit,
@@ -139,6 +145,12 @@ impl Action {
             Action::Tag => ("tag", "edit tags", Triage),
             Action::MarkAllRead => ("mark_all_read", "mark all shown items read", Triage),
             Action::Undo => ("undo", "undo mark all read", Triage),
+            Action::Acknowledge => ("acknowledge", "acknowledge the alert (unpin it)", Triage),
+            Action::Watches => (
+                "watches",
+                "watches: save the filter as one, rename, urgent, delete",
+                River,
+            ),
             Action::Filter => ("filter", "filter (query language)", River),
             Action::LaneAll => ("lane_all", "lane: all items", River),
             Action::LaneUnread => ("lane_unread", "lane: unread", River),

@@ -1,5 +1,5 @@
-//! Keys, in order of who gets them first: the tag prompt, the filter bar, the help screen, the
-//! reader's link prompt, and then the keymap.
+//! Keys, in order of who gets them first: the tag prompt, the watch editor, the filter bar, the
+//! help screen, the reader's link prompt, and then the keymap.
 
 use super::action::Action;
 use super::app::{App, Effect};
@@ -24,6 +24,8 @@ impl App {
         }
         if self.tagging.is_some() {
             self.tag_key(key, effects);
+        } else if self.watch_editor.is_some() {
+            self.watch_editor_key(key, effects);
         } else if self.filter.editing {
             self.filter_key(key, effects);
         } else if self.help.is_some() {
@@ -38,6 +40,8 @@ impl App {
     pub(super) fn on_paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
         if let Some(editor) = &mut self.tagging {
             editor.input.paste(text);
+        } else if let Some(editor) = &mut self.watch_editor {
+            editor.paste(text);
         } else if self.filter.editing {
             self.filter.input.paste(text);
             self.reload_river(effects);

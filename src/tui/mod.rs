@@ -32,6 +32,7 @@ pub mod terminal;
 mod test_fixtures;
 pub mod theme;
 pub mod views;
+pub mod watches;
 pub mod worker;
 mod worker_events;
 
@@ -150,6 +151,7 @@ fn perform(
                     app.dirty = true;
                 }
             }
+            Effect::Bell => effects::ring_bell(&mut std::io::stdout()),
             Effect::Quit => quit = true,
         }
     }

@@ -7,18 +7,19 @@ use super::protocol::{Command, Lane};
 use super::reader::Reader;
 use super::status::plural;
 use super::tagging::TagEditor;
-use crate::model::{ItemId, Mark, SourceId};
+use crate::model::{AlertState, ItemId, Mark, SourceId};
 
 /// The item an action applies to: the one in the reader when it has the focus, else the
-/// selected row.
-struct Target {
-    id: ItemId,
+/// selected row (pinned or in the river).
+pub(super) struct Target {
+    pub id: ItemId,
     source_id: SourceId,
     title: String,
     url: Option<String>,
     read: bool,
     saved: bool,
     tags: Vec<String>,
+    pub alert: AlertState,
 }
 
 impl App {
@@ -47,6 +48,8 @@ impl App {
             Action::Tag => self.start_tagging(effects),
             Action::MarkAllRead => self.mark_all_read(effects),
             Action::Undo => self.undo_mark_all(effects),
+            Action::Acknowledge => self.acknowledge(effects),
+            Action::Watches => self.open_watch_editor(effects),
             Action::Filter => self.start_filter(),
             Action::LaneAll => self.set_lane(Lane::All, effects),
             Action::LaneUnread => self.set_lane(Lane::Unread, effects),
@@ -78,10 +81,7 @@ impl App {
                     self.reload_river(effects);
                 }
             }
-            Focus::River => {
-                self.river.move_by(delta);
-                self.follow_river_selection(effects);
-            }
+            Focus::River => self.move_in_river(delta, effects),
             Focus::Reader => {
                 let height = self.reader_size().1;
                 if let Some(reader) = &mut self.reader {
@@ -96,6 +96,7 @@ impl App {
             self.status.info("No more unread items here");
             return;
         };
+        self.pinned.selected = None;
         self.river.select(index);
         self.follow_river_selection(effects);
         if self.focus == Focus::Reader {
@@ -122,7 +123,7 @@ impl App {
 
     /// Opens the selected row in the reader, marking it read.
     pub(super) fn open_selected(&mut self, effects: &mut Vec<Effect>) {
-        let Some(row) = self.river.selected_row() else {
+        let Some(row) = self.selected_row() else {
             return;
         };
         let (id, unread) = (row.id, !row.read);
@@ -158,7 +159,7 @@ impl App {
         }
     }
 
-    fn target(&self) -> Option<Target> {
+    pub(super) fn target(&self) -> Option<Target> {
         if self.focus == Focus::Reader {
             let item = self.reader.as_ref()?.item.as_ref()?;
             return Some(Target {
@@ -169,12 +170,10 @@ impl App {
                 read: item.read.is_some(),
                 saved: item.saved.is_some(),
                 tags: item.tags.clone(),
+                alert: super::watches::app::alert_state(item),
             });
         }
-        let row = self
-            .river
-            .selected_row()
-            .filter(|_| self.focus == Focus::River)?;
+        let row = self.selected_row().filter(|_| self.focus == Focus::River)?;
         Some(Target {
             id: row.id,
             source_id: row.source_id,
@@ -183,6 +182,7 @@ impl App {
             read: row.read,
             saved: row.saved,
             tags: row.tags.clone(),
+            alert: row.alert,
         })
     }
 

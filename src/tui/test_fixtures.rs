@@ -1,6 +1,6 @@
 //! Items and sources for the state tests.
 
-use crate::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind};
+use crate::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind, Watch, WatchId};
 use chrono::{DateTime, TimeZone, Utc};
 
 pub fn now() -> DateTime<Utc> {
@@ -81,5 +81,17 @@ pub fn source(id: i64, title: &str, category: Option<&str>, unread: u64) -> Sour
         next_fetch: None,
         item_count: unread,
         unread_count: unread,
+    }
+}
+
+pub fn watch(id: i64, name: &str, urgent: bool, unacknowledged: u64) -> Watch {
+    Watch {
+        id: WatchId(id),
+        name: name.into(),
+        query: format!("{name} OR recall"),
+        urgent,
+        created: now(),
+        alerts: unacknowledged + 2,
+        unacknowledged,
     }
 }

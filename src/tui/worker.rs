@@ -9,16 +9,24 @@ use crate::query::{Expr, Flag, Term, parse};
 use crate::store::{Compiled, Store, StoreError, compile};
 use crate::sync::progress::Progress;
 use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::watch::notify::{NotifySettings, notify};
 use chrono::Utc;
 use std::path::PathBuf;
 use std::sync::Arc;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 use tokio::task::JoinHandle;
 
+#[path = "worker_watches.rs"]
+mod watches;
+
 #[derive(Debug, Clone)]
 pub struct WorkerOptions {
     pub jobs: usize,
     pub http: HttpOptions,
+    /// The first fetch of a new source alerts only items this recent.
+    pub alert_backlog_days: u32,
+    /// Run after each refresh, off the UI, once per new alert.
+    pub notify: NotifySettings,
 }
 
 impl Default for WorkerOptions {
@@ -26,6 +34,8 @@ impl Default for WorkerOptions {
         WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
+            alert_backlog_days: crate::store::DEFAULT_ALERT_BACKLOG_DAYS,
+            notify: NotifySettings::default(),
         }
     }
 }
@@ -63,6 +73,8 @@ struct Worker {
     client: Arc<HttpClient>,
     events: UnboundedSender<Event>,
     refreshing: Option<JoinHandle<()>>,
+    alert_backlog_days: u32,
+    notify: Arc<NotifySettings>,
 }
 
 impl Worker {
@@ -77,7 +89,7 @@ impl Worker {
             .and_then(|store| {
                 let http = HttpOptions {
                     max_in_flight: options.jobs,
-                    ..options.http
+                    ..options.http.clone()
                 };
                 let client = HttpClient::new(http).map_err(|e| e.to_string())?;
                 Ok((store, client))
@@ -95,6 +107,8 @@ impl Worker {
             client: Arc::new(client),
             events,
             refreshing: None,
+            alert_backlog_days: options.alert_backlog_days,
+            notify: Arc::new(options.notify),
         };
         while let Some(first) = commands.recv().await {
             for command in coalesce(first, &mut commands) {
@@ -128,6 +142,28 @@ impl Worker {
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
                 self.start_refresh(source);
+                return;
+            }
+            Command::LoadWatches => self.store.watches().map(Event::WatchesLoaded),
+            Command::LoadPinned => self
+                .store
+                .pinned_items(PINNED_LIMIT)
+                .map(Event::PinnedLoaded),
+            Command::Acknowledge { ids } => self.acknowledge(ids),
+            Command::AddWatch {
+                name,
+                query,
+                urgent,
+            } => {
+                self.add_watch(&name, &query, urgent);
+                return;
+            }
+            Command::EditWatch { id, edit } => {
+                self.edit_watch(id, edit);
+                return;
+            }
+            Command::RemoveWatch { id } => {
+                self.remove_watch(id);
                 return;
             }
             Command::Quit => return,
@@ -183,14 +219,16 @@ impl Worker {
         {
             return;
         }
-        let (db_path, client, events) = (
-            self.db_path.clone(),
-            self.client.clone(),
-            self.events.clone(),
-        );
-        let options = RefreshOptions { only };
+        let job = RefreshJob {
+            db_path: self.db_path.clone(),
+            client: self.client.clone(),
+            options: RefreshOptions { only },
+            alert_backlog_days: self.alert_backlog_days,
+            notify: self.notify.clone(),
+        };
+        let events = self.events.clone();
         self.refreshing = Some(tokio::spawn(async move {
-            let outcome = run_refresh(db_path, client, options, events.clone()).await;
+            let outcome = run_refresh(job, events.clone()).await;
             if let Err(error) = outcome {
                 let _ = events.send(Event::Failed(format!("refresh stopped: {error}")));
             }
@@ -198,13 +236,29 @@ impl Worker {
     }
 }
 
-async fn run_refresh(
+/// Pinned items loaded at most: more than a screen holds, so the count stays honest.
+const PINNED_LIMIT: usize = 500;
+
+/// What a refresh task needs; it runs beside the worker with its own connection.
+struct RefreshJob {
     db_path: PathBuf,
     client: Arc<HttpClient>,
     options: RefreshOptions,
-    events: UnboundedSender<Event>,
-) -> Result<(), StoreError> {
+    alert_backlog_days: u32,
+    notify: Arc<NotifySettings>,
+}
+
+/// Refreshes, then (everything committed) runs the notification command for the new alerts.
+async fn run_refresh(job: RefreshJob, events: UnboundedSender<Event>) -> Result<(), StoreError> {
+    let RefreshJob {
+        db_path,
+        client,
+        options,
+        alert_backlog_days,
+        notify: settings,
+    } = job;
     let mut store = Store::open(&db_path)?;
+    store.set_alert_backlog_days(alert_backlog_days);
     let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
     let forward_to = events.clone();
     let forward = tokio::spawn(async move {
@@ -215,8 +269,10 @@ async fn run_refresh(
     let result = refresh(&mut store, client, &options, &progress).await;
     drop(progress);
     let _ = forward.await;
-    result?;
+    let summary = result?;
     let _ = events.send(Event::SourcesLoaded(store.sources()?));
+    // Logged by `notify`; a notification never fails the refresh.
+    notify(&summary.alerts, &settings).await;
     Ok(())
 }
 
@@ -252,12 +308,15 @@ pub fn river_filter(query: &RiverQuery) -> Result<Compiled, crate::query::QueryE
         None => expr,
         Some(flag) => Expr::And(vec![expr, Expr::Term(Term::Is(flag))]),
     };
-    let compiled = compile(&expr, Utc::now());
+    // Pinned items sit above the river, whatever the lane and filter, until acknowledged.
+    let compiled = compile(&expr, Utc::now()).without_pinned();
     Ok(match &query.scope {
         Scope::Everything => compiled,
         Scope::Source(id) => compiled.only_source(*id),
         Scope::Category(name) => compiled.only_category(Some(name)),
         Scope::Uncategorized => compiled.only_category(None),
+        Scope::Alerts => compiled.only_alerts(),
+        Scope::Watch(id) => compiled.only_watch(*id),
     })
 }
 

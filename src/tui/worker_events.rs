@@ -5,6 +5,7 @@ use super::protocol::{Command, Event};
 use super::status::plural;
 use crate::model::{Item, ItemId, ItemSummary, Mark};
 use crate::query::QueryError;
+use crate::sync::progress::Progress;
 
 impl App {
     pub(super) fn on_event(&mut self, event: Event, effects: &mut Vec<Effect>) {
@@ -27,11 +28,19 @@ impl App {
             Event::MarkedAllRead { ids } => self.on_marked_all_read(ids, effects),
             Event::TagsSet { id, tags } => self.on_tags_set(id, tags),
             Event::TagsLoaded(tags) => self.known_tags = tags,
+            Event::WatchesLoaded(watches) => self.on_watches_loaded(watches, effects),
+            Event::PinnedLoaded(rows) => self.on_pinned_loaded(rows),
+            Event::Acknowledged { ids } => self.on_acknowledged(ids, effects),
+            Event::WatchSaved { name } => self.on_watch_saved(name, effects),
+            Event::WatchRejected(message) => self.on_watch_rejected(message),
             Event::Refresh(progress) => {
                 if self.status.on_progress(&progress) {
                     effects.push(Effect::Send(Command::LoadSources));
                     effects.push(Effect::Send(Command::LoadTags));
-                    effects.push(Effect::Send(self.river.reload()));
+                    self.reload_watch_views(effects);
+                    if let Progress::Finished(summary) = &progress {
+                        self.announce_alerts(summary, effects);
+                    }
                 }
             }
             Event::Failed(message) => {
@@ -82,6 +91,7 @@ impl App {
 
     fn on_marked(&mut self, ids: &[ItemId], mark: Mark, effects: &mut Vec<Effect>) {
         self.river.apply_mark(ids, mark);
+        self.pinned.apply_mark(ids, mark);
         if let Some(reader) = &mut self.reader {
             reader.apply_mark(ids, mark, self.now);
         }
@@ -110,6 +120,7 @@ impl App {
 
     fn on_tags_set(&mut self, id: ItemId, tags: Vec<String>) {
         self.river.apply_tags(id, &tags);
+        self.pinned.apply_tags(id, &tags);
         for tag in &tags {
             if !self.known_tags.contains(tag) {
                 self.known_tags.push(tag.clone());

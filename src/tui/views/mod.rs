@@ -41,6 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(editor) = &app.tagging {
         tags::draw(frame, panes.status, app, editor);
     }
+    if let Some(editor) = &app.watch_editor {
+        super::watches::view::draw_editor(frame, area, app, editor);
+    }
     if let Some(scroll) = app.help {
         help::draw(frame, area, app, scroll);
     }

@@ -6,7 +6,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
 use crate::tui::protocol::{Lane, Scope};
-use crate::tui::{clock, fit, sanitize};
+use crate::tui::{clock, fit, sanitize, watches};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
@@ -25,7 +25,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if filter_area.height > 0 {
         draw_filter(frame, filter_area, app);
     }
+    let list_height = usize::from(list.height);
+    let (pinned_area, list) = layout::pinned_parts(list, app.pinned.height(list_height));
+    if pinned_area.height > 0 {
+        watches::view::draw_pinned(frame, pinned_area, app, list_height);
+    }
     let river = &app.river;
+    let focused = focused && !app.pinned_selected();
     if river.total == 0 {
         let message = Line::styled(empty_message(app), app.theme.dim);
         frame.render_widget(
@@ -69,6 +75,14 @@ fn title(app: &App) -> Line<'static> {
         }
         Scope::Category(name) => parts.push(sanitize::line(name)),
         Scope::Uncategorized => parts.push("No category".to_string()),
+        Scope::Alerts => parts.push("Alerts".to_string()),
+        Scope::Watch(id) => parts.extend(
+            app.sources
+                .watches
+                .iter()
+                .find(|watch| watch.id == *id)
+                .map(|watch| format!("watch {}", sanitize::line(&watch.name))),
+        ),
     }
     if river.loaded {
         parts.push(thousands(river.total));
@@ -133,8 +147,9 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     } else {
         Span::raw(" ")
     });
+    spans.push(watches::view::alert_mark(app, row));
     spans.push(Span::raw(" "));
-    let room = width.saturating_sub(TIME_WIDTH + 1 + source_width + usize::from(show_source) + 3);
+    let room = width.saturating_sub(TIME_WIDTH + 1 + source_width + usize::from(show_source) + 4);
     let tags: String = row
         .tags
         .iter()

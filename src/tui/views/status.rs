@@ -75,6 +75,7 @@ fn hints(app: &App) -> String {
         _ if app.tagging.is_some() => {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
         }
+        _ if app.watch_editor.is_some() => return "Esc closes the watches ".to_string(),
         _ if app.sources.is_empty() => &[(Action::Help, "help"), (Action::BackOrQuit, "quit")],
         Focus::Reader => &[
             (Action::OpenInBrowser, "browser"),
@@ -85,6 +86,12 @@ fn hints(app: &App) -> String {
         Focus::Sources => &[
             (Action::Open, "river"),
             (Action::RefreshAll, "refresh"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
+        ],
+        Focus::River if !app.pinned.is_empty() => &[
+            (Action::Acknowledge, "acknowledge"),
+            (Action::Filter, "filter"),
             (Action::Help, "help"),
             (Action::BackOrQuit, "quit"),
         ],
