@@ -26,7 +26,7 @@ impl Worker {
             self.store
                 .add_watch(&name, query.trim(), urgent, None, Utc::now())
                 .map(|(watch, _)| watch.name)
-                .map_err(|error| sentence(&error))
+                .map_err(|error| error.to_string())
         });
         self.answer(result);
     }
@@ -54,7 +54,7 @@ impl Worker {
             self.store
                 .change_watch(id, &change)
                 .map(|watch| watch.name)
-                .map_err(|error| sentence(&error))
+                .map_err(|error| error.to_string())
         });
         self.answer(result);
     }
@@ -64,7 +64,7 @@ impl Worker {
             .store
             .remove_watch(id)
             .map(|watch| watch.name)
-            .map_err(|error| sentence(&error));
+            .map_err(|error| error.to_string());
         self.answer(result);
     }
 
@@ -72,7 +72,7 @@ impl Worker {
     fn answer(&mut self, result: Result<String, String>) {
         let event = match result {
             Ok(name) => Event::WatchSaved { name },
-            Err(message) => Event::WatchRejected(message),
+            Err(message) => Event::WatchRejected(capitalized(&message)),
         };
         let _ = self.events.send(event);
         for loaded in [
@@ -87,9 +87,8 @@ impl Worker {
     }
 }
 
-/// A store error as the editor shows it: capitalised, like the other status sentences.
-fn sentence(error: &StoreError) -> String {
-    let text = error.to_string();
+/// Capitalised, like the other sentences of the status bar.
+fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()

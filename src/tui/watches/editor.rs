@@ -14,6 +14,8 @@ pub struct WatchEditor {
     pub mode: EditorMode,
     /// The worker's last refusal, shown until the next key.
     pub error: Option<String>,
+    /// What the last change did, shown until the next key.
+    pub notice: Option<String>,
     /// The river's filter when the editor opened: what `n` saves as a new watch.
     pub filter: String,
     /// A watch just saved: selected when the new list arrives.
@@ -36,6 +38,7 @@ impl WatchEditor {
             selected: 0,
             mode: EditorMode::Browse,
             error: None,
+            notice: None,
             filter: filter.trim().to_string(),
             pending: None,
         }
@@ -52,6 +55,9 @@ impl WatchEditor {
     }
 
     pub fn on_saved(&mut self, name: String) {
+        self.notice = Some(format!(
+            "Saved {name}. Items that arrive from now on and match it will alert."
+        ));
         self.pending = Some(name);
         self.error = None;
     }
@@ -94,6 +100,7 @@ impl App {
             return;
         };
         editor.error = None;
+        editor.notice = None;
         match editor.mode {
             EditorMode::Browse => self.browse_key(key, effects),
             EditorMode::ConfirmDelete => self.confirm_delete(key, effects),

@@ -205,13 +205,20 @@ fn prompt_line(app: &App, editor: &WatchEditor, width: usize) -> (Line<'static>,
     }
     let selected = app.sources.watches.get(editor.selected);
     let label = match &editor.mode {
-        EditorMode::Browse => return (Line::default(), None),
+        EditorMode::Browse => {
+            let notice = editor.notice.as_deref().unwrap_or_default();
+            let line = Line::styled(fit::truncate(&sanitize::line(notice), width), app.theme.accent);
+            return (line, None);
+        }
         EditorMode::ConfirmDelete => {
             let text = selected.map_or(String::new(), |watch| {
+                let alerts = match watch.alerts {
+                    1 => "1 alert".to_string(),
+                    n => format!("{n} alerts"),
+                };
                 format!(
-                    "Delete the watch {} and its {} alerts? y deletes, any other key keeps it",
+                    "Delete the watch {} and its {alerts}? y deletes, any other key keeps it",
                     sanitize::line(&watch.name),
-                    watch.alerts
                 )
             });
             return (
