@@ -13,20 +13,27 @@ pub struct DefaultWatch {
 }
 
 /// Product safety: recalls, market withdrawals, drug safety communications, boxed warnings,
-/// shortages, field safety notices and "Dear Healthcare Provider" letters. Urgent: it pins.
+/// shortages, field safety notices and "Dear Healthcare Provider" letters, and everything from
+/// FDA MedWatch and the MHRA's Drug Safety Update. Urgent: it pins.
+///
+/// "Recall" and "shortage" count in titles only: regulators name a recall or a shortage in the
+/// title, while research mentions them in passing ("recall bias", "a water shortage").
 pub const SAFETY: DefaultWatch = DefaultWatch {
     name: "safety",
-    query: "recall OR \"market withdrawal\" OR \"safety communication\" OR \"drug safety\" \
-            OR \"boxed warning\" OR shortage OR \"field safety notice\" \
-            OR \"dear healthcare provider\" OR \"dear health care provider\"",
+    query: "title:recall OR \"market withdrawal\" OR \"safety communication\" \
+            OR \"drug safety\" OR \"boxed warning\" OR title:shortage \
+            OR \"field safety notice\" OR \"dear healthcare provider\" \
+            OR \"dear health care provider\" OR source:medwatch OR source:\"drug safety update\"",
     urgent: true,
 };
 
-/// Outbreaks and public-health advisories.
+/// Outbreaks and public-health advisories, and everything from WHO's Disease Outbreak News and
+/// CDC's Health Alert Network. "Outbreak" counts in titles only, like "recall" above: a study
+/// run "during an outbreak" is not news of one.
 pub const OUTBREAKS: DefaultWatch = DefaultWatch {
     name: "outbreaks",
-    query: "outbreak OR \"disease outbreak news\" OR \"health advisory\" \
-            OR \"health alert network\" OR \"health alert\" OR \"cluster of cases\"",
+    query: "title:outbreak OR \"cluster of cases\" OR \"health advisory\" OR \"health alert\" \
+            OR source:\"disease outbreak news\" OR source:\"health alert network\"",
     urgent: false,
 };
 

@@ -207,7 +207,10 @@ fn prompt_line(app: &App, editor: &WatchEditor, width: usize) -> (Line<'static>,
     let label = match &editor.mode {
         EditorMode::Browse => {
             let notice = editor.notice.as_deref().unwrap_or_default();
-            let line = Line::styled(fit::truncate(&sanitize::line(notice), width), app.theme.accent);
+            let line = Line::styled(
+                fit::truncate(&sanitize::line(notice), width),
+                app.theme.accent,
+            );
             return (line, None);
         }
         EditorMode::ConfirmDelete => {
