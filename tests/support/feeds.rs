@@ -58,6 +58,7 @@ pub fn malformed_rss() -> String {
 }
 
 /// One entry of `agency_rss`: guid, title, and how many hours before now it was published.
+#[derive(Debug, Clone, Copy)]
 pub struct Notice<'a> {
     pub guid: &'a str,
     pub title: &'a str,

@@ -6,3 +6,6 @@ pub mod app;
 pub mod editor;
 pub mod pinned;
 pub mod view;
+
+#[cfg(test)]
+mod tests;

@@ -144,7 +144,7 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, editor: &WatchEdito
     };
     lines.resize(list_height.max(lines.len()), Line::default());
     lines.truncate(list_height);
-    lines.push(Line::default());
+    lines.push(context_line(app, editor, inner_width));
     let (prompt, cursor) = prompt_line(app, editor, inner_width);
     lines.push(prompt);
     lines.push(Line::styled(
@@ -229,10 +229,7 @@ fn prompt_line(app: &App, editor: &WatchEditor, width: usize) -> (Line<'static>,
                 None,
             );
         }
-        EditorMode::Naming(_) => format!(
-            "Name for \"{}\": ",
-            fit::truncate(&sanitize::line(&editor.filter), width / 2)
-        ),
+        EditorMode::Naming(_) => "Name: ".to_string(),
         EditorMode::Renaming(_) => "New name: ".to_string(),
         EditorMode::EditingQuery(_) => "Query: ".to_string(),
     };
@@ -247,6 +244,20 @@ fn prompt_line(app: &App, editor: &WatchEditor, width: usize) -> (Line<'static>,
         Span::raw(sanitize::line(&shown)),
     ]);
     (line, Some(column))
+}
+
+/// Above the prompt: the query a new watch will have.
+fn context_line(app: &App, editor: &WatchEditor, width: usize) -> Line<'static> {
+    match editor.mode {
+        EditorMode::Naming(_) => Line::styled(
+            fit::truncate(
+                &format!("New watch: {}", sanitize::line(&editor.filter)),
+                width,
+            ),
+            app.theme.dim,
+        ),
+        _ => Line::default(),
+    }
 }
 
 fn hints(editor: &WatchEditor) -> &'static str {
