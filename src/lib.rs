@@ -6,8 +6,11 @@
 //! - [`query`]: the query language, lexed and parsed to an AST; pure.
 //! - [`ident`], [`text`], [`fingerprint`]: DOIs and PubMed ids, hostile text made safe,
 //!   a stable hash; pure.
+//! - [`watch`]: what a watch is (names, queries, the defaults of a new database) and the
+//!   notification command run after a refresh; the alerts themselves are raised by the store.
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
-//!   index, the query AST compiled to SQL.
+//!   index, the query AST compiled to SQL, watches and the alerts raised in the writer's
+//!   transaction.
 //! - [`fetch`]: the only home of reqwest and feed-rs: polite HTTP with limits, bytes → model.
 //! - [`export`]: writers over the model (OPML).
 //! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add, import, demo); they
@@ -17,9 +20,9 @@
 //!   network and talks to the UI by messages.
 //! - [`config`], [`logging`]: the config file and the log file.
 //!
-//! Dependencies point one way: `model ← {query, ident, text, store, fetch, export} ← sync ←
-//! {cli, tui::worker}`; the rest of `tui` uses `model` and reaches `sync` only through the
-//! worker's messages.
+//! Dependencies point one way: `model ← {query, ident, text, watch, store, fetch, export} ←
+//! sync ← {cli, tui::worker}` (the store takes a new database's default watches from `watch`);
+//! the rest of `tui` uses `model` and reaches `sync` only through the worker's messages.
 
 pub mod cli;
 pub mod config;
