@@ -159,7 +159,7 @@ fn alerts_text(item: &Item) -> String {
                 (false, false) => "",
                 (false, true) => " (acknowledged)",
             };
-            format!("{}{state}", alert.watch)
+            format!("{}{state}", sanitize_line(&alert.watch))
         })
         .collect();
     described.join(", ")

@@ -82,7 +82,7 @@ pub(super) fn alert_line(alert: &NewAlert) -> String {
         .unwrap_or_default();
     format!(
         "{mark} [{}] {}: {} ({}){link}",
-        alert.watch,
+        sanitize_line(&alert.watch),
         alert.item_id,
         sanitize_line(&alert.title),
         sanitize_line(&alert.source)

@@ -91,7 +91,7 @@ fn list(db: &Path, json: bool) -> anyhow::Result<Status> {
 fn list_line(watch: &Watch, name_width: usize) -> String {
     format!(
         "{:<name_width$}  {:<6}  {:>10},  {:>3} unacknowledged  {}",
-        watch.name,
+        sanitize_line(&watch.name),
         if watch.urgent { "urgent" } else { "" },
         plural(watch.alerts as usize, "alert"),
         watch.unacknowledged,
@@ -130,7 +130,7 @@ fn remove(db: &Path, name: &str) -> anyhow::Result<Status> {
     let mut out = Output::new();
     out.line(&format!(
         "removed watch {} and its {}",
-        removed.name,
+        sanitize_line(&removed.name),
         plural(removed.alerts as usize, "alert")
     ))?;
     out.finish()?;
@@ -141,7 +141,7 @@ fn remove(db: &Path, name: &str) -> anyhow::Result<Status> {
 fn describe(watch: &Watch) -> String {
     format!(
         "{}{}: {}",
-        watch.name,
+        sanitize_line(&watch.name),
         if watch.urgent { " (urgent)" } else { "" },
         sanitize_line(&watch.query)
     )
