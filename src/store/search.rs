@@ -268,7 +268,7 @@ impl Store {
         filter: &Compiled,
         now: DateTime<Utc>,
     ) -> Result<Vec<ItemId>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let sql = format!(
             "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({}) RETURNING id",
             to_unix(now),
