@@ -3,7 +3,7 @@
 use super::Status;
 use super::args::{ListArgs, MarkArgs};
 use super::json::ItemJson;
-use super::output::Output;
+use super::output::{self, Output};
 use crate::model::{Item, ItemId, ItemSummary, Mark};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
@@ -153,7 +153,7 @@ pub fn mark(db: &Path, args: MarkArgs) -> anyhow::Result<Status> {
     let ids: Vec<ItemId> = args.ids.iter().copied().map(ItemId).collect();
     let missing = store.mark(&ids, mark, Utc::now())?;
     for id in &missing {
-        eprintln!("rounds: no item with id {id}");
+        output::warn(&format!("no item with id {id}"));
     }
     Ok(match missing.len() {
         0 => Status::Success,

@@ -34,6 +34,16 @@ impl From<Status> for ExitCode {
     }
 }
 
+/// The command line; or, after clap's usage error, help or version text went out (cleaned,
+/// like all output), the exit code to end with.
+pub fn parse_args() -> Result<Cli, ExitCode> {
+    use clap::Parser;
+    Cli::try_parse().map_err(|error| {
+        output::raw(&error.render().to_string(), error.use_stderr());
+        ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+    })
+}
+
 /// Runs a headless command; errors become one sentence on stderr.
 pub fn run(cli: Cli, command: Command) -> ExitCode {
     let db = cli.db.clone().unwrap_or_else(default_db_path);
@@ -41,7 +51,7 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
         Ok(status) => status.into(),
         Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("rounds: {}", sentence(&error));
+            output::warn(&sentence(&error));
             Status::Failure.into()
         }
     }

@@ -30,7 +30,7 @@ fn report(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => Status::Success.into(),
         Err(error) => {
-            eprintln!("rounds: {}", super::sentence(&error));
+            super::output::warn(&super::sentence(&error));
             Status::Failure.into()
         }
     }

@@ -3,14 +3,13 @@
 use super::Status;
 use super::args::RefreshArgs;
 use super::json::rfc3339;
-use super::output::Output;
+use super::output::{self, Output};
 use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::store::Store;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
 use crate::text::sanitize_line;
 use serde::Serialize;
-use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -81,8 +80,7 @@ async fn print_reports(
             continue;
         };
         if !json && let Some(line) = report_line(&report) {
-            // One line at a time: a stdout lock cannot be held across an await.
-            writeln!(std::io::stdout(), "{line}")?;
+            output::line_now(&line)?;
         }
         reports.push(report);
     }

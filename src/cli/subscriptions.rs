@@ -3,7 +3,7 @@
 use super::Status;
 use super::args::{AddArgs, ExportArgs, ExportFormat};
 use super::json::{SourceJson, rfc3339};
-use super::output::Output;
+use super::output::{self, Output};
 use crate::export::opml::write_opml;
 use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::Source;
@@ -119,7 +119,7 @@ pub fn import(db: &Path, file: &Path) -> anyhow::Result<Status> {
     let report = import_file(&mut store, file)?;
     let mut out = Output::new();
     for note in &report.skipped {
-        eprintln!("rounds: skipped {note}");
+        output::warn(&format!("skipped {note}"));
     }
     out.line(&format!(
         "imported {} sources ({} already followed, {} skipped)",
