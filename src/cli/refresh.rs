@@ -4,24 +4,23 @@ use super::Status;
 use super::args::RefreshArgs;
 use super::json::rfc3339;
 use super::output::{self, Output};
-use crate::fetch::http::{HttpClient, HttpOptions};
-use crate::store::Store;
+use crate::fetch::http::HttpClient;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
 use crate::text::sanitize_line;
 use serde::Serialize;
-use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::mpsc;
 
-pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn run(context: &super::Context, args: RefreshArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let only = match &args.source {
         Some(key) => Some(store.find_source(key)?.id),
         None => None,
     };
-    let client = Arc::new(HttpClient::new(http_options(usize::from(args.jobs)))?);
+    let client = Arc::new(HttpClient::new(
+        context.config.http_options(usize::from(args.jobs)),
+    )?);
     let options = RefreshOptions { only };
     let (sender, receiver) = mpsc::unbounded_channel();
     let (summary, reports) = super::runtime()?.block_on(async {
@@ -43,22 +42,6 @@ pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
     }
     out.finish()?;
     Ok(status(&summary))
-}
-
-/// Timeouts from the environment, for slow links (and for tests that cannot wait a minute).
-fn http_options(jobs: usize) -> HttpOptions {
-    let mut options = HttpOptions {
-        max_in_flight: jobs,
-        ..HttpOptions::default()
-    };
-    let seconds = std::env::var("ROUNDS_TIMEOUT")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok());
-    if let Some(seconds) = seconds.filter(|s| s.is_finite() && *s > 0.0) {
-        options.timeout = Duration::from_secs_f64(seconds);
-        options.connect_timeout = options.connect_timeout.min(options.timeout);
-    }
-    options
 }
 
 fn status(summary: &RefreshSummary) -> Status {

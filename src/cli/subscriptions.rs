@@ -7,7 +7,6 @@ use super::output::{self, Output};
 use crate::export::opml::write_opml;
 use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::Source;
-use crate::store::Store;
 use crate::sync::add::{AddRequest, add as add_source};
 use crate::sync::import::import_file;
 use crate::text::sanitize_line;
@@ -16,9 +15,13 @@ use chrono::Utc;
 use std::path::Path;
 use std::sync::Arc;
 
-pub fn add(db: &Path, args: AddArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
-    let client = Arc::new(HttpClient::new(HttpOptions::default())?);
+pub fn add(context: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
+    let client = Arc::new(HttpClient::new(
+        context
+            .config
+            .http_options(HttpOptions::default().max_in_flight),
+    )?);
     let request = AddRequest {
         target: args.target,
         title: args.title,
@@ -44,8 +47,8 @@ pub fn add(db: &Path, args: AddArgs) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-pub fn remove(db: &Path, key: &str) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn remove(context: &super::Context, key: &str) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let source = store.find_source(key)?;
     store.remove_source(source.id)?;
     let mut out = Output::new();
@@ -59,8 +62,8 @@ pub fn remove(db: &Path, key: &str) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-pub fn list(db: &Path, json: bool) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
+pub fn list(context: &super::Context, json: bool) -> anyhow::Result<Status> {
+    let store = context.store()?;
     let sources = store.sources()?;
     let mut out = Output::new();
     if json {
@@ -114,8 +117,8 @@ fn source_line(source: &Source) -> String {
     )
 }
 
-pub fn import(db: &Path, file: &Path) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn import(context: &super::Context, file: &Path) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let report = import_file(&mut store, file)?;
     let mut out = Output::new();
     for note in &report.skipped {
@@ -131,8 +134,8 @@ pub fn import(db: &Path, file: &Path) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-pub fn export(db: &Path, args: ExportArgs) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
+pub fn export(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status> {
+    let store = context.store()?;
     let text = match args.format {
         ExportFormat::Opml => write_opml(&store.sources()?, Utc::now()),
     };

@@ -8,6 +8,7 @@ use super::layout::{self, Focus, Panes};
 use super::protocol::{Command, Event, Lane};
 use super::reader::Reader;
 use super::river::River;
+use super::settings::Settings;
 use super::sources::SourcesPane;
 use super::status::Status;
 use super::tagging::TagEditor;
@@ -76,11 +77,17 @@ pub struct App {
 
 impl App {
     pub fn new(config: &Config, now: DateTime<Utc>, width: u16, height: u16) -> App {
+        // Every way into the newsfeed checks the config first (`cli`, `launch`); a config built
+        // by hand that does not hold up falls back to the defaults.
+        let settings = Settings::from_config(config).unwrap_or_else(|error| {
+            tracing::warn!(%error, "keys and theme left at their defaults");
+            Settings::default()
+        });
         App {
             now,
             area: Rect::new(0, 0, width, height),
-            keymap: config.keymap.clone(),
-            theme: config.theme.clone(),
+            keymap: settings.keymap,
+            theme: settings.theme,
             focus: Focus::River,
             sources: SourcesPane::default(),
             river: River::new(Lane::Unread),

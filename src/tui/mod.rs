@@ -24,6 +24,7 @@ pub mod protocol;
 pub mod reader;
 pub mod river;
 pub mod sanitize;
+pub mod settings;
 pub mod sources;
 pub mod status;
 pub mod tagging;
