@@ -2,6 +2,7 @@
 //! Exit codes: 0 success, 1 partial failure, 2 usage error or total failure.
 
 pub mod args;
+mod confirm;
 mod items;
 mod json;
 mod newsfeed;
@@ -50,7 +51,7 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
 fn dispatch(db: &std::path::Path, command: Command) -> anyhow::Result<Status> {
     match command {
         Command::Add(args) => subscriptions::add(db, args),
-        Command::Remove { source } => subscriptions::remove(db, &source),
+        Command::Remove { source, yes } => subscriptions::remove(db, &source, yes),
         Command::Sources { json } => subscriptions::list(db, json),
         Command::Import { file } => subscriptions::import(db, &file),
         Command::Export(args) => subscriptions::export(db, args),
