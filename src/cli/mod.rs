@@ -2,6 +2,7 @@
 //! Exit codes: 0 success, 1 partial failure, 2 usage error or total failure.
 
 pub mod args;
+mod confirm;
 mod items;
 mod json;
 mod newsfeed;
@@ -85,7 +86,7 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
 fn dispatch(context: &Context, command: Command) -> anyhow::Result<Status> {
     match command {
         Command::Add(args) => subscriptions::add(context, args),
-        Command::Remove { source } => subscriptions::remove(context, &source),
+        Command::Remove { source, yes } => subscriptions::remove(context, &source, yes),
         Command::Sources { json } => subscriptions::list(context, json),
         Command::Import { file } => subscriptions::import(context, &file),
         Command::Export(args) => subscriptions::export(context, args),

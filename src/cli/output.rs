@@ -54,6 +54,13 @@ pub fn warn(text: &str) {
     let _ = writeln!(err, "rounds: {}", sanitize_verbatim(text));
 }
 
+/// A question on stderr, the cursor left after it for the answer.
+pub fn prompt(text: &str) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    err.write_all(sanitize_verbatim(text).as_bytes())?;
+    err.flush()
+}
+
 /// Text that is not a message of ours (clap's usage and help) on stdout or stderr, cleaned.
 pub fn raw(text: &str, to_stderr: bool) {
     let text = sanitize_verbatim(text);

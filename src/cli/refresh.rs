@@ -5,6 +5,7 @@ use super::args::RefreshArgs;
 use super::json::rfc3339;
 use super::output::{self, Output};
 use crate::fetch::http::HttpClient;
+use crate::store::Store;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
 use crate::text::sanitize_line;
@@ -15,7 +16,7 @@ use tokio::sync::mpsc;
 pub fn run(context: &super::Context, args: RefreshArgs) -> anyhow::Result<Status> {
     let mut store = context.store()?;
     let only = match &args.source {
-        Some(key) => Some(store.find_source(key)?.id),
+        Some(key) => Some(refreshable(&store, key)?),
         None => None,
     };
     let client = Arc::new(HttpClient::new(
@@ -42,6 +43,18 @@ pub fn run(context: &super::Context, args: RefreshArgs) -> anyhow::Result<Status
     }
     out.finish()?;
     Ok(status(&summary))
+}
+
+/// The source `--source` names, unless it is the removed sources' placeholder.
+fn refreshable(store: &Store, key: &str) -> anyhow::Result<crate::model::SourceId> {
+    let source = store.find_source(key)?;
+    if source.is_placeholder() {
+        anyhow::bail!(
+            "\"{}\" is not a feed: it keeps the saved and tagged items of removed sources, and is never fetched",
+            sanitize_line(&source.title)
+        );
+    }
+    Ok(source.id)
 }
 
 fn status(summary: &RefreshSummary) -> Status {

@@ -98,6 +98,12 @@ const MIGRATIONS: &[&str] = &[
         DELETE FROM item_fts WHERE rowid = old.id;
     END;
     "#,
+    // 2: issue 11 saved and tagged items outlive their source: when `remove` moves them to the
+    // "removed sources" placeholder, they remember where they came from.
+    r#"
+    ALTER TABLE item ADD COLUMN former_source TEXT;
+    ALTER TABLE item ADD COLUMN former_source_url TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -135,17 +135,6 @@ impl Store {
         }
     }
 
-    /// Removes a source with its items (the full-text rows follow through a trigger).
-    pub fn remove_source(&mut self, id: SourceId) -> Result<()> {
-        let removed = self
-            .conn
-            .execute("DELETE FROM source WHERE id = ?1", [id.0])?;
-        if removed == 0 {
-            return Err(StoreError::UnknownSource(id.to_string()));
-        }
-        Ok(())
-    }
-
     /// Records a fetch that brought nothing to store.
     pub fn record_fetch(&mut self, id: SourceId, record: &FetchRecord) -> Result<()> {
         let sql_and_params = match record {

@@ -271,3 +271,28 @@ fn a_refresh_that_fails_halfway_ends_and_the_next_one_starts() {
     app.update(char_key('R'));
     assert!(app.status.is_refreshing() && !app.status.refresh_queued);
 }
+
+#[test]
+fn the_removed_sources_placeholder_is_never_refreshed() {
+    let mut app = app_with_rows(3);
+    let mut placeholder =
+        crate::tui::test_fixtures::source(9, "Removed sources", Some("removed"), 2);
+    placeholder.kind = crate::model::SourceKind::Removed;
+    app.update(Msg::Worker(Event::SourcesLoaded(vec![placeholder])));
+    app.update(key(KeyCode::Tab));
+    app.update(char_key('j'));
+    app.update(char_key('j'));
+    assert_eq!(app.sources.selected_source(), Some(SourceId(9)));
+    let effects = app.update(char_key('r'));
+    assert!(
+        !commands(&effects)
+            .iter()
+            .any(|command| matches!(command, Command::Refresh { .. })),
+        "{effects:?}"
+    );
+    assert!(!app.status.is_refreshing());
+    assert!(matches!(
+        &app.status.message,
+        Some(status::Message::Info(text)) if text.contains("is not fetched")
+    ));
+}
