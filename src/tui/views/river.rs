@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .row(index)
                 .map_or_else(|| placeholder(app), |row| row_line(app, row, width));
             if index == river.selected && focused {
-                line.patch_style(app.theme.selection)
+                app.theme.select(line)
             } else {
                 line
             }
