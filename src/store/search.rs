@@ -161,8 +161,10 @@ fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
              OR i.former_source LIKE ? ESCAPE '\\')".into()
         }
         Term::Field(Field::Category, value) => {
-            bind(Value::Text(value.clone()));
-            "i.source_id IN (SELECT id FROM source WHERE category = ? COLLATE NOCASE)".into()
+            let start = category_pattern(value);
+            bind(Value::Text(format!("{start}%")));
+            bind(Value::Text(format!("% {start}%")));
+            "i.source_id IN (SELECT id FROM source WHERE category LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\')".into()
         }
         Term::Field(Field::Tag, value) => {
             let tag = super::tags::normalize_tag(value).unwrap_or_default();
@@ -213,13 +215,37 @@ fn has_condition(attribute: Attribute) -> &'static str {
     }
 }
 
+/// What a category must start with, or one of its words: `journal`, `Journals` and `journ`
+/// all find "Journals", `health` finds "Public health", `agency` finds "Regulatory agencies".
+/// The singular stem makes singular and plural meet; LIKE ignores ASCII case.
+fn category_pattern(value: &str) -> String {
+    let value = value.trim().to_lowercase();
+    let long_enough = |stem: &str| stem.chars().count() >= 3;
+    let stem = if let Some(stem) = value.strip_suffix("ies").filter(|s| long_enough(s)) {
+        stem
+    } else if let Some(stem) = value
+        .strip_suffix('s')
+        .filter(|s| long_enough(s) && !s.ends_with('s'))
+    {
+        stem
+    } else if let Some(stem) = value.strip_suffix('y').filter(|s| long_enough(s)) {
+        stem
+    } else {
+        &value
+    };
+    escape_like(stem)
+}
+
 /// `%value%` with LIKE's wildcards escaped.
 fn like_pattern(value: &str) -> String {
-    let escaped = value
+    format!("%{}%", escape_like(value))
+}
+
+fn escape_like(value: &str) -> String {
+    value
         .replace('\\', "\\\\")
         .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+        .replace('_', "\\_")
 }
 
 impl Store {
