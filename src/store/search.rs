@@ -3,7 +3,7 @@
 
 use super::convert::{ITEM_COLUMNS, SUMMARY_COLUMNS, item_from_row, summary_from_row, to_unix};
 use super::{Result, Store};
-use crate::model::{Item, ItemId, ItemSummary};
+use crate::model::{Item, ItemId, ItemSummary, SourceId};
 use crate::query::{Attribute, Expr, Field, Flag, Term};
 use chrono::{DateTime, Utc};
 use rusqlite::params_from_iter;
@@ -291,22 +291,24 @@ impl Store {
         Ok(count as usize)
     }
 
-    /// Marks read every unread item the filter matches; returns them, so the UI can undo.
+    /// Marks read every unread item the filter matches; returns them with their sources, so
+    /// the UI can undo and update the sources' counts.
     pub fn mark_matching_read(
         &mut self,
         filter: &Compiled,
         now: DateTime<Utc>,
-    ) -> Result<Vec<ItemId>> {
+    ) -> Result<Vec<(ItemId, SourceId)>> {
         let tx = self.conn.transaction()?;
         let sql = format!(
-            "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({}) RETURNING id",
+            "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({}) RETURNING id, source_id",
             to_unix(now),
             filter.sql
         );
         let ids = {
             let mut statement = tx.prepare(&sql)?;
-            let rows =
-                statement.query_map(params_from_iter(&filter.params), |r| r.get(0).map(ItemId))?;
+            let rows = statement.query_map(params_from_iter(&filter.params), |r| {
+                Ok((ItemId(r.get(0)?), SourceId(r.get(1)?)))
+            })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
         tx.commit()?;
