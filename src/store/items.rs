@@ -71,7 +71,7 @@ impl Store {
     /// crash, and a refresh that batches the feeds ready at the same moment commits (and grows
     /// the full-text index) far less often.
     pub fn store_feeds(&mut self, feeds: &[FeedWrite]) -> Result<Vec<UpsertStats>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let mut all = Vec::with_capacity(feeds.len());
         for feed in feeds {
             apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;

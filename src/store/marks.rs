@@ -40,7 +40,7 @@ impl Store {
                 "UPDATE item SET saved_at = NULL WHERE id = ?1 AND ?2 IS NOT NULL RETURNING source_id"
             }
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let mut missing = Vec::new();
         let mut sources = BTreeSet::new();
         {

@@ -58,7 +58,7 @@ impl Store {
     /// it holds nothing.
     pub fn remove_source(&mut self, id: SourceId) -> Result<Removal> {
         let source = self.source(id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let kept = count_kept(&tx, id)?;
         let kept_in = if source.is_placeholder() {
             prune_placeholder(&tx, id, kept)?

@@ -298,7 +298,7 @@ impl Store {
         filter: &Compiled,
         now: DateTime<Utc>,
     ) -> Result<Vec<(ItemId, SourceId)>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let sql = format!(
             "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({}) RETURNING id, source_id",
             to_unix(now),

@@ -231,10 +231,7 @@ impl App {
         source: Option<crate::model::SourceId>,
         effects: &mut Vec<Effect>,
     ) {
-        if self.status.is_refreshing() {
-            self.status.info("A refresh is already running");
-            return;
-        }
+        // While one runs, the worker starts this one when it ends.
         self.status.refresh_requested();
         effects.push(Effect::Send(Command::Refresh { source }));
     }

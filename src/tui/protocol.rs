@@ -102,6 +102,9 @@ pub enum Event {
     },
     TagsLoaded(Vec<String>),
     Refresh(Progress),
+    /// The refresh stopped before its summary (the database refused a write, say); one
+    /// sentence. It is over: the next one may start.
+    RefreshFailed(String),
     /// Something went wrong in the worker; one sentence for the status bar.
     Failed(String),
 }

@@ -3,22 +3,24 @@
 //! connection (WAL lets the river be queried while a refresh writes).
 
 use super::protocol::{Command, Event, Lane, RiverQuery, Scope};
+use super::worker_refresh::{RefreshContext, Refreshes};
 use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::{Mark, SourceId};
 use crate::query::{Expr, Flag, Term, parse};
-use crate::store::{Compiled, Store, StoreError, compile};
-use crate::sync::progress::Progress;
-use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
 use chrono::Utc;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
-use tokio::task::JoinHandle;
+use tokio::task::JoinError;
 
 #[derive(Debug, Clone)]
 pub struct WorkerOptions {
     pub jobs: usize,
     pub http: HttpOptions,
+    /// How long a write waits for another process's write lock before it fails.
+    pub busy_timeout: Duration,
 }
 
 impl Default for WorkerOptions {
@@ -26,6 +28,7 @@ impl Default for WorkerOptions {
         WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
         }
     }
 }
@@ -58,11 +61,16 @@ pub fn spawn(
 }
 
 struct Worker {
-    db_path: PathBuf,
     store: Store,
-    client: Arc<HttpClient>,
     events: UnboundedSender<Event>,
-    refreshing: Option<JoinHandle<()>>,
+    refresh_context: RefreshContext,
+    refreshes: Refreshes,
+}
+
+/// What woke the worker up.
+enum Wake {
+    Command(Option<Command>),
+    RefreshEnded(Result<(), JoinError>),
 }
 
 impl Worker {
@@ -72,7 +80,7 @@ impl Worker {
         mut commands: UnboundedReceiver<Command>,
         events: UnboundedSender<Event>,
     ) {
-        let opened = Store::open(&db_path)
+        let opened = Store::open_waiting(&db_path, options.busy_timeout)
             .map_err(|e| e.to_string())
             .and_then(|store| {
                 let http = HttpOptions {
@@ -90,18 +98,34 @@ impl Worker {
             }
         };
         let mut worker = Worker {
-            db_path,
             store,
-            client: Arc::new(client),
+            refresh_context: RefreshContext {
+                db_path,
+                busy_timeout: options.busy_timeout,
+                client: Arc::new(client),
+                events: events.clone(),
+            },
             events,
-            refreshing: None,
+            refreshes: Refreshes::default(),
         };
-        while let Some(first) = commands.recv().await {
-            for command in coalesce(first, &mut commands) {
-                if command == Command::Quit {
-                    return;
+        loop {
+            let wake = tokio::select! {
+                command = commands.recv() => Wake::Command(command),
+                ended = worker.refreshes.ended() => Wake::RefreshEnded(ended),
+            };
+            match wake {
+                Wake::Command(None) => return,
+                Wake::Command(Some(first)) => {
+                    for command in coalesce(first, &mut commands) {
+                        if command == Command::Quit {
+                            return;
+                        }
+                        worker.handle(command);
+                    }
                 }
-                worker.handle(command);
+                Wake::RefreshEnded(result) => {
+                    worker.refreshes.on_ended(result, &worker.refresh_context)
+                }
             }
         }
     }
@@ -128,7 +152,7 @@ impl Worker {
                 .map(|tags| Event::TagsSet { id, tags }),
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
-                self.start_refresh(source);
+                self.refreshes.request(source, &self.refresh_context);
                 return;
             }
             Command::Quit => return,
@@ -201,51 +225,6 @@ impl Worker {
         };
         Ok(Event::UnreadFound { query, found })
     }
-
-    /// One refresh at a time; a second request while one runs is dropped (its progress shows).
-    fn start_refresh(&mut self, only: Option<SourceId>) {
-        if self
-            .refreshing
-            .as_ref()
-            .is_some_and(|task| !task.is_finished())
-        {
-            return;
-        }
-        let (db_path, client, events) = (
-            self.db_path.clone(),
-            self.client.clone(),
-            self.events.clone(),
-        );
-        let options = RefreshOptions { only };
-        self.refreshing = Some(tokio::spawn(async move {
-            let outcome = run_refresh(db_path, client, options, events.clone()).await;
-            if let Err(error) = outcome {
-                let _ = events.send(Event::Failed(format!("refresh stopped: {error}")));
-            }
-        }));
-    }
-}
-
-async fn run_refresh(
-    db_path: PathBuf,
-    client: Arc<HttpClient>,
-    options: RefreshOptions,
-    events: UnboundedSender<Event>,
-) -> Result<(), StoreError> {
-    let mut store = Store::open(&db_path)?;
-    let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
-    let forward_to = events.clone();
-    let forward = tokio::spawn(async move {
-        while let Some(message) = receiver.recv().await {
-            let _ = forward_to.send(Event::Refresh(message));
-        }
-    });
-    let result = refresh(&mut store, client, &options, &progress).await;
-    drop(progress);
-    let _ = forward.await;
-    result?;
-    let _ = events.send(Event::SourcesLoaded(store.sources()?));
-    Ok(())
 }
 
 /// Keeps only the newest of the river loads waiting in the queue: typing fast in the filter
