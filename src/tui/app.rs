@@ -7,7 +7,7 @@ use super::keymap::Keymap;
 use super::layout::{self, Focus, Panes};
 use super::protocol::{Command, Event, Lane};
 use super::reader::Reader;
-use super::river::River;
+use super::river::{Place, River};
 use super::settings::Settings;
 use super::sources::SourcesPane;
 use super::status::Status;
@@ -47,6 +47,13 @@ pub enum Effect {
     Quit,
 }
 
+/// A "mark all read" that `undo` takes back, and where the user was in the river then.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Undoable {
+    pub ids: Vec<ItemId>,
+    pub place: Place,
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     pub now: DateTime<Utc>,
@@ -65,7 +72,12 @@ pub struct App {
     /// Every tag in use, for completion.
     pub known_tags: Vec<String>,
     /// Batches marked read by `mark_all_read`, newest last.
-    pub(super) undo: Vec<Vec<ItemId>>,
+    pub(super) undo: Vec<Undoable>,
+    /// An undo sent to the worker: when it is confirmed, the river comes back to its place.
+    pub(super) restoring: Option<Undoable>,
+    /// `n` found the next unread item beyond the loaded rows while reading: open it once its
+    /// row arrives.
+    pub(super) open_found_unread: bool,
     refresh_interval: Option<chrono::Duration>,
     refresh_on_start: bool,
     next_refresh: Option<DateTime<Utc>>,
@@ -98,6 +110,8 @@ impl App {
             status: Status::default(),
             known_tags: Vec::new(),
             undo: Vec::new(),
+            restoring: None,
+            open_found_unread: false,
             refresh_interval: config
                 .refresh_interval
                 .and_then(|d| chrono::Duration::from_std(d).ok()),
@@ -251,3 +265,11 @@ mod tests;
 #[cfg(test)]
 #[path = "app_triage_tests.rs"]
 mod triage_tests;
+
+#[cfg(test)]
+#[path = "app_agreement_tests.rs"]
+mod agreement_tests;
+
+#[cfg(test)]
+#[path = "app_filter_tests.rs"]
+mod filter_tests;

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod article;
 pub mod clock;
+mod contrast;
 pub mod effects;
 pub mod filter;
 pub mod fit;

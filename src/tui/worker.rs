@@ -5,7 +5,7 @@
 use super::protocol::{Command, Event, Lane, RiverQuery, Scope};
 use super::worker_refresh::{RefreshContext, Refreshes};
 use crate::fetch::http::{HttpClient, HttpOptions};
-use crate::model::Mark;
+use crate::model::{Mark, SourceId};
 use crate::query::{Expr, Flag, Term, parse};
 use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
 use chrono::Utc;
@@ -145,6 +145,7 @@ impl Worker {
                 .map(|item| Event::ItemLoaded(Box::new(item))),
             Command::Mark { ids, mark } => self.mark(ids, mark),
             Command::MarkAllRead { query } => self.mark_all_read(&query),
+            Command::FindUnread { query, from } => self.find_unread(query, from),
             Command::SetTags { id, tags } => self
                 .store
                 .set_item_tags(id, &tags)
@@ -181,21 +182,48 @@ impl Worker {
         })
     }
 
+    /// Answers with `Marked`, then (for read marks) the touched sources' new unread counts:
+    /// a cheap probe per source instead of reloading every count.
     fn mark(&mut self, ids: Vec<crate::model::ItemId>, mark: Mark) -> Result<Event, StoreError> {
-        let missing = self.store.mark(&ids, mark, Utc::now())?;
-        let ids = ids.into_iter().filter(|id| !missing.contains(id)).collect();
-        Ok(Event::Marked { ids, mark })
+        let outcome = self.store.mark_items(&ids, mark, Utc::now())?;
+        let ids = ids
+            .into_iter()
+            .filter(|id| !outcome.missing.contains(id))
+            .collect();
+        let marked = Event::Marked { ids, mark };
+        if matches!(mark, Mark::Save | Mark::Unsave) {
+            return Ok(marked);
+        }
+        let _ = self.events.send(marked);
+        Ok(Event::UnreadCounts(
+            self.store.unread_counts(&outcome.sources)?,
+        ))
     }
 
     fn mark_all_read(&mut self, query: &RiverQuery) -> Result<Event, StoreError> {
-        match river_filter(query) {
-            Ok(filter) => Ok(Event::MarkedAllRead {
-                ids: self.store.mark_matching_read(&filter, Utc::now())?,
-            }),
-            Err(error) => Ok(Event::Failed(format!(
-                "cannot mark: the filter is invalid ({error})"
-            ))),
-        }
+        let filter = match river_filter(query) {
+            Ok(filter) => filter,
+            Err(error) => {
+                return Ok(Event::Failed(format!(
+                    "cannot mark: the filter is invalid ({error})"
+                )));
+            }
+        };
+        let marked = self.store.mark_matching_read(&filter, Utc::now())?;
+        let mut sources: Vec<SourceId> = marked.iter().map(|(_, source)| *source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let ids = marked.into_iter().map(|(id, _)| id).collect();
+        let _ = self.events.send(Event::MarkedAllRead { ids });
+        Ok(Event::UnreadCounts(self.store.unread_counts(&sources)?))
+    }
+
+    fn find_unread(&self, query: RiverQuery, from: usize) -> Result<Event, StoreError> {
+        let found = match river_filter(&query) {
+            Ok(filter) => self.store.next_unread_position(&filter, from)?,
+            Err(_) => None,
+        };
+        Ok(Event::UnreadFound { query, found })
     }
 }
 
