@@ -42,6 +42,9 @@ pub enum SourceKind {
     Json,
     Mastodon,
     Bluesky,
+    /// Not a feed: the placeholder that keeps the saved and tagged items of removed sources.
+    /// Listed and searchable like a source, never fetched.
+    Removed,
 }
 
 impl SourceKind {
@@ -53,6 +56,7 @@ impl SourceKind {
             SourceKind::Json => "json",
             SourceKind::Mastodon => "mastodon",
             SourceKind::Bluesky => "bluesky",
+            SourceKind::Removed => "removed",
         }
     }
 
@@ -63,6 +67,7 @@ impl SourceKind {
             "json" => SourceKind::Json,
             "mastodon" => SourceKind::Mastodon,
             "bluesky" => SourceKind::Bluesky,
+            "removed" => SourceKind::Removed,
             _ => SourceKind::Unknown,
         }
     }
@@ -93,6 +98,13 @@ pub struct Source {
     pub next_fetch: Option<DateTime<Utc>>,
     pub item_count: u64,
     pub unread_count: u64,
+}
+
+impl Source {
+    /// The "removed sources" placeholder: it holds items, it is not a feed.
+    pub fn is_placeholder(&self) -> bool {
+        self.kind == SourceKind::Removed
+    }
 }
 
 /// What `add` and `import` hand to the store.

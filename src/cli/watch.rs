@@ -1,27 +1,27 @@
 //! `watch add|list|edit|remove` and `ack`.
 
+use super::Context;
 use super::Status;
 use super::args::{AckArgs, WatchCommand};
 use super::items::BadQuery;
 use super::json::rfc3339;
-use super::output::Output;
+use super::output::{self, Output};
 use crate::model::{ItemId, Watch};
-use crate::store::{Store, WatchChange};
+use crate::store::WatchChange;
 use crate::text::sanitize_line;
 use crate::watch::{normalize_name, parse_query};
 use chrono::{Duration, Utc};
 use serde::Serialize;
-use std::path::Path;
 
-pub fn run(db: &Path, command: WatchCommand) -> anyhow::Result<Status> {
+pub fn run(context: &Context, command: WatchCommand) -> anyhow::Result<Status> {
     match command {
         WatchCommand::Add {
             name,
             query,
             urgent,
             backfill,
-        } => add(db, &name, &query, urgent, backfill),
-        WatchCommand::List { json } => list(db, json),
+        } => add(context, &name, &query, urgent, backfill),
+        WatchCommand::List { json } => list(context, json),
         WatchCommand::Edit {
             name,
             query,
@@ -30,9 +30,9 @@ pub fn run(db: &Path, command: WatchCommand) -> anyhow::Result<Status> {
             rename,
         } => {
             let urgency = (urgent || normal).then_some(urgent);
-            edit(db, &name, query, urgency, rename)
+            edit(context, &name, query, urgency, rename)
         }
-        WatchCommand::Remove { name } => remove(db, &name),
+        WatchCommand::Remove { name } => remove(context, &name),
     }
 }
 
@@ -43,7 +43,7 @@ fn checked_query(query: &str) -> Result<String, BadQuery> {
 }
 
 fn add(
-    db: &Path,
+    context: &Context,
     name: &str,
     query: &str,
     urgent: bool,
@@ -51,7 +51,7 @@ fn add(
 ) -> anyhow::Result<Status> {
     let name = normalize_name(name)?;
     let query = checked_query(query)?;
-    let mut store = Store::open(db)?;
+    let mut store = context.store()?;
     let now = Utc::now();
     let since = backfill.map(|days| now - Duration::days(days.into()));
     let (watch, backfilled) = store.add_watch(&name, &query, urgent, since, now)?;
@@ -69,8 +69,8 @@ fn add(
     Ok(Status::Success)
 }
 
-fn list(db: &Path, json: bool) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
+fn list(context: &Context, json: bool) -> anyhow::Result<Status> {
+    let store = context.store()?;
     let watches = store.watches()?;
     let mut out = Output::new();
     if json {
@@ -100,7 +100,7 @@ fn list_line(watch: &Watch, name_width: usize) -> String {
 }
 
 fn edit(
-    db: &Path,
+    context: &Context,
     name: &str,
     query: Option<String>,
     urgent: Option<bool>,
@@ -114,7 +114,7 @@ fn edit(
         query: query.as_deref().map(checked_query).transpose()?,
         urgent,
     };
-    let mut store = Store::open(db)?;
+    let mut store = context.store()?;
     let watch = store.watch_named(&normalize_name(name)?)?;
     let changed = store.change_watch(watch.id, &change)?;
     let mut out = Output::new();
@@ -123,8 +123,8 @@ fn edit(
     Ok(Status::Success)
 }
 
-fn remove(db: &Path, name: &str) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+fn remove(context: &Context, name: &str) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let watch = store.watch_named(&normalize_name(name)?)?;
     let removed = store.remove_watch(watch.id)?;
     let mut out = Output::new();
@@ -147,8 +147,8 @@ fn describe(watch: &Watch) -> String {
     )
 }
 
-pub fn acknowledge(db: &Path, args: AckArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn acknowledge(context: &Context, args: AckArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let now = Utc::now();
     let mut out = Output::new();
     if args.all {
@@ -164,10 +164,10 @@ pub fn acknowledge(db: &Path, args: AckArgs) -> anyhow::Result<Status> {
     let ids: Vec<ItemId> = args.ids.iter().copied().map(ItemId).collect();
     let outcome = store.acknowledge(&ids, now)?;
     for id in &outcome.missing {
-        eprintln!("rounds: no item with id {id}");
+        output::warn(&format!("no item with id {id}"));
     }
     for id in &outcome.without_alert {
-        eprintln!("rounds: item {id} has no alert to acknowledge");
+        output::warn(&format!("item {id} has no alert to acknowledge"));
     }
     out.line(&format!(
         "acknowledged {}",

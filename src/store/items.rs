@@ -75,11 +75,12 @@ impl Store {
     /// the full-text index) far less often. The watches are tested on the new items in the same
     /// transaction, once for the whole batch.
     pub fn store_feeds(&mut self, feeds: &[FeedWrite]) -> Result<Vec<UpsertStats>> {
-        let tx = self.conn.transaction()?;
+        let backlog = self.alert_backlog;
+        let tx = self.write()?;
         let mut all = Vec::with_capacity(feeds.len());
         let mut candidates = Vec::new();
         for feed in feeds {
-            let window = alert_window(&tx, feed.source, feed.fetched_at, self.alert_backlog)?;
+            let window = alert_window(&tx, feed.source, feed.fetched_at, backlog)?;
             apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
             let mut stats = UpsertStats::default();
             let mut seen = HashSet::new();
@@ -118,24 +119,7 @@ impl Store {
 
     /// Applies a mark to each item; returns the ids that do not exist.
     pub fn mark(&mut self, ids: &[ItemId], mark: Mark, now: DateTime<Utc>) -> Result<Vec<ItemId>> {
-        let sql = match mark {
-            Mark::Read => "UPDATE item SET read_at = coalesce(read_at, ?2) WHERE id = ?1",
-            Mark::Unread => "UPDATE item SET read_at = NULL WHERE id = ?1 AND ?2 IS NOT NULL",
-            Mark::Save => "UPDATE item SET saved_at = coalesce(saved_at, ?2) WHERE id = ?1",
-            Mark::Unsave => "UPDATE item SET saved_at = NULL WHERE id = ?1 AND ?2 IS NOT NULL",
-        };
-        let tx = self.conn.transaction()?;
-        let mut missing = Vec::new();
-        {
-            let mut statement = tx.prepare_cached(sql)?;
-            for id in ids {
-                if statement.execute(params![id.0, to_unix(now)])? == 0 {
-                    missing.push(*id);
-                }
-            }
-        }
-        tx.commit()?;
-        Ok(missing)
+        Ok(self.mark_items(ids, mark, now)?.missing)
     }
 
     pub fn stats(&self) -> Result<StoreStats> {

@@ -98,8 +98,14 @@ const MIGRATIONS: &[&str] = &[
         DELETE FROM item_fts WHERE rowid = old.id;
     END;
     "#,
-    // 2: issue 6 watches: when each source first stored a feed (its first fetch alerts only
-    // recent items), and the alerts a watch raised or that wait for acknowledgement.
+    // 2: issue 11 saved and tagged items outlive their source: when `remove` moves them to the
+    // "removed sources" placeholder, they remember where they came from.
+    r#"
+    ALTER TABLE item ADD COLUMN former_source TEXT;
+    ALTER TABLE item ADD COLUMN former_source_url TEXT;
+    "#,
+    // 3: issue 6 watches: when each source first stored a feed (its first fetch alerts only
+    // recent items), and the alerts that wait for acknowledgement.
     r#"
     ALTER TABLE source ADD COLUMN first_fetch INTEGER;
     UPDATE source SET first_fetch = coalesce(last_fetch, added)
@@ -111,23 +117,36 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the database up to `CURRENT_VERSION` and returns the version it found (0: a new
-/// database). Refuses a database from a newer build.
-pub fn migrate(conn: &mut Connection) -> Result<i64, super::StoreError> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    if version > CURRENT_VERSION {
-        return Err(super::StoreError::TooNew {
-            found: version,
-            supported: CURRENT_VERSION,
-        });
-    }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+/// Brings the database up to `CURRENT_VERSION`. Refuses a database from a newer build. Each
+/// step reads the version inside its own write transaction, so two processes opening a new
+/// database at once never apply the same migration twice. The step that creates a database
+/// also gives it the default watches (`crate::watch::defaults`).
+pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
+    loop {
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version > CURRENT_VERSION {
+            return Err(super::StoreError::TooNew {
+                found: version,
+                supported: CURRENT_VERSION,
+            });
+        }
+        if version == CURRENT_VERSION {
+            return Ok(());
+        }
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let locked: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if let Some(sql) = MIGRATIONS
+            .get(locked as usize)
+            .filter(|_| locked == version)
+        {
+            tx.execute_batch(sql)?;
+            if locked == 0 {
+                super::watches::add_default_watches(&tx, chrono::Utc::now())?;
+            }
+            tx.pragma_update(None, "user_version", locked + 1)?;
+        }
         tx.commit()?;
     }
-    Ok(version)
 }
 
 #[cfg(test)]
@@ -135,19 +154,27 @@ mod tests {
     use super::*;
 
     /// A database from before the watches: its fetched sources count as fetched once, so their
-    /// next refresh alerts every new item; a source never fetched still gets its first-fetch window.
+    /// next refresh alerts every new item; a source never fetched still gets its first-fetch
+    /// window. And an old database does not get the default watches: only a new one does.
     #[test]
     fn sources_fetched_before_the_watches_are_past_their_first_fetch() {
+        let watches = MIGRATIONS
+            .iter()
+            .position(|sql| sql.contains("first_fetch"))
+            .expect("the watches migration");
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch(MIGRATIONS[0]).unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
+        for sql in &MIGRATIONS[..watches] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", watches as i64)
+            .unwrap();
         conn.execute_batch(
             "INSERT INTO source (id, url, added, last_fetch, body_hash) VALUES (1, 'a', 10, 20, 'h');
              INSERT INTO source (id, url, added) VALUES (2, 'b', 10);
              INSERT INTO source (id, url, added, last_fetch, last_error) VALUES (3, 'c', 10, 30, 'HTTP 500');",
         )
         .unwrap();
-        assert_eq!(migrate(&mut conn).unwrap(), 1);
+        migrate(&mut conn).unwrap();
         let first_fetch = |id: i64| -> Option<i64> {
             conn.query_row("SELECT first_fetch FROM source WHERE id = ?1", [id], |r| {
                 r.get(0)
@@ -158,5 +185,9 @@ mod tests {
             (first_fetch(1), first_fetch(2), first_fetch(3)),
             (Some(20), None, None)
         );
+        let watches: i64 = conn
+            .query_row("SELECT count(*) FROM watch", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(watches, 0);
     }
 }

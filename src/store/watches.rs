@@ -68,19 +68,6 @@ impl Store {
             .ok_or_else(|| StoreError::UnknownWatch(id.0.to_string()))
     }
 
-    /// The watches a new database starts with (`crate::watch::defaults`).
-    pub(super) fn add_default_watches(&mut self, now: DateTime<Utc>) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        for watch in DEFAULT_WATCHES {
-            tx.execute(
-                "INSERT OR IGNORE INTO watch (name, query, urgent, created) VALUES (?1, ?2, ?3, ?4)",
-                params![watch.name, watch.query, watch.urgent, to_unix(now)],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
     /// Adds a watch. It alerts items stored from now on; with `backfill_since`, also the
     /// matching items published since then. Returns the watch and how many it backfilled.
     pub fn add_watch(
@@ -95,7 +82,7 @@ impl Store {
             name: name.to_string(),
             error,
         })?;
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let inserted = tx.execute(
             "INSERT INTO watch (name, query, urgent, created) VALUES (?1, ?2, ?3, ?4) \
              ON CONFLICT(name) DO NOTHING",
@@ -144,7 +131,7 @@ impl Store {
 
     /// Acknowledges every alert on these items: they are no longer pinned. Reading is untouched.
     pub fn acknowledge(&mut self, ids: &[ItemId], now: DateTime<Utc>) -> Result<Acknowledged> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let mut outcome = Acknowledged::default();
         for id in ids {
             let (exists, alerts): (bool, i64) = tx
@@ -266,4 +253,16 @@ fn backfill(
     ];
     values.extend(condition.params.iter().cloned());
     Ok(tx.execute(&sql, params_from_iter(values))?)
+}
+
+/// The watches a new database starts with (`crate::watch::defaults`), written in the
+/// transaction that creates it.
+pub(super) fn add_default_watches(tx: &Transaction, now: DateTime<Utc>) -> Result<()> {
+    for watch in DEFAULT_WATCHES {
+        tx.execute(
+            "INSERT OR IGNORE INTO watch (name, query, urgent, created) VALUES (?1, ?2, ?3, ?4)",
+            params![watch.name, watch.query, watch.urgent, to_unix(now)],
+        )?;
+    }
+    Ok(())
 }

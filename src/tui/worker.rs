@@ -3,18 +3,18 @@
 //! connection (WAL lets the river be queried while a refresh writes).
 
 use super::protocol::{Command, Event, Lane, RiverQuery, Scope};
+use super::worker_refresh::{RefreshContext, Refreshes};
 use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::{Mark, SourceId};
 use crate::query::{Expr, Flag, Term, parse};
-use crate::store::{Compiled, Store, StoreError, compile};
-use crate::sync::progress::Progress;
-use crate::sync::refresh::{RefreshOptions, refresh};
-use crate::watch::notify::{NotifySettings, notify};
+use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
+use crate::watch::notify::NotifySettings;
 use chrono::Utc;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
-use tokio::task::JoinHandle;
+use tokio::task::JoinError;
 
 #[path = "worker_watches.rs"]
 mod watches;
@@ -23,6 +23,8 @@ mod watches;
 pub struct WorkerOptions {
     pub jobs: usize,
     pub http: HttpOptions,
+    /// How long a write waits for another process's write lock before it fails.
+    pub busy_timeout: Duration,
     /// The first fetch of a new source alerts only items this recent.
     pub alert_backlog_days: u32,
     /// Run after each refresh, off the UI, once per new alert.
@@ -34,6 +36,7 @@ impl Default for WorkerOptions {
         WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
             alert_backlog_days: crate::store::DEFAULT_ALERT_BACKLOG_DAYS,
             notify: NotifySettings::default(),
         }
@@ -68,13 +71,16 @@ pub fn spawn(
 }
 
 struct Worker {
-    db_path: PathBuf,
     store: Store,
-    client: Arc<HttpClient>,
     events: UnboundedSender<Event>,
-    refreshing: Option<JoinHandle<()>>,
-    alert_backlog_days: u32,
-    notify: Arc<NotifySettings>,
+    refresh_context: RefreshContext,
+    refreshes: Refreshes,
+}
+
+/// What woke the worker up.
+enum Wake {
+    Command(Option<Command>),
+    RefreshEnded(Result<(), JoinError>),
 }
 
 impl Worker {
@@ -84,7 +90,7 @@ impl Worker {
         mut commands: UnboundedReceiver<Command>,
         events: UnboundedSender<Event>,
     ) {
-        let opened = Store::open(&db_path)
+        let opened = Store::open_waiting(&db_path, options.busy_timeout)
             .map_err(|e| e.to_string())
             .and_then(|store| {
                 let http = HttpOptions {
@@ -102,20 +108,36 @@ impl Worker {
             }
         };
         let mut worker = Worker {
-            db_path,
             store,
-            client: Arc::new(client),
+            refresh_context: RefreshContext {
+                db_path,
+                busy_timeout: options.busy_timeout,
+                client: Arc::new(client),
+                events: events.clone(),
+                alert_backlog_days: options.alert_backlog_days,
+                notify: Arc::new(options.notify.clone()),
+            },
             events,
-            refreshing: None,
-            alert_backlog_days: options.alert_backlog_days,
-            notify: Arc::new(options.notify),
+            refreshes: Refreshes::default(),
         };
-        while let Some(first) = commands.recv().await {
-            for command in coalesce(first, &mut commands) {
-                if command == Command::Quit {
-                    return;
+        loop {
+            let wake = tokio::select! {
+                command = commands.recv() => Wake::Command(command),
+                ended = worker.refreshes.ended() => Wake::RefreshEnded(ended),
+            };
+            match wake {
+                Wake::Command(None) => return,
+                Wake::Command(Some(first)) => {
+                    for command in coalesce(first, &mut commands) {
+                        if command == Command::Quit {
+                            return;
+                        }
+                        worker.handle(command);
+                    }
                 }
-                worker.handle(command);
+                Wake::RefreshEnded(result) => {
+                    worker.refreshes.on_ended(result, &worker.refresh_context)
+                }
             }
         }
     }
@@ -135,13 +157,14 @@ impl Worker {
                 .map(|item| Event::ItemLoaded(Box::new(item))),
             Command::Mark { ids, mark } => self.mark(ids, mark),
             Command::MarkAllRead { query } => self.mark_all_read(&query),
+            Command::FindUnread { query, from } => self.find_unread(query, from),
             Command::SetTags { id, tags } => self
                 .store
                 .set_item_tags(id, &tags)
                 .map(|tags| Event::TagsSet { id, tags }),
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
-                self.start_refresh(source);
+                self.refreshes.request(source, &self.refresh_context);
                 return;
             }
             Command::LoadWatches => self.store.watches().map(Event::WatchesLoaded),
@@ -193,87 +216,49 @@ impl Worker {
         })
     }
 
+    /// Answers with `Marked`, then (for read marks) the touched sources' new unread counts:
+    /// a cheap probe per source instead of reloading every count.
     fn mark(&mut self, ids: Vec<crate::model::ItemId>, mark: Mark) -> Result<Event, StoreError> {
-        let missing = self.store.mark(&ids, mark, Utc::now())?;
-        let ids = ids.into_iter().filter(|id| !missing.contains(id)).collect();
-        Ok(Event::Marked { ids, mark })
+        let outcome = self.store.mark_items(&ids, mark, Utc::now())?;
+        let ids = ids
+            .into_iter()
+            .filter(|id| !outcome.missing.contains(id))
+            .collect();
+        let marked = Event::Marked { ids, mark };
+        if matches!(mark, Mark::Save | Mark::Unsave) {
+            return Ok(marked);
+        }
+        let _ = self.events.send(marked);
+        Ok(Event::UnreadCounts(
+            self.store.unread_counts(&outcome.sources)?,
+        ))
     }
 
     fn mark_all_read(&mut self, query: &RiverQuery) -> Result<Event, StoreError> {
-        match river_filter(query) {
-            Ok(filter) => Ok(Event::MarkedAllRead {
-                ids: self.store.mark_matching_read(&filter, Utc::now())?,
-            }),
-            Err(error) => Ok(Event::Failed(format!(
-                "cannot mark: the filter is invalid ({error})"
-            ))),
-        }
-    }
-
-    /// One refresh at a time; a second request while one runs is dropped (its progress shows).
-    fn start_refresh(&mut self, only: Option<SourceId>) {
-        if self
-            .refreshing
-            .as_ref()
-            .is_some_and(|task| !task.is_finished())
-        {
-            return;
-        }
-        let job = RefreshJob {
-            db_path: self.db_path.clone(),
-            client: self.client.clone(),
-            options: RefreshOptions { only },
-            alert_backlog_days: self.alert_backlog_days,
-            notify: self.notify.clone(),
-        };
-        let events = self.events.clone();
-        self.refreshing = Some(tokio::spawn(async move {
-            let outcome = run_refresh(job, events.clone()).await;
-            if let Err(error) = outcome {
-                let _ = events.send(Event::Failed(format!("refresh stopped: {error}")));
+        let filter = match river_filter(query) {
+            Ok(filter) => filter,
+            Err(error) => {
+                return Ok(Event::Failed(format!(
+                    "cannot mark: the filter is invalid ({error})"
+                )));
             }
-        }));
+        };
+        let marked = self.store.mark_matching_read(&filter, Utc::now())?;
+        let mut sources: Vec<SourceId> = marked.iter().map(|(_, source)| *source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let ids = marked.into_iter().map(|(id, _)| id).collect();
+        let _ = self.events.send(Event::MarkedAllRead { ids });
+        Ok(Event::UnreadCounts(self.store.unread_counts(&sources)?))
     }
-}
 
-/// Pinned items loaded at most: more than a screen holds, so the count stays honest.
-const PINNED_LIMIT: usize = 500;
-
-/// What a refresh task needs; it runs beside the worker with its own connection.
-struct RefreshJob {
-    db_path: PathBuf,
-    client: Arc<HttpClient>,
-    options: RefreshOptions,
-    alert_backlog_days: u32,
-    notify: Arc<NotifySettings>,
-}
-
-/// Refreshes, then (everything committed) runs the notification command for the new alerts.
-async fn run_refresh(job: RefreshJob, events: UnboundedSender<Event>) -> Result<(), StoreError> {
-    let RefreshJob {
-        db_path,
-        client,
-        options,
-        alert_backlog_days,
-        notify: settings,
-    } = job;
-    let mut store = Store::open(&db_path)?;
-    store.set_alert_backlog_days(alert_backlog_days);
-    let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
-    let forward_to = events.clone();
-    let forward = tokio::spawn(async move {
-        while let Some(message) = receiver.recv().await {
-            let _ = forward_to.send(Event::Refresh(message));
-        }
-    });
-    let result = refresh(&mut store, client, &options, &progress).await;
-    drop(progress);
-    let _ = forward.await;
-    let summary = result?;
-    let _ = events.send(Event::SourcesLoaded(store.sources()?));
-    // Logged by `notify`; a notification never fails the refresh.
-    notify(&summary.alerts, &settings).await;
-    Ok(())
+    fn find_unread(&self, query: RiverQuery, from: usize) -> Result<Event, StoreError> {
+        let found = match river_filter(&query) {
+            Ok(filter) => self.store.next_unread_position(&filter, from)?,
+            Err(_) => None,
+        };
+        Ok(Event::UnreadFound { query, found })
+    }
 }
 
 /// Keeps only the newest of the river loads waiting in the queue: typing fast in the filter
@@ -319,6 +304,9 @@ pub fn river_filter(query: &RiverQuery) -> Result<Compiled, crate::query::QueryE
         Scope::Watch(id) => compiled.only_watch(*id),
     })
 }
+
+/// Pinned items loaded at most: more than a screen holds.
+const PINNED_LIMIT: usize = 500;
 
 #[cfg(test)]
 mod tests {

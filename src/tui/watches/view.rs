@@ -38,7 +38,7 @@ pub fn draw_pinned(frame: &mut Frame, area: Rect, app: &App, list_height: usize)
         .map(|index| {
             let line = pinned_line(app, &pinned.rows[index], width);
             if focused && pinned.selected == Some(index) {
-                line.patch_style(app.theme.selection)
+                app.theme.select(line)
             } else {
                 line
             }
@@ -135,7 +135,7 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, editor: &WatchEdito
             .map(|(index, watch)| {
                 let line = watch_line(app, watch, inner_width);
                 if index == editor.selected {
-                    line.patch_style(app.theme.selection)
+                    app.theme.select(line)
                 } else {
                     line
                 }
