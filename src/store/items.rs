@@ -1,6 +1,6 @@
 //! Items: storing a feed's items in one transaction, reading them back, the user's marks.
 
-use super::alerting::{alert_window, raise_alerts};
+use super::alerting::{Candidate, alert_window, raise_alerts};
 use super::convert::{ITEM_COLUMNS, item_from_row, to_unix};
 use super::prepare::{PreparedItem, prepare};
 use super::sources::{SourceUpdate, apply_source_update};
@@ -90,17 +90,20 @@ impl Store {
                 .filter(|p| seen.insert(p.item.guid.as_str()))
             {
                 let new = upsert_item(&tx, feed.source, prepared, feed.fetched_at, &mut stats)?;
-                candidates.extend(new.filter(|_| window.admits(prepared.item.published)));
+                if let Some(id) = new.filter(|_| window.admits(prepared.item.published)) {
+                    candidates.push(Candidate {
+                        id,
+                        feed: all.len(),
+                        item: &prepared.item,
+                        fetched_at: feed.fetched_at,
+                    });
+                }
             }
             all.push(stats);
         }
-        let now = feeds.iter().map(|feed| feed.fetched_at).max();
-        if let Some(now) = now {
-            for (source, alert) in raise_alerts(&tx, &candidates, now)? {
-                let feed = feeds.iter().position(|feed| feed.source == source);
-                if let Some(stats) = feed.and_then(|index| all.get_mut(index)) {
-                    stats.alerts.push(alert);
-                }
+        if let Some(now) = feeds.iter().map(|feed| feed.fetched_at).max() {
+            for (feed, alert) in raise_alerts(&tx, &candidates, feeds, now)? {
+                all[feed].alerts.push(alert);
             }
         }
         tx.commit()?;
