@@ -59,7 +59,7 @@ fn print_result(
             alerts: summary.alerts.iter().map(AlertJson::from).collect(),
         })?;
     } else {
-        for alert in &summary.alerts {
+        for alert in summary.alerts.iter() {
             out.line(&alert_line(alert))?;
         }
         out.line(&summary_line(summary))?;

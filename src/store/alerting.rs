@@ -12,6 +12,7 @@ use chrono::{DateTime, Duration, Utc};
 use rusqlite::types::Value;
 use rusqlite::{Transaction, params, params_from_iter};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Which of a feed's new items may alert: all of them, or on the source's first fetch only
 /// those published since the cutoff (an undated item's age is unknown, so it does not).
@@ -85,13 +86,11 @@ pub(super) fn raise_alerts(
                 continue;
             };
             let source = feeds[candidate.feed].source;
-            if !titles.contains_key(&source) {
-                titles.insert(source, source_title(tx, source)?);
-            }
-            raised.push((
-                candidate.feed,
-                new_alert(candidate, &rule, &titles[&source]),
-            ));
+            let title = match titles.entry(source) {
+                Entry::Occupied(known) => known.into_mut(),
+                Entry::Vacant(slot) => slot.insert(source_title(tx, source)?),
+            };
+            raised.push((candidate.feed, new_alert(candidate, &rule, title)));
         }
     }
     tx.execute("DELETE FROM temp.alert_candidate", [])?;

@@ -58,8 +58,9 @@ pub struct RefreshSummary {
     pub not_modified: usize,
     pub postponed: usize,
     pub failed: usize,
-    /// The alerts the watches raised on the new items, urgent ones first.
-    pub alerts: Vec<NewAlert>,
+    /// The alerts the watches raised on the new items, urgent ones first. Shared: the same
+    /// summary goes to the newsfeed and back to the caller, and a first refresh may raise many.
+    pub alerts: std::sync::Arc<Vec<NewAlert>>,
 }
 
 impl RefreshSummary {

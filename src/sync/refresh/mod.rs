@@ -85,6 +85,7 @@ pub async fn refresh(
         }
     };
     start_more(&mut tasks, &mut waiting);
+    let mut alerts = Vec::new();
     while let Some(first) = tasks.join_next().await {
         let mut batch: Vec<Done> = first.into_iter().collect();
         while let Some(next) = tasks.try_join_next() {
@@ -96,10 +97,11 @@ pub async fn refresh(
             tally(&mut summary, &outcome);
             send(progress, &source, outcome);
         }
-        summary.alerts.extend(written.alerts);
+        alerts.extend(written.alerts);
         start_more(&mut tasks, &mut waiting);
     }
-    summary.alerts.sort_by_key(|alert| !alert.urgent);
+    alerts.sort_by_key(|alert| !alert.urgent);
+    summary.alerts = Arc::new(alerts);
     let _ = progress.send(Progress::Finished(summary.clone()));
     Ok(summary)
 }

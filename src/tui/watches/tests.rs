@@ -145,7 +145,7 @@ fn an_urgent_arrival_rings_once_and_shows_in_the_status_bar() {
     let summary = RefreshSummary {
         sources: 3,
         new_items: 4,
-        alerts: vec![alert(1, true), alert(2, true), alert(3, false)],
+        alerts: vec![alert(1, true), alert(2, true), alert(3, false)].into(),
         ..RefreshSummary::default()
     };
     let effects = app.update(Msg::Worker(Event::Refresh(Progress::Finished(summary))));
@@ -159,7 +159,7 @@ fn an_urgent_arrival_rings_once_and_shows_in_the_status_bar() {
 
     press(&mut app, KeyCode::Char('R'));
     let calm = RefreshSummary {
-        alerts: vec![alert(4, false)],
+        alerts: vec![alert(4, false)].into(),
         ..RefreshSummary::default()
     };
     let effects = app.update(Msg::Worker(Event::Refresh(Progress::Finished(calm))));
