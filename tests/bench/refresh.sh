@@ -73,13 +73,13 @@ watches=(
 )
 
 database() { # path watch-count: a database following the corpus, with no watch or with 20
-  local db=$1 count=$2
+  local db=$1 count=$2 default
   "$rounds" --db "$db" import "$urls" >/dev/null
-  for name in safety outbreaks; do "$rounds" --db "$db" watch remove "$name" >/dev/null; done
+  for default in safety outbreaks; do "$rounds" --db "$db" watch remove "$default" >/dev/null; done
   if [ "$count" = 20 ]; then
     "$rounds" --db "$db" watch add safety "$(default_query safety)" --urgent >/dev/null
     "$rounds" --db "$db" watch add outbreaks "$(default_query outbreaks)" >/dev/null
-    local i=0
+    local i=0 query
     for query in "${watches[@]}"; do
       i=$((i + 1))
       "$rounds" --db "$db" watch add "watch$i" "$query" >/dev/null
@@ -109,7 +109,7 @@ run_layout() { # name urls-file floor-per-host hosts...
     timed "floor (8 at a time, $per_host per host)" "$floor" "$urls" 8 "$per_host"
     if [ "$per_host" != 8 ]; then timed "floor (8 at a time, any per host)" "$floor" "$urls" 8; fi
     local db_bytes
-    db_bytes=$(du -cb "$db" "$db-wal" "$db-shm" 2>/dev/null | tail -n 1 | cut -f1)
+    db_bytes=$(du -cb "$db"* | tail -n 1 | cut -f1)
     printf '  database %d bytes for %d feed bytes (%.2f×)\n' "$db_bytes" "$feed_bytes" "$(echo "$db_bytes / $feed_bytes" | bc -l)"
     stop_servers
   done
