@@ -86,6 +86,9 @@ pub struct Source {
     pub last_error: Option<String>,
     pub failures: u32,
     pub next_fetch: Option<DateTime<Utc>>,
+    /// What the last document parsed needed repaired (`bare-ampersand`,
+    /// `salvaged-items: 12 of 14`), so the user can tell the publisher; empty when nothing.
+    pub repairs: Vec<String>,
     pub item_count: u64,
     pub unread_count: u64,
 }

@@ -68,6 +68,8 @@ pub struct SourceJson {
     pub last_error: Option<String>,
     pub failures: u32,
     pub next_fetch: Option<String>,
+    /// What the last document needed repaired (`bare-ampersand`, `salvaged-items: 12 of 14`).
+    pub repairs: Vec<String>,
     pub items: u64,
     pub unread: u64,
 }
@@ -87,6 +89,7 @@ impl From<Source> for SourceJson {
             last_error: source.last_error,
             failures: source.failures,
             next_fetch: source.next_fetch.map(rfc3339),
+            repairs: source.repairs,
             items: source.item_count,
             unread: source.unread_count,
         }

@@ -78,6 +78,14 @@ pub fn list(db: &Path, json: bool) -> anyhow::Result<Status> {
             if let Some(error) = &source.last_error {
                 out.line(&format!("      last error: {}", sanitize_line(error)))?;
             }
+            if !source.repairs.is_empty() {
+                let repairs: Vec<String> =
+                    source.repairs.iter().map(|r| sanitize_line(r)).collect();
+                out.line(&format!(
+                    "      feed problems worked around: {}",
+                    repairs.join(", ")
+                ))?;
+            }
         }
     }
     out.finish()?;

@@ -34,7 +34,11 @@ pub fn split_lines(text: Option<String>) -> Vec<String> {
 /// Columns of `SOURCE_COLUMNS`, in order.
 pub const SOURCE_COLUMNS: &str = "s.id, s.url, coalesce(s.title, s.feed_title, s.url), s.site_url, s.kind, \
      s.category, (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM source_tag WHERE source_id = s.id ORDER BY tag)), \
-     s.etag, s.last_modified, s.last_fetch, s.last_status, s.last_error, s.failures, s.next_fetch, s.body_hash";
+     s.etag, s.last_modified, s.last_fetch, s.last_status, s.last_error, s.failures, s.next_fetch, s.body_hash, \
+     s.repairs";
+
+/// How many columns `SOURCE_COLUMNS` has: queries put their counts after them.
+pub const SOURCE_COLUMN_COUNT: usize = 16;
 
 pub fn source_from_row(row: &Row, item_count: u64, unread_count: u64) -> rusqlite::Result<Source> {
     Ok(Source {
@@ -53,6 +57,7 @@ pub fn source_from_row(row: &Row, item_count: u64, unread_count: u64) -> rusqlit
         failures: row.get::<_, i64>(12)? as u32,
         next_fetch: opt_from_unix(row.get(13)?),
         body_hash: row.get(14)?,
+        repairs: split_lines(row.get(15)?),
         item_count,
         unread_count,
     })

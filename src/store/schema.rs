@@ -98,6 +98,11 @@ const MIGRATIONS: &[&str] = &[
         DELETE FROM item_fts WHERE rowid = old.id;
     END;
     "#,
+    // 2: issue 9 what the last parsed document needed repaired, newline-separated names
+    // (`bare-ampersand`, `salvaged-items: 12 of 14`); '' when nothing, NULL before any parse.
+    r#"
+    ALTER TABLE source ADD COLUMN repairs TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

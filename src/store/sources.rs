@@ -1,6 +1,6 @@
 //! Subscriptions: add, find, list with counts, remove, and what each fetch learnt.
 
-use super::convert::{SOURCE_COLUMNS, source_from_row, to_unix};
+use super::convert::{SOURCE_COLUMN_COUNT, SOURCE_COLUMNS, join_lines, source_from_row, to_unix};
 use super::{Result, Store, StoreError};
 use crate::model::{NewSource, Source, SourceId, SourceKind};
 use chrono::{DateTime, Utc};
@@ -36,8 +36,12 @@ pub struct SourceUpdate {
     pub feed_title: Option<String>,
     pub site_url: Option<String>,
     pub kind: Option<SourceKind>,
-    /// A permanent redirect's target: the source's new URL.
+    /// A permanent redirect's target, or the new address a document announced and that
+    /// answered: the source's new URL.
     pub moved_to: Option<String>,
+    /// What the parsed document needed repaired; `None` when no document was parsed (the
+    /// body was unchanged), so the last report stands.
+    pub repairs: Option<Vec<String>>,
 }
 
 impl Store {
@@ -110,8 +114,8 @@ impl Store {
         );
         self.conn
             .query_row(&sql, [id.0], |row| {
-                let items: i64 = row.get(15)?;
-                let unread: i64 = row.get(16)?;
+                let items: i64 = row.get(SOURCE_COLUMN_COUNT)?;
+                let unread: i64 = row.get(SOURCE_COLUMN_COUNT + 1)?;
                 source_from_row(row, items as u64, unread as u64)
             })
             .optional()?
@@ -212,7 +216,7 @@ pub(super) fn apply_source_update(
         "UPDATE source SET last_fetch = ?2, last_status = ?3, last_error = NULL, failures = 0, \
          next_fetch = NULL, etag = ?4, last_modified = ?5, body_hash = coalesce(?6, body_hash), \
          feed_title = coalesce(?7, feed_title), site_url = coalesce(site_url, ?8), \
-         kind = coalesce(?9, kind) WHERE id = ?1",
+         kind = coalesce(?9, kind), repairs = coalesce(?10, repairs) WHERE id = ?1",
         params![
             id.0,
             to_unix(at),
@@ -223,6 +227,10 @@ pub(super) fn apply_source_update(
             update.feed_title,
             update.site_url,
             update.kind.map(SourceKind::as_str),
+            update
+                .repairs
+                .as_ref()
+                .map(|repairs| join_lines(repairs).unwrap_or_default()),
         ],
     )?;
     if let Some(new_url) = &update.moved_to {

@@ -34,6 +34,7 @@ fn source(id: i64, title: &str, category: &str, unread: u64, failures: u32) -> S
         last_error: (failures > 0).then(|| "HTTP 503 Service Unavailable".to_string()),
         failures,
         next_fetch: None,
+        repairs: Vec::new(),
         item_count: unread + 20,
         unread_count: unread,
     }
