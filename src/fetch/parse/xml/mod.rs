@@ -3,6 +3,7 @@
 //! parser, so one odd element never costs an item and one odd item never costs a feed.
 
 mod names;
+mod open;
 mod references;
 mod tokens;
 mod tree;

@@ -5,6 +5,7 @@
 //! unclosed `<title>`) ends that field. At the end, whatever is still open is marked unfinished.
 
 use super::names::{Ns, Resolved, Scopes, split};
+use super::open::OpenElements;
 use super::references;
 use super::tokens::{Token, Tokenizer};
 use super::{Attribute, Document, Element, Fault, FaultKind, Kind, NodeId};
@@ -49,7 +50,7 @@ const ITEM_FIELDS: [&str; 19] = [
 pub fn build(source: &str) -> Document<'_> {
     let mut builder = Builder {
         document: Document::new(source),
-        open: Vec::new(),
+        open: OpenElements::default(),
         scopes: Scopes::default(),
     };
     let mut tokenizer = Tokenizer::new(source);
@@ -61,7 +62,7 @@ pub fn build(source: &str) -> Document<'_> {
 
 struct Builder<'a> {
     document: Document<'a>,
-    open: Vec<NodeId>,
+    open: OpenElements<'a>,
     scopes: Scopes<'a>,
 }
 
@@ -123,11 +124,11 @@ impl<'a> Builder<'a> {
         };
         let id = self
             .document
-            .push(Kind::Element(element), self.open.last().copied());
-        if self_closing {
+            .push(Kind::Element(element), self.open.innermost());
+        if self_closing || self.open.is_full() {
             self.scopes.close();
         } else {
-            self.open.push(id);
+            self.open.push(id, name, local);
         }
     }
 
@@ -144,23 +145,19 @@ impl<'a> Builder<'a> {
     /// Closes what a start tag named `local` implies is finished.
     fn close_implicitly(&mut self, local: &str, at: usize) {
         let depth = if NEVER_NESTED.contains(&local) {
-            self.open.iter().rposition(|&id| self.local(id) == local)
+            self.open.find_local(local)
         } else {
             let ends_a_field = ITEM_FIELDS.contains(&local)
                 && self
                     .open
-                    .last()
-                    .is_some_and(|&top| ONE_LINE_FIELDS.contains(&self.local(top)));
+                    .innermost_local()
+                    .is_some_and(|top| ONE_LINE_FIELDS.contains(&top));
             ends_a_field.then(|| self.open.len() - 1)
         };
         if let Some(depth) = depth {
             self.document.damage.unclosed_element = true;
             self.close_down_to(depth, at);
         }
-    }
-
-    fn local(&self, id: NodeId) -> &'a str {
-        self.document.element(id).local
     }
 
     /// Closes the open elements from the innermost down to `depth` included, as a closing tag
@@ -181,12 +178,7 @@ impl<'a> Builder<'a> {
 
     fn end(&mut self, name: &'a str, at: usize) {
         let (_, local) = split(name);
-        let found = self
-            .open
-            .iter()
-            .rposition(|&id| self.document.element(id).name == name)
-            .or_else(|| self.open.iter().rposition(|&id| self.local(id) == local));
-        match found {
+        match self.open.find(name, local) {
             Some(depth) if depth + 1 == self.open.len() => self.pop(at),
             Some(depth) => {
                 self.note_mismatch(name, at);
@@ -203,8 +195,8 @@ impl<'a> Builder<'a> {
     fn note_mismatch(&mut self, found: &str, at: usize) {
         let expected = self
             .open
-            .last()
-            .map(|&id| self.document.element(id).name.to_string());
+            .innermost()
+            .map(|id| self.document.element(id).name.to_string());
         let kind = match expected {
             Some(expected) => FaultKind::MismatchedEnd {
                 expected,
@@ -216,7 +208,7 @@ impl<'a> Builder<'a> {
     }
 
     fn text(&mut self, text: Cow<'a, str>) {
-        if let Some(&parent) = self.open.last()
+        if let Some(parent) = self.open.innermost()
             && !text.is_empty()
         {
             self.document.push(Kind::Text(text), Some(parent));
@@ -228,7 +220,7 @@ impl<'a> Builder<'a> {
         self.document.slips.bare_less_than |= slips.bare_less_than;
         self.document.slips.unclosed_cdata |= slips.unclosed_cdata;
         self.document.slips.unclosed_comment |= slips.unclosed_comment;
-        if let Some(&innermost) = self.open.last() {
+        if let Some(innermost) = self.open.innermost() {
             let innermost = self.document.element(innermost).name.to_string();
             let end = self.document.source_end;
             self.document.note_fault(Fault {
@@ -236,12 +228,11 @@ impl<'a> Builder<'a> {
                 kind: FaultKind::Truncated { innermost },
             });
             self.document.damage.truncated = true;
-            for &id in &self.open {
+            let open: Vec<NodeId> = self.open.ids().collect();
+            for id in open {
                 self.document.element_mut(id).unfinished = true;
             }
-            while !self.open.is_empty() {
-                self.pop(end);
-            }
+            self.close_down_to(0, end);
         }
         self.document
     }
