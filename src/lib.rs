@@ -8,7 +8,8 @@
 //!   a stable hash; pure.
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
 //!   index, the query AST compiled to SQL.
-//! - [`fetch`]: the only home of reqwest and feed-rs: polite HTTP with limits, bytes → model.
+//! - [`fetch`]: the only home of reqwest and of feed parsing: polite HTTP with limits, and
+//!   bytes → model through a tolerant reader that reports what it repaired.
 //! - [`export`]: writers over the model (OPML).
 //! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add, import, demo); they
 //!   report progress through channels and never print.
