@@ -2,6 +2,10 @@
 //! A missing default file means defaults; anything wrong in a file is an error that names its
 //! line, never a panic. `assets/config.toml` is the commented default.
 
+mod follow;
+
+pub use follow::BRIDGE_NETWORKS;
+
 use crate::tui::action::Action;
 use crate::tui::keymap::{KeyChord, Keymap, parse_key};
 use crate::tui::theme::Theme;
@@ -20,6 +24,14 @@ pub struct Config {
     pub refresh_on_start: bool,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// Feed templates for networks that publish none (`x`, `facebook`, ...), by network.
+    pub bridges: BTreeMap<String, String>,
+    /// Refresh intervals by category, over the built-in defaults (`other` for the rest).
+    pub schedules: BTreeMap<String, Duration>,
+    /// Items older than this many days go after a refresh; 0 keeps them forever.
+    pub keep_days: u32,
+    /// The newest this many items of each source are kept; 0 for no limit.
+    pub max_items_per_source: u32,
 }
 
 impl Default for Config {
@@ -29,6 +41,10 @@ impl Default for Config {
             refresh_on_start: true,
             keymap: Keymap::default(),
             theme: Theme::default(),
+            bridges: BTreeMap::new(),
+            schedules: BTreeMap::new(),
+            keep_days: follow::DEFAULT_KEEP_DAYS,
+            max_items_per_source: follow::DEFAULT_MAX_ITEMS_PER_SOURCE,
         }
     }
 }
@@ -102,7 +118,7 @@ impl Config {
             invalid(text, offset, error.message().trim_end().to_string())
         })?;
         let mut config = Config::default();
-        if let Some(interval) = raw.refresh_interval {
+        if let Some(interval) = &raw.refresh_interval {
             config.refresh_interval = parse_interval(interval.get_ref())
                 .map_err(|message| invalid(text, interval.span().start, message))?;
         }
@@ -116,6 +132,7 @@ impl Config {
                 .set(key.get_ref(), value.get_ref())
                 .map_err(|error| invalid(text, value.span().start, error.to_string()))?;
         }
+        follow::apply(text, &raw, &mut config)?;
         Ok(config)
     }
 
@@ -164,6 +181,12 @@ struct RawConfig {
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    bridges: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    schedules: BTreeMap<Spanned<String>, Spanned<String>>,
+    keep_days: Option<Spanned<i64>>,
+    max_items_per_source: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,18 +1,22 @@
 //! Headless commands: the only writer to stdout. One file per group of subcommands.
 //! Exit codes: 0 success, 1 partial failure, 2 usage error or total failure.
 
+mod add;
 pub mod args;
+mod housekeeping;
 mod items;
 mod json;
 mod newsfeed;
 mod output;
+mod progress_bar;
 mod refresh;
 mod subscriptions;
 
 pub use args::Cli;
 pub use newsfeed::{open_demo, open_newsfeed};
 
-use args::Command;
+use crate::config::Config;
+use args::{Command, SourceCommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,7 +41,10 @@ impl From<Status> for ExitCode {
 /// Runs a headless command; errors become one sentence on stderr.
 pub fn run(cli: Cli, command: Command) -> ExitCode {
     let db = cli.db.clone().unwrap_or_else(default_db_path);
-    match dispatch(&db, command) {
+    let outcome = Config::load(cli.config.as_deref())
+        .map_err(anyhow::Error::from)
+        .and_then(|config| dispatch(&db, &config, command));
+    match outcome {
         Ok(status) => status.into(),
         Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
@@ -47,14 +54,19 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
     }
 }
 
-fn dispatch(db: &std::path::Path, command: Command) -> anyhow::Result<Status> {
+fn dispatch(db: &std::path::Path, config: &Config, command: Command) -> anyhow::Result<Status> {
     match command {
-        Command::Add(args) => subscriptions::add(db, args),
+        Command::Add(args) => add::run(db, config, args),
         Command::Remove { source } => subscriptions::remove(db, &source),
-        Command::Sources { json } => subscriptions::list(db, json),
-        Command::Import { file } => subscriptions::import(db, &file),
+        Command::Source {
+            command: SourceCommand::Set(args),
+        } => subscriptions::set(db, config, args),
+        Command::Sources { json } => subscriptions::list(db, config, json),
+        Command::Import(args) => subscriptions::import(db, args),
         Command::Export(args) => subscriptions::export(db, args),
-        Command::Refresh(args) => refresh::run(db, args),
+        Command::Refresh(args) => refresh::run(db, config, args),
+        Command::Vacuum => housekeeping::vacuum(db, config),
+        Command::Completions { shell } => housekeeping::completions(shell),
         Command::List(args) => items::list(db, args),
         Command::Show { id, json } => items::show(db, id, json),
         Command::Mark(args) => items::mark(db, args),

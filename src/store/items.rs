@@ -157,13 +157,18 @@ fn upsert_item(
             stats.new.push(ItemId(id));
         }
         Some((id, old_hash)) if old_hash != hash => {
-            update_item(tx, id, prepared)?;
+            update_item(tx, id, prepared, fetched_at)?;
             tx.prepare_cached("DELETE FROM item_fts WHERE rowid = ?1")?
                 .execute([id])?;
             index_item(tx, id, prepared)?;
             stats.updated += 1;
         }
-        Some(_) => stats.unchanged += 1,
+        Some((id, _)) => {
+            // Still in the feed's current document: retention must keep it.
+            tx.prepare_cached("UPDATE item SET last_seen = ?2 WHERE id = ?1")?
+                .execute(params![id, to_unix(fetched_at)])?;
+            stats.unchanged += 1;
+        }
     }
     Ok(())
 }
@@ -178,8 +183,8 @@ fn insert_item(
     let published = item.published.map(to_unix).unwrap_or(to_unix(fetched_at));
     tx.prepare_cached(
         "INSERT INTO item (source_id, guid, url, title, author, published, updated, summary, content, \
-         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched, last_seen) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
     )?
     .execute(params![
         source.0,
@@ -203,12 +208,18 @@ fn insert_item(
     Ok(tx.last_insert_rowid())
 }
 
-fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
+fn update_item(
+    tx: &Transaction,
+    id: i64,
+    prepared: &PreparedItem,
+    fetched_at: DateTime<Utc>,
+) -> Result<()> {
     let (item, hash) = (&prepared.item, prepared.hash);
     tx.prepare_cached(
         "UPDATE item SET url = ?2, title = ?3, author = ?4, published = coalesce(?5, published), \
          updated = ?6, summary = ?7, content = ?8, enclosure_url = ?9, enclosure_type = ?10, \
-         categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15 WHERE id = ?1",
+         categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15, \
+         last_seen = ?16 WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -226,6 +237,7 @@ fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()>
         item.pmid,
         prepared.cluster_key,
         hash,
+        to_unix(fetched_at),
     ])?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 mod convert;
 mod items;
 mod prepare;
+mod retention;
 mod schema;
 mod search;
 mod sources;
@@ -12,6 +13,7 @@ mod tags;
 pub use crate::model::SourceId;
 pub use items::{FeedWrite, StoreStats, UpsertStats};
 pub use prepare::{PreparedItem, prepare};
+pub use retention::{RetentionBatch, RetentionCursor, RetentionPlan};
 pub use search::{Compiled, compile};
 pub use sources::{FetchRecord, SourceUpdate};
 

@@ -98,6 +98,16 @@ const MIGRATIONS: &[&str] = &[
         DELETE FROM item_fts WHERE rowid = old.id;
     END;
     "#,
+    // 2: issue 8 per-source schedules, followed origins, and what retention must know.
+    r#"
+    ALTER TABLE source ADD COLUMN refresh_every INTEGER;  -- seconds, chosen by the user
+    ALTER TABLE source ADD COLUMN feed_interval INTEGER;  -- seconds: ttl, sy:updatePeriod, max-age
+    ALTER TABLE source ADD COLUMN origin TEXT;            -- what the user followed (a bridged handle)
+    ALTER TABLE source ADD COLUMN last_parsed INTEGER;    -- fetch time of the document parsed last
+    -- Fetch time of the last parsed document that listed the item: equal to its source's
+    -- last_parsed while the item is still in the feed, which retention must not delete.
+    ALTER TABLE item ADD COLUMN last_seen INTEGER;
+    "#,
 ];
 
 /// The schema version this build writes.

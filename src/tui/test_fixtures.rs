@@ -78,5 +78,9 @@ pub fn source(id: i64, title: &str, category: Option<&str>, unread: u64) -> Sour
         next_fetch: None,
         item_count: unread,
         unread_count: unread,
+        refresh_every: None,
+        feed_interval: None,
+        origin: None,
+        due: None,
     }
 }

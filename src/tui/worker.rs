@@ -188,7 +188,10 @@ impl Worker {
             self.client.clone(),
             self.events.clone(),
         );
-        let options = RefreshOptions { only };
+        let options = RefreshOptions {
+            only,
+            ..RefreshOptions::default()
+        };
         self.refreshing = Some(tokio::spawn(async move {
             let outcome = run_refresh(db_path, client, options, events.clone()).await;
             if let Err(error) = outcome {

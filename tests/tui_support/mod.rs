@@ -36,6 +36,10 @@ fn source(id: i64, title: &str, category: &str, unread: u64, failures: u32) -> S
         next_fetch: None,
         item_count: unread + 20,
         unread_count: unread,
+        refresh_every: None,
+        feed_interval: None,
+        origin: None,
+        due: None,
     }
 }
 

@@ -10,6 +10,7 @@ mod encoding;
 mod entry;
 mod errors;
 mod extras;
+mod hints;
 mod links;
 mod recover;
 
@@ -32,6 +33,8 @@ pub struct ParsedFeed {
     pub title: Option<String>,
     pub site_url: Option<String>,
     pub items: Vec<NewItem>,
+    /// How often the feed says it changes (`ttl`, `sy:updatePeriod`), if it says.
+    pub update_interval: Option<std::time::Duration>,
 }
 
 /// Parses tried on one document: the first attempt plus one per repair.
@@ -51,7 +54,10 @@ pub fn parse_feed(
     let base = base_url(feed_url);
     let (feed, doc) = parse_with_repairs(doc, base.as_ref())?;
     let extras = extras::per_item(&doc, feed.entries.len());
-    Ok(to_parsed_feed(feed, &extras, base.as_ref(), fetched_at))
+    let update_interval = hints::update_interval(feed.ttl, &doc);
+    let mut parsed = to_parsed_feed(feed, &extras, base.as_ref(), fetched_at);
+    parsed.update_interval = update_interval;
+    Ok(parsed)
 }
 
 /// The base for relative links: the feed URL, or a `file://` URL for a local path.
@@ -201,6 +207,7 @@ fn to_parsed_feed(
         title,
         site_url,
         items,
+        update_interval: None,
     }
 }
 
