@@ -20,7 +20,7 @@ const PROTECTED: &str = "(i.saved_at IS NOT NULL \
      OR EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id) \
      OR EXISTS (SELECT 1 FROM item_alert a WHERE a.item_id = i.id AND (a.acknowledged_at IS NULL \
         OR a.watch_id IN (SELECT w.id FROM watch w WHERE w.urgent != 0))) \
-     OR s.last_parsed IS NULL OR i.last_seen = s.last_parsed)";
+     OR s.document_seq IS NULL OR i.seen_in = s.document_seq)";
 
 /// Which items are past keeping: older than `cutoff`, or beyond a source's newest `cap`.
 #[derive(Debug, Clone, PartialEq)]

@@ -103,10 +103,10 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE source ADD COLUMN refresh_every INTEGER;  -- seconds, chosen by the user
     ALTER TABLE source ADD COLUMN feed_interval INTEGER;  -- seconds: ttl, sy:updatePeriod, max-age
     ALTER TABLE source ADD COLUMN origin TEXT;            -- what the user followed (a bridged handle)
-    ALTER TABLE source ADD COLUMN last_parsed INTEGER;    -- fetch time of the document parsed last
-    -- Fetch time of the last parsed document that listed the item: equal to its source's
-    -- last_parsed while the item is still in the feed, which retention must not delete.
-    ALTER TABLE item ADD COLUMN last_seen INTEGER;
+    ALTER TABLE source ADD COLUMN document_seq INTEGER;   -- counts the documents parsed
+    -- The source's document_seq of the last parsed document that listed the item: equal to it
+    -- while the item is still in the feed, which retention must not delete.
+    ALTER TABLE item ADD COLUMN seen_in INTEGER;
     "#,
 ];
 

@@ -244,18 +244,20 @@ fn insert_source_tags(tx: &Transaction, id: SourceId, tags: &[String]) -> Result
 }
 
 /// Writes what a successful fetch learnt; part of the transaction that stores its items.
+/// Returns the number of the document when it was parsed: its items are marked seen in it.
 pub(super) fn apply_source_update(
     tx: &Transaction,
     id: SourceId,
     update: &SourceUpdate,
     at: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<Option<i64>> {
     tx.execute(
         "UPDATE source SET last_fetch = ?2, last_status = ?3, last_error = NULL, failures = 0, \
          next_fetch = NULL, etag = ?4, last_modified = ?5, body_hash = coalesce(?6, body_hash), \
          feed_title = coalesce(?7, feed_title), site_url = coalesce(site_url, ?8), \
          kind = coalesce(?9, kind), feed_interval = coalesce(?10, feed_interval), \
-         last_parsed = CASE WHEN ?11 THEN ?2 ELSE last_parsed END WHERE id = ?1",
+         document_seq = CASE WHEN ?11 THEN coalesce(document_seq, 0) + 1 ELSE document_seq END \
+         WHERE id = ?1",
         params![
             id.0,
             to_unix(at),
@@ -277,5 +279,13 @@ pub(super) fn apply_source_update(
             params![id.0, new_url],
         )?;
     }
-    Ok(())
+    if !update.parsed {
+        return Ok(None);
+    }
+    let document = tx.query_row(
+        "SELECT document_seq FROM source WHERE id = ?1",
+        [id.0],
+        |r| r.get(0),
+    )?;
+    Ok(Some(document))
 }
