@@ -83,6 +83,8 @@ pub struct Source {
     #[serde(skip)]
     pub body_hash: Option<String>,
     pub last_fetch: Option<DateTime<Utc>>,
+    /// The last fetch that did not fail (new content or nothing new).
+    pub last_success: Option<DateTime<Utc>>,
     pub last_status: Option<u16>,
     pub last_error: Option<String>,
     pub failures: u32,

@@ -156,7 +156,7 @@ impl Store {
         let sql_and_params = match record {
             FetchRecord::NotModified { status, at } => self.conn.execute(
                 "UPDATE source SET last_fetch = ?2, last_status = ?3, last_error = NULL, \
-                 failures = 0, next_fetch = NULL WHERE id = ?1",
+                 failures = 0, next_fetch = NULL, last_success = ?2 WHERE id = ?1",
                 params![id.0, to_unix(*at), status.map(i64::from)],
             ),
             FetchRecord::Failed { status, error, at } => self.conn.execute(
@@ -253,7 +253,7 @@ pub(super) fn apply_source_update(
 ) -> Result<Option<i64>> {
     tx.execute(
         "UPDATE source SET last_fetch = ?2, last_status = ?3, last_error = NULL, failures = 0, \
-         next_fetch = NULL, etag = ?4, last_modified = ?5, body_hash = coalesce(?6, body_hash), \
+         last_success = ?2, next_fetch = NULL, etag = ?4, last_modified = ?5, body_hash = coalesce(?6, body_hash), \
          feed_title = coalesce(?7, feed_title), site_url = coalesce(site_url, ?8), \
          kind = coalesce(?9, kind), feed_interval = coalesce(?10, feed_interval), \
          document_seq = CASE WHEN ?11 THEN coalesce(document_seq, 0) + 1 ELSE document_seq END \

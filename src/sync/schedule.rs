@@ -133,6 +133,7 @@ mod tests {
             last_modified: None,
             body_hash: None,
             last_fetch: None,
+            last_success: None,
             last_status: None,
             last_error: None,
             failures: 0,

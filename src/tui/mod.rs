@@ -25,6 +25,7 @@ pub mod reader;
 pub mod river;
 pub mod sanitize;
 pub mod sources;
+pub mod sources_admin;
 pub mod status;
 pub mod tagging;
 pub mod terminal;

@@ -9,6 +9,9 @@ use crate::query::{Expr, Flag, Term, parse};
 use crate::store::{Compiled, Store, StoreError, compile};
 use crate::sync::progress::Progress;
 use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::sync::retention::RetentionPolicy;
+use crate::sync::schedule::SchedulePolicy;
+use std::collections::BTreeMap;
 use chrono::Utc;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -19,6 +22,10 @@ use tokio::task::JoinHandle;
 pub struct WorkerOptions {
     pub jobs: usize,
     pub http: HttpOptions,
+    /// The config's `[bridges]`, for adding accounts on networks without feeds.
+    pub bridges: BTreeMap<String, String>,
+    pub schedule: SchedulePolicy,
+    pub retention: Option<RetentionPolicy>,
 }
 
 impl Default for WorkerOptions {
@@ -26,6 +33,24 @@ impl Default for WorkerOptions {
         WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
+            bridges: BTreeMap::new(),
+            schedule: SchedulePolicy::default(),
+            retention: Some(RetentionPolicy::default()),
+        }
+    }
+}
+
+impl WorkerOptions {
+    /// The settings the config gives: bridges, schedules by category, retention.
+    pub fn from_config(config: &crate::config::Config) -> WorkerOptions {
+        WorkerOptions {
+            bridges: config.bridges.clone(),
+            schedule: SchedulePolicy::with_overrides(&config.schedules),
+            retention: Some(RetentionPolicy {
+                keep_days: config.keep_days,
+                max_items_per_source: config.max_items_per_source,
+            }),
+            ..WorkerOptions::default()
         }
     }
 }
@@ -57,12 +82,13 @@ pub fn spawn(
     (command_sender, event_receiver)
 }
 
-struct Worker {
-    db_path: PathBuf,
-    store: Store,
-    client: Arc<HttpClient>,
-    events: UnboundedSender<Event>,
+pub(super) struct Worker {
+    pub(super) db_path: PathBuf,
+    pub(super) store: Store,
+    pub(super) client: Arc<HttpClient>,
+    pub(super) events: UnboundedSender<Event>,
     refreshing: Option<JoinHandle<()>>,
+    pub(super) options: WorkerOptions,
 }
 
 impl Worker {
@@ -77,7 +103,7 @@ impl Worker {
             .and_then(|store| {
                 let http = HttpOptions {
                     max_in_flight: options.jobs,
-                    ..options.http
+                    ..options.http.clone()
                 };
                 let client = HttpClient::new(http).map_err(|e| e.to_string())?;
                 Ok((store, client))
@@ -95,6 +121,7 @@ impl Worker {
             client: Arc::new(client),
             events,
             refreshing: None,
+            options,
         };
         while let Some(first) = commands.recv().await {
             for command in coalesce(first, &mut commands) {
@@ -108,7 +135,7 @@ impl Worker {
 
     fn handle(&mut self, command: Command) {
         let result = match command {
-            Command::LoadSources => self.store.sources().map(Event::SourcesLoaded),
+            Command::LoadSources => self.sources().map(Event::SourcesLoaded),
             Command::LoadRiver {
                 generation,
                 query,
@@ -127,7 +154,28 @@ impl Worker {
                 .map(|tags| Event::TagsSet { id, tags }),
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
-                self.start_refresh(source);
+                self.start_refresh(source, false);
+                return;
+            }
+            Command::RefreshDue => {
+                self.start_refresh(None, true);
+                return;
+            }
+            Command::AddSource { target, pick } => {
+                self.start_add(target, pick);
+                return;
+            }
+            Command::EditSource { id, edit } => self
+                .store
+                .edit_source(id, &edit)
+                .map(|source| Event::SourceEdited(Box::new(source))),
+            Command::PlanRemoval(id) => self.plan_removal(id),
+            Command::RemoveSource(id) => self.remove_source(id),
+            Command::LoadStarter => Ok(Event::StarterLoaded(
+                crate::sync::starter::categories(),
+            )),
+            Command::ImportStarter { categories } => {
+                self.import_starter(&categories);
                 return;
             }
             Command::Quit => return,
@@ -174,8 +222,15 @@ impl Worker {
         }
     }
 
+    /// The sources with when each is next due.
+    pub(super) fn sources(&self) -> Result<Vec<crate::model::Source>, StoreError> {
+        let mut sources = self.store.sources()?;
+        self.options.schedule.annotate(&mut sources);
+        Ok(sources)
+    }
+
     /// One refresh at a time; a second request while one runs is dropped (its progress shows).
-    fn start_refresh(&mut self, only: Option<SourceId>) {
+    fn start_refresh(&mut self, only: Option<SourceId>, due_only: bool) {
         if self
             .refreshing
             .as_ref()
@@ -190,7 +245,9 @@ impl Worker {
         );
         let options = RefreshOptions {
             only,
-            ..RefreshOptions::default()
+            due_only,
+            schedule: self.options.schedule.clone(),
+            retention: self.options.retention,
         };
         self.refreshing = Some(tokio::spawn(async move {
             let outcome = run_refresh(db_path, client, options, events.clone()).await;
@@ -219,7 +276,9 @@ async fn run_refresh(
     drop(progress);
     let _ = forward.await;
     result?;
-    let _ = events.send(Event::SourcesLoaded(store.sources()?));
+    let mut sources = store.sources()?;
+    options.schedule.annotate(&mut sources);
+    let _ = events.send(Event::SourcesLoaded(sources));
     Ok(())
 }
 

@@ -75,7 +75,12 @@ fn hints(app: &App) -> String {
         _ if app.tagging.is_some() => {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
         }
-        _ if app.sources.is_empty() => &[(Action::Help, "help"), (Action::BackOrQuit, "quit")],
+        _ if app.admin.is_some() => return String::new(),
+        _ if app.sources.is_empty() => &[
+            (Action::AddSource, "follow"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
+        ],
         Focus::Reader => &[
             (Action::OpenInBrowser, "browser"),
             (Action::FollowLink, "link"),
@@ -84,7 +89,8 @@ fn hints(app: &App) -> String {
         ],
         Focus::Sources => &[
             (Action::Open, "river"),
-            (Action::RefreshAll, "refresh"),
+            (Action::AddSource, "add"),
+            (Action::SourceHealth, "health"),
             (Action::Help, "help"),
             (Action::BackOrQuit, "quit"),
         ],
