@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         offer(key(Action::AddSource), "follow a feed, a page, @user@server or a Bluesky handle".into()),
         Line::default(),
         Line::styled(
-            "In a shell: rounds add URL · rounds import FILE · rounds demo (sample feeds, offline)",
+            "In a shell: rounds add URL, rounds import FILE, or rounds demo to look around.",
             theme.dim,
         ),
         Line::default(),
@@ -70,7 +70,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             theme.dim,
         ),
     ]);
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    // Lines wrap in the 76-column text area: count the rows they take.
+    let columns = usize::from(inner.width.min(76)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|line| line.width().div_ceil(columns).max(1))
+        .sum();
+    let height = u16::try_from(rows).unwrap_or(u16::MAX);
     let [_, middle, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(height),

@@ -63,7 +63,7 @@ fn ordered(sources: &[Source]) -> Vec<&Source> {
 }
 
 fn header(app: &App, title_width: usize, width: usize) -> Line<'static> {
-    let mut text = fit::pad("Source", title_width + 1);
+    let mut text = fit::pad(" Source", title_width + 1);
     for (name, column) in COLUMNS {
         text.push_str(&if column == 0 { name.to_string() } else { fit::pad(name, column) });
     }
@@ -73,7 +73,7 @@ fn header(app: &App, title_width: usize, width: usize) -> Line<'static> {
 fn row(app: &App, source: &Source, title_width: usize, width: usize) -> Line<'static> {
     let failing = is_failing(source);
     let mark = if failing { "!" } else { " " };
-    let name = fit::pad(&sanitize::line(&source.title), title_width);
+    let name = fit::pad(&sanitize::line(&source.title), title_width.saturating_sub(1)) + " ";
     let status = source.last_status.map(|s| s.to_string()).unwrap_or_else(|| "-".into());
     let fixed = format!(
         "{}{}{}{}",
