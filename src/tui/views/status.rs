@@ -3,6 +3,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Layer;
 use crate::tui::layout::Focus;
 use crate::tui::status::{Message, RefreshProgress};
 use crate::tui::{fit, sanitize};
@@ -101,9 +102,20 @@ fn hints(app: &App) -> String {
             (Action::BackOrQuit, "quit"),
         ],
     };
+    // In the sources pane, a key of its own layer is the one to show (`a` adds there).
+    let layered = |action: Action| {
+        app.keymap
+            .layered_keys_for(action)
+            .find(|(layer, _)| app.focus == Focus::Sources && *layer == Layer::SourcesPane)
+            .map(|(_, key)| key.to_string())
+    };
     let parts: Vec<String> = actions
         .iter()
-        .filter_map(|(action, label)| app.keymap.hint(*action).map(|key| format!("{key} {label}")))
+        .filter_map(|(action, label)| {
+            layered(*action)
+                .or_else(|| app.keymap.hint(*action))
+                .map(|key| format!("{key} {label}"))
+        })
         .collect();
     format!("{} ", parts.join(" · "))
 }
