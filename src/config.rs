@@ -22,6 +22,8 @@ pub struct Config {
     pub refresh_interval: Option<Duration>,
     /// Refresh once when the TUI opens.
     pub refresh_on_start: bool,
+    /// How long a write waits for another rounds process to release the database.
+    pub busy_timeout: Duration,
     pub keymap: Keymap,
     pub theme: Theme,
     /// Feed templates for networks that publish none (`x`, `facebook`, ...), by network.
@@ -39,6 +41,7 @@ impl Default for Config {
         Config {
             refresh_interval: Some(Duration::from_secs(30 * 60)),
             refresh_on_start: true,
+            busy_timeout: crate::store::DEFAULT_BUSY_TIMEOUT,
             keymap: Keymap::default(),
             theme: Theme::default(),
             bridges: BTreeMap::new(),
@@ -125,6 +128,10 @@ impl Config {
         if let Some(on_start) = raw.refresh_on_start {
             config.refresh_on_start = on_start;
         }
+        if let Some(wait) = &raw.busy_timeout {
+            config.busy_timeout = parse_busy_timeout(wait.get_ref())
+                .map_err(|message| invalid(text, wait.span().start, message))?;
+        }
         config.keymap = build_keymap(text, &raw.keys)?;
         for (key, value) in &raw.theme {
             config
@@ -177,6 +184,7 @@ fn text_sets_colours(text: &str) -> bool {
 struct RawConfig {
     refresh_interval: Option<Spanned<Interval>>,
     refresh_on_start: Option<bool>,
+    busy_timeout: Option<Spanned<Interval>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
     #[serde(default)]
@@ -221,6 +229,26 @@ fn parse_interval(interval: &Interval) -> Result<Option<Duration>, String> {
         return Err("refresh_interval must be at least one minute".to_string());
     }
     Ok(Some(Duration::from_secs(seconds)))
+}
+
+/// `10` (seconds), `"10s"`, `"1m"`: how long a write waits for the database.
+fn parse_busy_timeout(wait: &Interval) -> Result<Duration, String> {
+    let seconds = match wait {
+        Interval::Minutes(seconds) if *seconds >= 0 => Some(seconds.unsigned_abs()),
+        Interval::Minutes(_) => None,
+        Interval::Text(text) => {
+            let text = text.trim();
+            let bare = text.chars().all(|c| c.is_ascii_digit());
+            match bare {
+                true => text.parse().ok(),
+                false => parse_interval_text(text).filter(|_| !text.eq_ignore_ascii_case("off")),
+            }
+        }
+    };
+    match seconds {
+        Some(seconds) if seconds <= 3600 => Ok(Duration::from_secs(seconds)),
+        _ => Err("busy_timeout must be a duration up to an hour, like \"10s\" or \"1m\"".into()),
+    }
 }
 
 fn parse_interval_text(text: &str) -> Option<u64> {

@@ -38,6 +38,9 @@ pub enum SourceKind {
     Json,
     Mastodon,
     Bluesky,
+    /// Not a feed: the placeholder that keeps the saved and tagged items of removed sources.
+    /// Listed and searchable like a source, never fetched.
+    Removed,
 }
 
 impl SourceKind {
@@ -49,6 +52,7 @@ impl SourceKind {
             SourceKind::Json => "json",
             SourceKind::Mastodon => "mastodon",
             SourceKind::Bluesky => "bluesky",
+            SourceKind::Removed => "removed",
         }
     }
 
@@ -59,6 +63,7 @@ impl SourceKind {
             "json" => SourceKind::Json,
             "mastodon" => SourceKind::Mastodon,
             "bluesky" => SourceKind::Bluesky,
+            "removed" => SourceKind::Removed,
             _ => SourceKind::Unknown,
         }
     }
@@ -102,6 +107,13 @@ pub struct Source {
     pub origin: Option<String>,
     /// When its schedule next wants it fetched. Not stored: `sync::schedule` fills it in.
     pub due: Option<DateTime<Utc>>,
+}
+
+impl Source {
+    /// The "removed sources" placeholder: it holds items, it is not a feed.
+    pub fn is_placeholder(&self) -> bool {
+        self.kind == SourceKind::Removed
+    }
 }
 
 /// What `add` and `import` hand to the store.

@@ -148,3 +148,23 @@ fn load_reports_a_missing_explicit_file_and_names_the_file_on_errors() {
         .to_string();
     assert!(message.contains("config.toml line 2"), "{message}");
 }
+
+#[test]
+fn busy_timeout_is_seconds_or_a_duration() {
+    let wait = |text: &str| Config::from_toml(text).map(|config| config.busy_timeout);
+    assert_eq!(wait("").unwrap(), Duration::from_secs(10));
+    assert_eq!(wait("busy_timeout = 3").unwrap(), Duration::from_secs(3));
+    assert_eq!(
+        wait("busy_timeout = \"1m\"").unwrap(),
+        Duration::from_secs(60)
+    );
+    assert_eq!(
+        wait("busy_timeout = \"500\"").unwrap(),
+        Duration::from_secs(500)
+    );
+    let (line, _, message) = error_position("refresh_on_start = true\nbusy_timeout = \"soon\"\n");
+    assert_eq!(line, 2);
+    assert!(message.contains("busy_timeout"), "{message}");
+    assert!(wait("busy_timeout = -1").is_err());
+    assert!(wait("busy_timeout = \"2h\"").is_err(), "more than an hour");
+}

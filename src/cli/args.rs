@@ -23,10 +23,14 @@ pub enum Command {
     Demo,
     /// Follow a feed, a web page (its feeds are found), @user@instance, #tag@instance, a Bluesky handle, r/subreddit or a file.
     Add(AddArgs),
-    /// Stop following a source (by id or URL) and delete its items.
+    /// Stop following a source (by id or URL): its items are deleted, except the saved and
+    /// tagged ones, which stay under "Removed sources".
     Remove {
         /// The source's id or URL, as `rounds sources` lists them.
         source: String,
+        /// Remove without asking, even when saved or tagged items will be kept.
+        #[arg(long, short = 'y')]
+        yes: bool,
     },
     /// Change a source: title, category, tags, refresh interval.
     Source {

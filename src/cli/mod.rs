@@ -3,6 +3,7 @@
 
 mod add;
 pub mod args;
+mod confirm;
 mod housekeeping;
 mod items;
 mod json;
@@ -57,7 +58,7 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
 fn dispatch(db: &std::path::Path, config: &Config, command: Command) -> anyhow::Result<Status> {
     match command {
         Command::Add(args) => add::run(db, config, args),
-        Command::Remove { source } => subscriptions::remove(db, &source),
+        Command::Remove { source, yes } => subscriptions::remove(db, &source, yes),
         Command::Source {
             command: SourceCommand::Set(args),
         } => subscriptions::set(db, config, args),

@@ -23,7 +23,7 @@ use tokio::sync::mpsc;
 pub fn run(db: &Path, config: &Config, args: RefreshArgs) -> anyhow::Result<Status> {
     let mut store = Store::open(db)?;
     let only = match &args.source {
-        Some(key) => Some(store.find_source(key)?.id),
+        Some(key) => Some(refreshable(&store, key)?),
         None => None,
     };
     let client = Arc::new(HttpClient::new(http_options(usize::from(args.jobs)))?);
@@ -64,6 +64,18 @@ pub fn retention_policy(config: &Config) -> RetentionPolicy {
         keep_days: config.keep_days,
         max_items_per_source: config.max_items_per_source,
     }
+}
+
+/// The source `--source` names, unless it is the removed sources' placeholder.
+fn refreshable(store: &Store, key: &str) -> anyhow::Result<crate::model::SourceId> {
+    let source = store.find_source(key)?;
+    if source.is_placeholder() {
+        anyhow::bail!(
+            "\"{}\" is not a feed: it keeps the saved and tagged items of removed sources, and is never fetched",
+            sanitize_line(&source.title)
+        );
+    }
+    Ok(source.id)
 }
 
 /// Timeouts from the environment, for slow links (and for tests that cannot wait a minute).

@@ -8,7 +8,7 @@ use crate::export::opml::write_opml;
 use crate::config::Config;
 use crate::interval;
 use crate::model::{Source, SourceEdit};
-use crate::store::Store;
+use crate::store::{REMOVED_SOURCES_TITLE, Removal, Store};
 use crate::sync::import::{ImportReport, import_file};
 use crate::sync::starter::import_starter;
 use crate::text::sanitize_line;
@@ -16,17 +16,36 @@ use anyhow::Context;
 use chrono::Utc;
 use std::path::Path;
 
-pub fn remove(db: &Path, key: &str) -> anyhow::Result<Status> {
+/// Removes a source; its saved and tagged items stay, under the "Removed sources" placeholder.
+/// When some will be kept, a terminal is asked first and a script must say `--yes`.
+pub fn remove(db: &Path, key: &str, yes: bool) -> anyhow::Result<Status> {
     let mut store = Store::open(db)?;
     let source = store.find_source(key)?;
-    store.remove_source(source.id)?;
+    let plan = store.plan_removal(source.id)?;
+    if plan.kept > 0 && !yes && !source.is_placeholder() {
+        let what = format!(
+            "{} (source {}) has {} saved or tagged. Removing it keeps {} under \"{REMOVED_SOURCES_TITLE}\" and deletes {}",
+            sanitize_line(&source.title),
+            source.id,
+            count(plan.kept, "item"),
+            if plan.kept == 1 { "it" } else { "them" },
+            count(plan.deleted, "other item"),
+        );
+        match super::confirm::ask(&format!("{what}. Remove it?"))? {
+            Some(true) => {}
+            Some(false) => {
+                eprintln!("rounds: nothing removed");
+                return Ok(Status::Success);
+            }
+            None => anyhow::bail!(
+                "{what}; run `rounds remove {} --yes` to remove it",
+                source.id
+            ),
+        }
+    }
+    let removal = store.remove_source(source.id)?;
     let mut out = Output::new();
-    out.line(&format!(
-        "removed {} {} ({} items)",
-        source.id,
-        sanitize_line(&source.title),
-        source.item_count
-    ))?;
+    out.line(&removal_line(&removal))?;
     out.finish()?;
     Ok(Status::Success)
 }
@@ -58,6 +77,34 @@ pub fn set(db: &Path, config: &Config, args: SourceSetArgs) -> anyhow::Result<St
     Ok(Status::Success)
 }
 
+/// "removed 2 BMJ local: 26 items deleted, 2 saved or tagged items kept under "Removed sources""
+fn removal_line(removal: &Removal) -> String {
+    let source = &removal.source;
+    let deleted = format!("{} deleted", count(removal.deleted, "item"));
+    let title = sanitize_line(&source.title);
+    match removal.kept_in {
+        None => format!("removed {} {title}: {deleted}", source.id),
+        Some(_) if source.is_placeholder() => format!(
+            "{title} keeps {} saved or tagged; {deleted}",
+            count(removal.kept, "item")
+        ),
+        Some(_) => format!(
+            "removed {} {title}: {deleted}, {} saved or tagged kept under \"{REMOVED_SOURCES_TITLE}\"",
+            source.id,
+            count(removal.kept, "item"),
+        ),
+    }
+}
+
+/// "1 item", "3 items"
+fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn list(db: &Path, config: &Config, json: bool) -> anyhow::Result<Status> {
     let store = Store::open(db)?;
     let mut sources = store.sources()?;
@@ -87,6 +134,7 @@ pub fn list(db: &Path, config: &Config, json: bool) -> anyhow::Result<Status> {
 
 fn source_line(source: &Source, policy: &crate::sync::schedule::SchedulePolicy) -> String {
     let health = match (&source.last_fetch, source.failures, &source.next_fetch) {
+        _ if source.is_placeholder() => "kept".to_string(),
         (None, _, _) => "new".to_string(),
         (_, 0, Some(_)) => "later".to_string(),
         (_, 0, None) => "ok".to_string(),
@@ -96,10 +144,13 @@ fn source_line(source: &Source, policy: &crate::sync::schedule::SchedulePolicy) 
         .last_status
         .map(|s| s.to_string())
         .unwrap_or_else(|| "-".into());
-    let fetched = source
-        .last_fetch
-        .map(rfc3339)
-        .unwrap_or_else(|| "never".into());
+    let fetched = match source.last_fetch {
+        _ if source.is_placeholder() => {
+            "never: it keeps the saved and tagged items of removed sources".into()
+        }
+        Some(time) => rfc3339(time),
+        None => "never".into(),
+    };
     let due = source.due.map(rfc3339).unwrap_or_else(|| "now".into());
     let origin = source
         .origin

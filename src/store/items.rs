@@ -71,7 +71,7 @@ impl Store {
     /// crash, and a refresh that batches the feeds ready at the same moment commits (and grows
     /// the full-text index) far less often.
     pub fn store_feeds(&mut self, feeds: &[FeedWrite]) -> Result<Vec<UpsertStats>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let mut all = Vec::with_capacity(feeds.len());
         for feed in feeds {
             let document = apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
@@ -112,7 +112,7 @@ impl Store {
             Mark::Save => "UPDATE item SET saved_at = coalesce(saved_at, ?2) WHERE id = ?1",
             Mark::Unsave => "UPDATE item SET saved_at = NULL WHERE id = ?1 AND ?2 IS NOT NULL",
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let mut missing = Vec::new();
         {
             let mut statement = tx.prepare_cached(sql)?;

@@ -151,11 +151,14 @@ fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
             bind(Value::Text(like_pattern(text)));
             "i.title LIKE ? ESCAPE '\\'".into()
         }
+        // Kept items of a removed source still answer to its name.
         Term::Field(Field::Source, value) => {
             let pattern = like_pattern(value);
             bind(Value::Text(pattern.clone()));
+            bind(Value::Text(pattern.clone()));
             bind(Value::Text(pattern));
-            "i.source_id IN (SELECT id FROM source WHERE coalesce(title, feed_title, '') LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\')".into()
+            "(i.source_id IN (SELECT id FROM source WHERE coalesce(title, feed_title, '') LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\') \
+             OR i.former_source LIKE ? ESCAPE '\\')".into()
         }
         Term::Field(Field::Category, value) => {
             bind(Value::Text(value.clone()));
@@ -268,7 +271,7 @@ impl Store {
         filter: &Compiled,
         now: DateTime<Utc>,
     ) -> Result<Vec<ItemId>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let sql = format!(
             "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({}) RETURNING id",
             to_unix(now),

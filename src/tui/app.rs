@@ -131,6 +131,7 @@ impl App {
     ) {
         let earliest = sources
             .iter()
+            .filter(|source| !source.is_placeholder())
             .map(|source| source.due.unwrap_or(self.now))
             .min();
         let startup = std::mem::take(&mut self.startup_refresh_pending);
@@ -239,10 +240,7 @@ impl App {
         source: Option<crate::model::SourceId>,
         effects: &mut Vec<Effect>,
     ) {
-        if self.status.is_refreshing() {
-            self.status.info("A refresh is already running");
-            return;
-        }
+        // While one runs, the worker starts this one when it ends.
         self.status.refresh_requested();
         effects.push(Effect::Send(Command::Refresh { source }));
     }

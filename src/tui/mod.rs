@@ -35,6 +35,7 @@ pub mod theme;
 pub mod views;
 pub mod worker;
 mod worker_events;
+mod worker_refresh;
 
 use crate::config::Config;
 use app::{App, Effect, Msg};

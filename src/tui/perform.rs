@@ -296,6 +296,16 @@ impl App {
             Focus::Sources => self.sources.selected_source(),
             _ => self.target().map(|target| target.source_id),
         };
+        let placeholder = source
+            .and_then(|id| self.sources.source(id))
+            .filter(|source| source.is_placeholder());
+        if let Some(placeholder) = placeholder {
+            let title = super::sanitize::line(&placeholder.title);
+            self.status.info(format!(
+                "{title} is not fetched: it keeps the saved and tagged items of removed sources"
+            ));
+            return;
+        }
         self.start_refresh(source, effects);
     }
 }

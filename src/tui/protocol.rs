@@ -117,6 +117,9 @@ pub enum Event {
     },
     TagsLoaded(Vec<String>),
     Refresh(Progress),
+    /// The refresh stopped before its summary (the database refused a write, say); one
+    /// sentence. It is over: the next one may start.
+    RefreshFailed(String),
     /// `AddSource` followed these (titles), whose first fetch brought `new_items`.
     SourcesAdded {
         titles: Vec<String>,

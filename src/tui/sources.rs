@@ -4,7 +4,8 @@
 use super::protocol::Scope;
 use crate::model::{Source, SourceId};
 
-/// Categories in the order a clinician scans them; others follow alphabetically.
+/// Categories in the order a clinician scans them; others follow alphabetically, and the
+/// removed sources' placeholder comes last.
 const CATEGORY_ORDER: [&str; 7] = [
     "institution",
     "regulator",
@@ -45,6 +46,7 @@ impl SourcesPane {
         let kept = self.selected_scope();
         sources.sort_by_key(|source| {
             (
+                source.is_placeholder(),
                 category_rank(source.category.as_deref()),
                 source.title.to_lowercase(),
             )
@@ -179,6 +181,20 @@ mod tests {
                 "Dr. Chen's blog"
             ]
         );
+    }
+
+    #[test]
+    fn the_removed_sources_placeholder_comes_last() {
+        let mut placeholder = source(9, "Removed sources", Some("removed"), 2);
+        placeholder.kind = crate::model::SourceKind::Removed;
+        let mut pane = SourcesPane::default();
+        pane.set(vec![
+            placeholder,
+            source(3, "Dr. Chen's blog", None, 1),
+            source(1, "The Lancet", Some("journal"), 4),
+        ]);
+        assert_eq!(pane.rows.last(), Some(&SourceRow::Source(2)));
+        assert_eq!(pane.sources[2].title, "Removed sources");
     }
 
     #[test]

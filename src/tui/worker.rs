@@ -3,25 +3,27 @@
 //! connection (WAL lets the river be queried while a refresh writes).
 
 use super::protocol::{Command, Event, Lane, RiverQuery, Scope};
+use super::worker_refresh::{RefreshContext, Refreshes};
 use crate::fetch::http::{HttpClient, HttpOptions};
-use crate::model::{Mark, SourceId};
+use crate::model::Mark;
 use crate::query::{Expr, Flag, Term, parse};
-use crate::store::{Compiled, Store, StoreError, compile};
-use crate::sync::progress::Progress;
-use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
 use crate::sync::retention::RetentionPolicy;
 use crate::sync::schedule::SchedulePolicy;
-use std::collections::BTreeMap;
 use chrono::Utc;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
-use tokio::task::JoinHandle;
+use tokio::task::JoinError;
 
 #[derive(Debug, Clone)]
 pub struct WorkerOptions {
     pub jobs: usize,
     pub http: HttpOptions,
+    /// How long a write waits for another process's write lock before it fails.
+    pub busy_timeout: Duration,
     /// The config's `[bridges]`, for adding accounts on networks without feeds.
     pub bridges: BTreeMap<String, String>,
     pub schedule: SchedulePolicy,
@@ -33,6 +35,7 @@ impl Default for WorkerOptions {
         WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
             bridges: BTreeMap::new(),
             schedule: SchedulePolicy::default(),
             retention: Some(RetentionPolicy::default()),
@@ -41,9 +44,10 @@ impl Default for WorkerOptions {
 }
 
 impl WorkerOptions {
-    /// The settings the config gives: bridges, schedules by category, retention.
+    /// The settings the config gives: the lock wait, bridges, schedules, retention.
     pub fn from_config(config: &crate::config::Config) -> WorkerOptions {
         WorkerOptions {
+            busy_timeout: config.busy_timeout,
             bridges: config.bridges.clone(),
             schedule: SchedulePolicy::with_overrides(&config.schedules),
             retention: Some(RetentionPolicy {
@@ -83,12 +87,17 @@ pub fn spawn(
 }
 
 pub(super) struct Worker {
-    pub(super) db_path: PathBuf,
     pub(super) store: Store,
-    pub(super) client: Arc<HttpClient>,
     pub(super) events: UnboundedSender<Event>,
-    refreshing: Option<JoinHandle<()>>,
-    pub(super) options: WorkerOptions,
+    pub(super) refresh_context: RefreshContext,
+    refreshes: Refreshes,
+    pub(super) bridges: BTreeMap<String, String>,
+}
+
+/// What woke the worker up.
+enum Wake {
+    Command(Option<Command>),
+    RefreshEnded(Result<(), JoinError>),
 }
 
 impl Worker {
@@ -98,7 +107,7 @@ impl Worker {
         mut commands: UnboundedReceiver<Command>,
         events: UnboundedSender<Event>,
     ) {
-        let opened = Store::open(&db_path)
+        let opened = Store::open_waiting(&db_path, options.busy_timeout)
             .map_err(|e| e.to_string())
             .and_then(|store| {
                 let http = HttpOptions {
@@ -116,19 +125,37 @@ impl Worker {
             }
         };
         let mut worker = Worker {
-            db_path,
             store,
-            client: Arc::new(client),
+            refresh_context: RefreshContext {
+                db_path,
+                busy_timeout: options.busy_timeout,
+                client: Arc::new(client),
+                events: events.clone(),
+                schedule: options.schedule,
+                retention: options.retention,
+            },
             events,
-            refreshing: None,
-            options,
+            refreshes: Refreshes::default(),
+            bridges: options.bridges,
         };
-        while let Some(first) = commands.recv().await {
-            for command in coalesce(first, &mut commands) {
-                if command == Command::Quit {
-                    return;
+        loop {
+            let wake = tokio::select! {
+                command = commands.recv() => Wake::Command(command),
+                ended = worker.refreshes.ended() => Wake::RefreshEnded(ended),
+            };
+            match wake {
+                Wake::Command(None) => return,
+                Wake::Command(Some(first)) => {
+                    for command in coalesce(first, &mut commands) {
+                        if command == Command::Quit {
+                            return;
+                        }
+                        worker.handle(command);
+                    }
                 }
-                worker.handle(command);
+                Wake::RefreshEnded(result) => {
+                    worker.refreshes.on_ended(result, &worker.refresh_context)
+                }
             }
         }
     }
@@ -154,11 +181,11 @@ impl Worker {
                 .map(|tags| Event::TagsSet { id, tags }),
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
-                self.start_refresh(source, false);
+                self.refreshes.request(source, false, &self.refresh_context);
                 return;
             }
             Command::RefreshDue => {
-                self.start_refresh(None, true);
+                self.refreshes.request(None, true, &self.refresh_context);
                 return;
             }
             Command::AddSource { target, pick } => {
@@ -182,6 +209,13 @@ impl Worker {
         };
         let event = result.unwrap_or_else(|error| Event::Failed(error.to_string()));
         let _ = self.events.send(event);
+    }
+
+    /// The sources with when each is next due.
+    pub(super) fn sources(&self) -> Result<Vec<crate::model::Source>, StoreError> {
+        let mut sources = self.store.sources()?;
+        self.refresh_context.schedule.annotate(&mut sources);
+        Ok(sources)
     }
 
     fn river(
@@ -221,65 +255,6 @@ impl Worker {
             ))),
         }
     }
-
-    /// The sources with when each is next due.
-    pub(super) fn sources(&self) -> Result<Vec<crate::model::Source>, StoreError> {
-        let mut sources = self.store.sources()?;
-        self.options.schedule.annotate(&mut sources);
-        Ok(sources)
-    }
-
-    /// One refresh at a time; a second request while one runs is dropped (its progress shows).
-    fn start_refresh(&mut self, only: Option<SourceId>, due_only: bool) {
-        if self
-            .refreshing
-            .as_ref()
-            .is_some_and(|task| !task.is_finished())
-        {
-            return;
-        }
-        let (db_path, client, events) = (
-            self.db_path.clone(),
-            self.client.clone(),
-            self.events.clone(),
-        );
-        let options = RefreshOptions {
-            only,
-            due_only,
-            schedule: self.options.schedule.clone(),
-            retention: self.options.retention,
-        };
-        self.refreshing = Some(tokio::spawn(async move {
-            let outcome = run_refresh(db_path, client, options, events.clone()).await;
-            if let Err(error) = outcome {
-                let _ = events.send(Event::Failed(format!("refresh stopped: {error}")));
-            }
-        }));
-    }
-}
-
-async fn run_refresh(
-    db_path: PathBuf,
-    client: Arc<HttpClient>,
-    options: RefreshOptions,
-    events: UnboundedSender<Event>,
-) -> Result<(), StoreError> {
-    let mut store = Store::open(&db_path)?;
-    let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
-    let forward_to = events.clone();
-    let forward = tokio::spawn(async move {
-        while let Some(message) = receiver.recv().await {
-            let _ = forward_to.send(Event::Refresh(message));
-        }
-    });
-    let result = refresh(&mut store, client, &options, &progress).await;
-    drop(progress);
-    let _ = forward.await;
-    result?;
-    let mut sources = store.sources()?;
-    options.schedule.annotate(&mut sources);
-    let _ = events.send(Event::SourcesLoaded(sources));
-    Ok(())
 }
 
 /// Keeps only the newest of the river loads waiting in the queue: typing fast in the filter

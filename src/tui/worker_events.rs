@@ -40,23 +40,22 @@ impl App {
             Event::TagsLoaded(tags) => self.known_tags = tags,
             Event::Refresh(progress) => {
                 if self.status.on_progress(&progress) {
-                    effects.push(Effect::Send(Command::LoadSources));
-                    effects.push(Effect::Send(Command::LoadTags));
-                    effects.push(Effect::Send(self.river.reload()));
+                    self.reload_after_refresh(effects);
                 }
             }
-            Event::Failed(message) => {
-                // A refresh that failed before it started will never report Finished.
-                if self
-                    .status
-                    .refresh
-                    .is_some_and(|progress| progress.total == 0)
-                {
-                    self.status.refresh = None;
-                }
-                self.status.error(message);
+            Event::RefreshFailed(message) => {
+                self.status.refresh_failed(message);
+                // Feeds written before the failure are in the database: show them.
+                self.reload_after_refresh(effects);
             }
+            Event::Failed(message) => self.status.error(message),
         }
+    }
+
+    fn reload_after_refresh(&mut self, effects: &mut Vec<Effect>) {
+        effects.push(Effect::Send(Command::LoadSources));
+        effects.push(Effect::Send(Command::LoadTags));
+        effects.push(Effect::Send(self.river.reload()));
     }
 
     fn on_river_loaded(

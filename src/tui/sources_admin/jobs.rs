@@ -11,22 +11,23 @@ impl Worker {
     /// Adds in a task: discovery and the first fetch take network time.
     pub(in crate::tui) fn start_add(&mut self, target: String, pick: Pick) {
         let (db_path, client, events) = (
-            self.db_path.clone(),
-            self.client.clone(),
+            self.refresh_context.db_path.clone(),
+            self.refresh_context.client.clone(),
             self.events.clone(),
         );
+        let busy_timeout = self.refresh_context.busy_timeout;
         let context = AddContext {
             cwd: std::env::current_dir().unwrap_or_default(),
-            bridges: self.options.bridges.clone(),
+            bridges: self.bridges.clone(),
         };
-        let schedule = self.options.schedule.clone();
+        let schedule = self.refresh_context.schedule.clone();
         tokio::spawn(async move {
             let request = AddRequest {
                 target: target.clone(),
                 pick,
                 ..AddRequest::default()
             };
-            let mut store = match Store::open(&db_path) {
+            let mut store = match Store::open_waiting(&db_path, busy_timeout) {
                 Ok(store) => store,
                 Err(error) => {
                     let _ = events.send(Event::AddFailed {
@@ -69,24 +70,24 @@ impl Worker {
         });
     }
 
+    /// What removing will do: saved and tagged items are kept under "Removed sources".
     pub(in crate::tui) fn plan_removal(&mut self, id: SourceId) -> Result<Event, StoreError> {
-        let source = self.store.source(id)?;
+        let plan = self.store.plan_removal(id)?;
         Ok(Event::RemovalPlanned {
             id,
-            title: source.title,
-            deleted: source.item_count,
-            kept: 0,
+            title: plan.source.title,
+            deleted: plan.deleted,
+            kept: plan.kept,
         })
     }
 
     pub(in crate::tui) fn remove_source(&mut self, id: SourceId) -> Result<Event, StoreError> {
-        let source = self.store.source(id)?;
-        self.store.remove_source(id)?;
+        let removal = self.store.remove_source(id)?;
         Ok(Event::SourceRemoved {
             id,
-            title: source.title,
-            deleted: source.item_count,
-            kept: 0,
+            title: removal.source.title,
+            deleted: removal.deleted,
+            kept: removal.kept,
         })
     }
 

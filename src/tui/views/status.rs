@@ -43,7 +43,11 @@ fn left_text(app: &App) -> (String, Style) {
         );
     }
     if let Some(progress) = app.status.refresh {
-        return (refresh_text(progress), Style::new());
+        let mut text = refresh_text(progress);
+        if app.status.refresh_queued {
+            text.push_str(" · another queued");
+        }
+        return (text, Style::new());
     }
     match &app.status.message {
         Some(Message::Info(text)) => (sanitize::line(text), Style::new()),
