@@ -9,7 +9,9 @@ pub const LONGEST: Duration = Duration::from_secs(30 * 24 * 3600);
 
 /// Why a text is not an interval, as a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{0}\" is not a refresh interval (try \"15m\", \"2h\" or \"1d\", from 1 minute to 30 days)")]
+#[error(
+    "\"{0}\" is not a refresh interval (try \"15m\", \"2h\" or \"1d\", from 1 minute to 30 days)"
+)]
 pub struct IntervalError(pub String);
 
 /// Parses `15m`, `2h`, `1d`, `90s`, `1h30m`, `45` (minutes), between a minute and 30 days.
@@ -26,10 +28,14 @@ pub fn parse(text: &str) -> Result<Duration, IntervalError> {
     let mut seconds: u64 = 0;
     let mut rest = compact.as_str();
     while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         let number: u64 = rest[..digits].parse().map_err(|_| error())?;
         let after = &rest[digits..];
-        let unit_len = after.find(|c: char| c.is_ascii_digit()).unwrap_or(after.len());
+        let unit_len = after
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(after.len());
         let unit = match after[..unit_len].to_ascii_lowercase().as_str() {
             "s" | "sec" | "secs" => 1,
             "m" | "min" | "mins" => 60,
@@ -83,7 +89,15 @@ mod tests {
 
     #[test]
     fn refuses_nonsense_and_extremes() {
-        for bad in ["", "soon", "10x", "30s", "31d", "h", "99999999999999999999d"] {
+        for bad in [
+            "",
+            "soon",
+            "10x",
+            "30s",
+            "31d",
+            "h",
+            "99999999999999999999d",
+        ] {
             assert!(parse(bad).is_err(), "{bad}");
         }
     }

@@ -35,7 +35,10 @@ fn a_page_with_one_feed_subscribes_to_it_and_says_which() {
     let s = Sandbox::new();
     let (code, stdout, stderr) = s.run(&["add", &server.url("/journal")]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("3 items") && stdout.contains("named by the page"), "{stdout}");
+    assert!(
+        stdout.contains("3 items") && stdout.contains("named by the page"),
+        "{stdout}"
+    );
     assert_eq!(urls(&s), [server.url("/toc/current.rss")]);
 }
 
@@ -48,13 +51,20 @@ fn a_page_with_three_feeds_lists_them_and_pick_or_all_chooses() {
         <link rel="alternate" type="application/rss+xml" title="All articles" href="/feeds/all.rss">"#;
     server.route("/", Response::ok(HTML, page(head, "")));
     server.route("/feeds/cardio.rss", Response::ok(RSS, journal_rss(2, 1)));
-    server.route("/feeds/notices.atom", Response::ok("application/atom+xml", notices_atom()));
+    server.route(
+        "/feeds/notices.atom",
+        Response::ok("application/atom+xml", notices_atom()),
+    );
     server.route("/feeds/all.rss", Response::ok(RSS, journal_rss(4, 1)));
 
     let s = Sandbox::new();
     let (code, stdout, _) = s.run(&["add", &server.url("/")]);
     assert_eq!(code, 1, "several feeds: exit 1 so a script notices");
-    for (number, title) in [(1, "Cardiology"), (2, "Public health notices"), (3, "All articles")] {
+    for (number, title) in [
+        (1, "Cardiology"),
+        (2, "Public health notices"),
+        (3, "All articles"),
+    ] {
         assert!(stdout.contains(&format!("{number}. {title}")), "{stdout}");
     }
     assert!(stdout.contains("--pick"), "{stdout}");
@@ -76,7 +86,10 @@ fn a_page_with_three_feeds_lists_them_and_pick_or_all_chooses() {
 #[test]
 fn a_page_without_links_falls_back_to_the_usual_paths() {
     let server = TestServer::start();
-    server.route("/blog/", Response::ok(HTML, page("", "<p>No feed links here.</p>")));
+    server.route(
+        "/blog/",
+        Response::ok(HTML, page("", "<p>No feed links here.</p>")),
+    );
     server.route("/feed", Response::ok(RSS, journal_rss(2, 1)));
     let s = Sandbox::new();
     let (code, stdout, stderr) = s.run(&["add", &server.url("/blog/")]);
@@ -88,11 +101,19 @@ fn a_page_without_links_falls_back_to_the_usual_paths() {
 #[test]
 fn a_page_with_no_feed_at_all_names_what_was_tried() {
     let server = TestServer::start();
-    server.route("/", Response::ok(HTML, page("", "<a href=\"/about\">About</a>")));
+    server.route(
+        "/",
+        Response::ok(HTML, page("", "<a href=\"/about\">About</a>")),
+    );
     let s = Sandbox::new();
     let (code, _, stderr) = s.run(&["add", &server.url("/")]);
     assert_eq!(code, 2);
-    for tried in ["no feed found", "<link rel=\"alternate\">", "/feed", "/feeds/posts/default"] {
+    for tried in [
+        "no feed found",
+        "<link rel=\"alternate\">",
+        "/feed",
+        "/feeds/posts/default",
+    ] {
         assert!(stderr.contains(tried), "{tried}: {stderr}");
     }
     assert!(urls(&s).is_empty());
@@ -103,7 +124,10 @@ fn links_resolve_against_a_relative_base() {
     let server = TestServer::start();
     let head = r#"<base href="../feeds/"><link rel="alternate" type="application/atom+xml" href="notices.atom">"#;
     server.route("/health/index.html", Response::ok(HTML, page(head, "")));
-    server.route("/feeds/notices.atom", Response::ok("application/atom+xml", notices_atom()));
+    server.route(
+        "/feeds/notices.atom",
+        Response::ok("application/atom+xml", notices_atom()),
+    );
     let s = Sandbox::new();
     let (code, _, stderr) = s.run(&["add", &server.url("/health/index.html")]);
     assert_eq!(code, 0, "{stderr}");
@@ -117,13 +141,18 @@ fn discovery_reads_at_most_two_mebibytes_of_a_page() {
     let padding = "<p>filler paragraph of a very long page</p>\n".repeat(80_000); // about 3.5 MB
     server.route("/long-early", Response::ok(HTML, page(link, &padding)));
     server.route("/early.rss", Response::ok(RSS, journal_rss(1, 1)));
-    let late = format!("<html><body>{padding}<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/late.rss\"></body></html>");
+    let late = format!(
+        "<html><body>{padding}<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/late.rss\"></body></html>"
+    );
     server.route("/long-late", Response::ok(HTML, late));
     server.route("/late.rss", Response::ok(RSS, journal_rss(1, 1)));
 
     let s = Sandbox::new();
     let (code, _, stderr) = s.run(&["add", &server.url("/long-early")]);
-    assert_eq!(code, 0, "a link in the head of a long page is found: {stderr}");
+    assert_eq!(
+        code, 0,
+        "a link in the head of a long page is found: {stderr}"
+    );
     let (code, _, stderr) = s.run(&["add", &server.url("/long-late")]);
     assert_eq!(code, 2, "a link past 2 MiB is never read");
     assert!(stderr.contains("no feed found"), "{stderr}");
@@ -138,10 +167,19 @@ fn a_youtube_like_channel_page_maps_to_its_channel_feed() {
         r#"<meta property="og:site_name" content="YouTube"><link rel="canonical" href="{}">"#,
         server.url("/channel/UCwardRoundTeaching01")
     );
-    server.route("/@wardroundtv", Response::ok(HTML, page(&head, "<script>var ytInitialData = {};</script>")));
+    server.route(
+        "/@wardroundtv",
+        Response::ok(
+            HTML,
+            page(&head, "<script>var ytInitialData = {};</script>"),
+        ),
+    );
     let videos = r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Ward Round Teaching</title>
         <entry><id>yt:video:abc</id><title>Reading an ECG in 5 minutes</title><link href="https://www.youtube.com/watch?v=abc"/><updated>2026-11-20T10:00:00Z</updated></entry></feed>"#;
-    server.route("/feeds/videos.xml", Response::ok("application/atom+xml", videos));
+    server.route(
+        "/feeds/videos.xml",
+        Response::ok("application/atom+xml", videos),
+    );
     let s = Sandbox::new();
     let (code, stdout, stderr) = s.run(&["add", &server.url("/@wardroundtv")]);
     assert_eq!(code, 0, "{stderr}");
@@ -166,7 +204,10 @@ fn networks_without_feeds_are_explained_without_a_bridge() {
         assert!(stderr.contains("publishes no feed"), "{stderr}");
         assert!(stderr.contains("Mastodon or Bluesky"), "{stderr}");
         assert!(stderr.contains("[bridges]"), "{stderr}");
-        assert!(stderr.contains("private groups cannot be followed"), "{stderr}");
+        assert!(
+            stderr.contains("private groups cannot be followed"),
+            "{stderr}"
+        );
     }
     let (_, _, stderr) = s.run(&["add", "https://www.facebook.com/groups/icu.nurses.uk"]);
     assert!(stderr.contains("the group icu.nurses.uk"), "{stderr}");

@@ -29,12 +29,18 @@ fn by_url<'a>(list: &'a Value, url: &str) -> &'a Value {
 fn due_skips_what_is_not_due_while_plain_refresh_fetches_everything() {
     let server = TestServer::start();
     server.route("/journal.rss", Response::ok(RSS, journal_rss(2, 1)));
-    server.route("/notices.atom", Response::ok("application/atom+xml", notices_atom()));
+    server.route(
+        "/notices.atom",
+        Response::ok("application/atom+xml", notices_atom()),
+    );
     let s = Sandbox::new();
     let journal = server.url("/journal.rss");
     let notices = server.url("/notices.atom");
     assert_eq!(s.run(&["add", &journal, "--category", "journal"]).0, 0);
-    assert_eq!(s.run(&["add", &notices, "--no-fetch", "--every", "2h"]).0, 0);
+    assert_eq!(
+        s.run(&["add", &notices, "--no-fetch", "--every", "2h"]).0,
+        0
+    );
     // `add` looked at the address (is it a page?) and fetched it once.
     let after_add = server.requests_for("/journal.rss").len();
 
@@ -48,8 +54,16 @@ fn due_skips_what_is_not_due_while_plain_refresh_fetches_everything() {
     assert_eq!(wait.num_hours(), 6, "journals default to 6 h");
     assert_eq!(journal_source["every_seconds"], 6 * 3600);
     assert_eq!(by_url(&due["sources"], &notices)["outcome"], "updated");
-    assert_eq!(server.requests_for("/journal.rss").len(), after_add, "not fetched");
-    assert_eq!(server.requests_for("/notices.atom").len(), 1, "never fetched: due");
+    assert_eq!(
+        server.requests_for("/journal.rss").len(),
+        after_add,
+        "not fetched"
+    );
+    assert_eq!(
+        server.requests_for("/notices.atom").len(),
+        1,
+        "never fetched: due"
+    );
 
     let notices_source = by_url(&s.json(&["sources", "--json"]), &notices).clone();
     assert_eq!(notices_source["every_seconds"], 7200);
@@ -64,7 +78,10 @@ fn due_skips_what_is_not_due_while_plain_refresh_fetches_everything() {
 
     let (code, stdout, stderr) = s.run(&["source", "set", "1", "--every", "30m", "--title", "JCT"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("JCT") && stdout.contains("every 30m"), "{stdout}");
+    assert!(
+        stdout.contains("JCT") && stdout.contains("every 30m"),
+        "{stdout}"
+    );
     let (code, _, stderr) = s.run(&["source", "set", "1", "--every", "often"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("not a refresh interval"), "{stderr}");
@@ -76,7 +93,11 @@ fn a_failing_source_backs_off_exponentially_and_recovers_on_success() {
     server.route("/flaky.rss", Response::status(503));
     let s = Sandbox::new();
     let url = server.url("/flaky.rss");
-    assert_eq!(s.run(&["add", &url, "--no-fetch", "--category", "social"]).0, 0);
+    assert_eq!(
+        s.run(&["add", &url, "--no-fetch", "--category", "social"])
+            .0,
+        0
+    );
     let wait_after = |s: &Sandbox| {
         let source = s.json(&["sources", "--json"])[0].clone();
         let minutes = (time(&source["next_fetch"]) - time(&source["last_fetch"])).num_minutes();
@@ -86,7 +107,11 @@ fn a_failing_source_backs_off_exponentially_and_recovers_on_success() {
     assert_eq!(wait_after(&s), (1, 30), "15 min doubled once");
     let due = s.json(&["refresh", "--due", "--json"]);
     assert_eq!(due["sources"][0]["outcome"], "not_due");
-    assert_eq!(server.requests_for("/flaky.rss").len(), 1, "backing off: not fetched");
+    assert_eq!(
+        server.requests_for("/flaky.rss").len(),
+        1,
+        "backing off: not fetched"
+    );
     s.run(&["refresh"]);
     s.run(&["refresh"]);
     assert_eq!(wait_after(&s), (3, 120));
@@ -116,7 +141,9 @@ fn dated_feed(old: std::ops::Range<usize>, recent: std::ops::Range<usize>) -> St
              <pubDate>Mon, 06 Jan 2025 09:00:00 GMT</pubDate></item>"
         ));
     }
-    format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Notices</title>{items}</channel></rss>")
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Notices</title>{items}</channel></rss>"
+    )
 }
 
 fn id_of(s: &Sandbox, title: &str) -> String {
@@ -138,12 +165,25 @@ fn retention_keeps_saved_tagged_alerted_urgent_and_present_items() {
     write(&s.path("config.toml"), "keep_days = 30\n");
     let config = s.path("config.toml");
     let config = config.to_str().unwrap();
-    assert_eq!(s.run(&["--config", config, "add", &server.url("/notices.rss")]).0, 0);
+    assert_eq!(
+        s.run(&["--config", config, "add", &server.url("/notices.rss")])
+            .0,
+        0
+    );
     let first = s.json(&["--config", config, "refresh", "--json"]);
-    assert_eq!(first["summary"]["retention"]["removed"], 0, "all still in the feed");
+    assert_eq!(
+        first["summary"]["retention"]["removed"], 0,
+        "all still in the feed"
+    );
 
-    let (saved, tagged) = (id_of(&s, "Archived notice 0"), id_of(&s, "Archived notice 1"));
-    let (urgent, alerted) = (id_of(&s, "Archived notice 2"), id_of(&s, "Archived notice 3"));
+    let (saved, tagged) = (
+        id_of(&s, "Archived notice 0"),
+        id_of(&s, "Archived notice 1"),
+    );
+    let (urgent, alerted) = (
+        id_of(&s, "Archived notice 2"),
+        id_of(&s, "Archived notice 3"),
+    );
     assert_eq!(s.run(&["mark", &saved, "--save"]).0, 0);
     assert_eq!(s.run(&["tag", &tagged, "journal-club"]).0, 0);
     {
@@ -160,22 +200,40 @@ fn retention_keeps_saved_tagged_alerted_urgent_and_present_items() {
     server.route("/notices.rss", Response::ok(RSS, dated_feed(6..7, 0..2)));
     let second = s.json(&["--config", config, "refresh", "--json"]);
     assert_eq!(second["summary"]["retention"]["removed"], 2, "{second:#}");
-    let titles: Vec<String> = s.json(&["list", "--json", "-n", "100"])
+    let titles: Vec<String> = s
+        .json(&["list", "--json", "-n", "100"])
         .as_array()
         .unwrap()
         .iter()
         .map(|i| i["title"].as_str().unwrap().to_string())
         .collect();
     for kept in 0..4 {
-        assert!(titles.contains(&format!("Archived notice {kept}")), "{titles:?}");
+        assert!(
+            titles.contains(&format!("Archived notice {kept}")),
+            "{titles:?}"
+        );
     }
-    assert!(titles.contains(&"Archived notice 6".to_string()), "still in the feed");
-    assert!(!titles.iter().any(|t| t == "Archived notice 4" || t == "Archived notice 5"));
+    assert!(
+        titles.contains(&"Archived notice 6".to_string()),
+        "still in the feed"
+    );
+    assert!(
+        !titles
+            .iter()
+            .any(|t| t == "Archived notice 4" || t == "Archived notice 5")
+    );
     assert_eq!(titles.len(), 7);
     let store = rounds::store::Store::open(&s.db()).unwrap();
-    assert!(store.integrity_ok().unwrap(), "SQLite's and FTS5's checks, FTS in step");
+    assert!(
+        store.integrity_ok().unwrap(),
+        "SQLite's and FTS5's checks, FTS in step"
+    );
     let matches = s.json(&["list", "--json", "-q", "measles"]);
-    assert_eq!(matches.as_array().unwrap().len(), 5, "the index lost the deleted rows only");
+    assert_eq!(
+        matches.as_array().unwrap().len(),
+        5,
+        "the index lost the deleted rows only"
+    );
 }
 
 #[test]
@@ -183,10 +241,17 @@ fn retention_caps_each_source_in_short_batches() {
     let server = TestServer::start();
     server.route("/big.rss", Response::ok(RSS, dated_feed(0..1500, 0..0)));
     let s = Sandbox::new();
-    write(&s.path("config.toml"), "keep_days = 0\nmax_items_per_source = 100\n");
+    write(
+        &s.path("config.toml"),
+        "keep_days = 0\nmax_items_per_source = 100\n",
+    );
     let config = s.path("config.toml");
     let config = config.to_str().unwrap();
-    assert_eq!(s.run(&["--config", config, "add", &server.url("/big.rss")]).0, 0);
+    assert_eq!(
+        s.run(&["--config", config, "add", &server.url("/big.rss")])
+            .0,
+        0
+    );
     server.route("/big.rss", Response::ok(RSS, dated_feed(0..0, 0..3)));
     let report = s.json(&["--config", config, "refresh", "--json"]);
     let retention = &report["summary"]["retention"];
@@ -198,5 +263,10 @@ fn retention_caps_each_source_in_short_batches() {
     let (code, stdout, _) = s.run(&["--config", config, "vacuum"]);
     assert_eq!(code, 0);
     assert!(stdout.contains("the database went from"), "{stdout}");
-    assert!(rounds::store::Store::open(&s.db()).unwrap().integrity_ok().unwrap());
+    assert!(
+        rounds::store::Store::open(&s.db())
+            .unwrap()
+            .integrity_ok()
+            .unwrap()
+    );
 }

@@ -141,8 +141,14 @@ fn removal_asks_first() {
     }));
     let screen = draw(&app).backend().to_string();
     assert!(screen.contains("Stop following FDA MedWatch?"), "{screen}");
-    assert!(screen.contains("22 items of this source will be deleted"), "{screen}");
-    assert!(sent(&app.update(Msg::Key(key('n')))).is_empty(), "n keeps it");
+    assert!(
+        screen.contains("22 items of this source will be deleted"),
+        "{screen}"
+    );
+    assert!(
+        sent(&app.update(Msg::Key(key('n')))).is_empty(),
+        "n keeps it"
+    );
     app.update(Msg::Key(key('d')));
     app.update(Msg::Worker(Event::RemovalPlanned {
         id: *id,
@@ -150,7 +156,10 @@ fn removal_asks_first() {
         deleted: 22,
         kept: 0,
     }));
-    assert_eq!(sent(&app.update(Msg::Key(key('y')))), vec![Command::RemoveSource(*id)]);
+    assert_eq!(
+        sent(&app.update(Msg::Key(key('y')))),
+        vec![Command::RemoveSource(*id)]
+    );
 }
 
 fn first_run(width: u16, height: u16) -> App {

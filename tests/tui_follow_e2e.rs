@@ -11,7 +11,12 @@ use support::{Response, TestServer};
 
 fn source_urls(db: &std::path::Path) -> Vec<String> {
     let store = Store::open(db).unwrap();
-    store.sources().unwrap().into_iter().map(|s| s.url).collect()
+    store
+        .sources()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.url)
+        .collect()
 }
 
 #[test]
@@ -53,7 +58,9 @@ fn add_a_page_choose_its_feed_read_it_then_remove_it() {
     pty.send(b"h");
     pty.wait_for("the sources pane's hints", |s| s.contains("a add"));
     pty.send(b"a");
-    pty.wait_for("the add prompt", |s| s.contains("Follow") && s.contains("Enter follows"));
+    pty.wait_for("the add prompt", |s| {
+        s.contains("Follow") && s.contains("Enter follows")
+    });
     pty.send(server.url("/health").as_bytes());
     pty.send(b"\r");
     pty.wait_for("the chooser", |s| {

@@ -49,7 +49,11 @@ pub fn run(db: &Path, config: &Config, args: AddArgs) -> anyhow::Result<Status> 
                     .as_deref()
                     .map(sanitize_line)
                     .unwrap_or_else(|| "(untitled)".into());
-                out.line(&format!("  {:>2}. {title}  <{}>", number + 1, candidate.url))?;
+                out.line(&format!(
+                    "  {:>2}. {title}  <{}>",
+                    number + 1,
+                    candidate.url
+                ))?;
             }
             out.finish()?;
             return Ok(Status::Partial);

@@ -253,7 +253,9 @@ impl<'a> From<&'a SourceReport> for ReportJson<'a> {
             SourceOutcome::Deferred { until } => {
                 (json.outcome, json.retry_after) = ("deferred", Some(rfc3339(*until)))
             }
-            SourceOutcome::NotDue { due } => (json.outcome, json.due) = ("not_due", Some(rfc3339(*due))),
+            SourceOutcome::NotDue { due } => {
+                (json.outcome, json.due) = ("not_due", Some(rfc3339(*due)))
+            }
             SourceOutcome::Failed { error } => {
                 (json.outcome, json.error) = ("failed", Some(error.as_str()))
             }

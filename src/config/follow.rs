@@ -10,10 +10,18 @@ pub const DEFAULT_KEEP_DAYS: u32 = 180;
 pub const DEFAULT_MAX_ITEMS_PER_SOURCE: u32 = 1000;
 
 /// Validates `[bridges]`, `[schedules]`, `keep_days` and `max_items_per_source` into `config`.
-pub(super) fn apply(text: &str, raw: &RawConfig, config: &mut super::Config) -> Result<(), ConfigError> {
+pub(super) fn apply(
+    text: &str,
+    raw: &RawConfig,
+    config: &mut super::Config,
+) -> Result<(), ConfigError> {
     for (network, template) in &raw.bridges {
         let name = network.get_ref().trim().to_lowercase();
-        let name = if name == "twitter" { "x".to_string() } else { name };
+        let name = if name == "twitter" {
+            "x".to_string()
+        } else {
+            name
+        };
         if !BRIDGE_NETWORKS.contains(&name.as_str()) {
             let message = format!(
                 "[bridges] knows {} (not \"{}\")",
@@ -24,21 +32,33 @@ pub(super) fn apply(text: &str, raw: &RawConfig, config: &mut super::Config) -> 
         }
         check_template(template.get_ref())
             .map_err(|message| invalid(text, template.span().start, message))?;
-        config.bridges.insert(name, template.get_ref().trim().to_string());
+        config
+            .bridges
+            .insert(name, template.get_ref().trim().to_string());
     }
     for (category, every) in &raw.schedules {
         let interval = crate::interval::parse(every.get_ref())
             .map_err(|error| invalid(text, every.span().start, error.to_string()))?;
-        config.schedules.insert(category.get_ref().clone(), interval);
+        config
+            .schedules
+            .insert(category.get_ref().clone(), interval);
     }
     if let Some(days) = &raw.keep_days {
         config.keep_days = u32::try_from(*days.get_ref()).map_err(|_| {
-            invalid(text, days.span().start, "keep_days must be 0 (keep forever) or a number of days".into())
+            invalid(
+                text,
+                days.span().start,
+                "keep_days must be 0 (keep forever) or a number of days".into(),
+            )
         })?;
     }
     if let Some(cap) = &raw.max_items_per_source {
         config.max_items_per_source = u32::try_from(*cap.get_ref()).map_err(|_| {
-            invalid(text, cap.span().start, "max_items_per_source must be 0 (no limit) or a number".into())
+            invalid(
+                text,
+                cap.span().start,
+                "max_items_per_source must be 0 (no limit) or a number".into(),
+            )
         })?;
     }
     Ok(())
@@ -51,7 +71,9 @@ fn check_template(template: &str) -> Result<(), String> {
     let filled = template.replace("{user}", "someone").replace("{url}", "x");
     let web = url::Url::parse(&filled).is_ok_and(|url| matches!(url.scheme(), "http" | "https"));
     if !web {
-        return Err(format!("the bridge \"{template}\" is not an http(s) address"));
+        return Err(format!(
+            "the bridge \"{template}\" is not an http(s) address"
+        ));
     }
     if !template.contains("{user}") && !template.contains("{url}") {
         return Err(format!(
@@ -60,4 +82,3 @@ fn check_template(template: &str) -> Result<(), String> {
     }
     Ok(())
 }
-

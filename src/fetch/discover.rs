@@ -202,13 +202,23 @@ fn feed_like_anchors(page: &PageScan, page_url: &Url) -> Vec<Candidate> {
             continue;
         };
         let path = url.path().to_ascii_lowercase();
-        let text = anchor.title.as_deref().unwrap_or_default().to_ascii_lowercase();
-        let by_path = [".rss", ".xml", ".atom", ".rdf", "/feed", "/feed/", "/rss", "/rss/", "/atom"]
-            .iter()
-            .any(|end| path.ends_with(end))
+        let text = anchor
+            .title
+            .as_deref()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let by_path = [
+            ".rss", ".xml", ".atom", ".rdf", "/feed", "/feed/", "/rss", "/rss/", "/atom",
+        ]
+        .iter()
+        .any(|end| path.ends_with(end))
             || path.contains("/feeds/")
-            || url.query().is_some_and(|q| q.contains("feed=") || q.contains("format=rss"));
-        let by_text = text.split(|c: char| !c.is_alphanumeric()).any(|w| w == "rss" || w == "atom");
+            || url
+                .query()
+                .is_some_and(|q| q.contains("feed=") || q.contains("format=rss"));
+        let by_text = text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "rss" || w == "atom");
         if (by_path || by_text) && !found.iter().any(|known| known.url == url.as_str()) {
             found.push(Candidate {
                 url: url.to_string(),
@@ -224,18 +234,26 @@ fn feed_like_anchors(page: &PageScan, page_url: &Url) -> Vec<Candidate> {
 /// A YouTube channel page (`/@handle`, `/c/…`) names its channel id; its feed is at
 /// `/feeds/videos.xml?channel_id=ID` on the same site.
 fn youtube_feed(page: &PageScan, page_url: &Url) -> Option<Candidate> {
-    let is_youtube = page_url.host_str().is_some_and(|host| host.ends_with("youtube.com"))
+    let is_youtube = page_url
+        .host_str()
+        .is_some_and(|host| host.ends_with("youtube.com"))
         || page.site_name.as_deref() == Some("YouTube");
     if !is_youtube {
         return None;
     }
     let from_canonical = page.canonical.as_deref().and_then(|canonical| {
-        let id = canonical.split("/channel/").nth(1)?.split(['/', '?']).next()?;
+        let id = canonical
+            .split("/channel/")
+            .nth(1)?
+            .split(['/', '?'])
+            .next()?;
         id.starts_with("UC").then(|| id.to_string())
     });
     let id = page.channel_id.clone().or(from_canonical)?;
     let mut feed = page_url.join("/feeds/videos.xml").ok()?;
-    feed.query_pairs_mut().clear().append_pair("channel_id", &id);
+    feed.query_pairs_mut()
+        .clear()
+        .append_pair("channel_id", &id);
     Some(Candidate {
         url: feed.to_string(),
         title: None,
@@ -273,11 +291,26 @@ mod tests {
 
     #[test]
     fn feeds_are_told_from_pages_by_their_root() {
-        assert!(is_feed(None, b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"));
-        assert!(is_feed(Some("text/html"), b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
-        assert!(is_feed(None, b"<?xml version='1.0'?><?xml-stylesheet href='a'?><rdf:RDF>"));
-        assert!(is_feed(None, br#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#));
-        assert!(!is_feed(Some("application/rss+xml"), b"<!DOCTYPE html><html><head>"));
+        assert!(is_feed(
+            None,
+            b"\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"
+        ));
+        assert!(is_feed(
+            Some("text/html"),
+            b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+        ));
+        assert!(is_feed(
+            None,
+            b"<?xml version='1.0'?><?xml-stylesheet href='a'?><rdf:RDF>"
+        ));
+        assert!(is_feed(
+            None,
+            br#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#
+        ));
+        assert!(!is_feed(
+            Some("application/rss+xml"),
+            b"<!DOCTYPE html><html><head>"
+        ));
         assert!(!is_feed(None, b"{\"error\": \"not found\"}"));
         assert!(!is_feed(None, b""));
     }

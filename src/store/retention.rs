@@ -63,10 +63,10 @@ impl Store {
              ORDER BY published DESC, id DESC LIMIT 1 OFFSET ?2",
         )?;
         for id in ids {
-            let (published, item) = first_past.query_row(
-                params![id, i64::try_from(cap).unwrap_or(i64::MAX)],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
-            )?;
+            let (published, item) = first_past
+                .query_row(params![id, i64::try_from(cap).unwrap_or(i64::MAX)], |r| {
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+                })?;
             over_cap.push((SourceId(id), published, item));
         }
         Ok(RetentionPlan { cutoff, over_cap })
@@ -115,9 +115,7 @@ impl Store {
     }
 
     fn size_in_bytes(&self) -> Result<u64> {
-        let pages: i64 = self
-            .conn
-            .query_row("PRAGMA page_count", [], |r| r.get(0))?;
+        let pages: i64 = self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?;
         let size: i64 = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
         Ok(u64::try_from(pages * size).unwrap_or(0))
     }

@@ -96,14 +96,16 @@ pub async fn add(
 ) -> Result<AddOutcome, AddError> {
     let resolved = resolve(&request.target, &context.cwd, &context.bridges)?;
     let candidates = if resolved.discover && !request.no_fetch {
-        discover(&client, &resolved.url).await.map_err(|error| match error {
-            // The address itself cannot be read: as unreachable as a feed that fails.
-            DiscoverError::Page { url, error } => AddError::FirstFetch {
-                url,
-                error: error.to_string(),
-            },
-            other => AddError::Discover(other),
-        })?
+        discover(&client, &resolved.url)
+            .await
+            .map_err(|error| match error {
+                // The address itself cannot be read: as unreachable as a feed that fails.
+                DiscoverError::Page { url, error } => AddError::FirstFetch {
+                    url,
+                    error: error.to_string(),
+                },
+                other => AddError::Discover(other),
+            })?
     } else {
         vec![Candidate {
             url: resolved.url.clone(),

@@ -172,7 +172,11 @@ mod tests {
         chosen.feed_interval = Some(minutes(120));
         assert_eq!(policy.interval(&chosen), minutes(120));
         chosen.feed_interval = Some(minutes(60 * 24 * 7));
-        assert_eq!(policy.interval(&chosen), LONGEST_BACKOFF, "a week-long ttl is capped");
+        assert_eq!(
+            policy.interval(&chosen),
+            LONGEST_BACKOFF,
+            "a week-long ttl is capped"
+        );
     }
 
     #[test]
@@ -204,7 +208,10 @@ mod tests {
         assert!(policy.is_due(&failing, now));
         failing.failures = 2;
         assert!(!policy.is_due(&failing, now), "two failures: an hour");
-        assert_eq!(failing.last_fetch.map(|t| t + TimeDelta::minutes(60)), policy.due_at(&failing));
+        assert_eq!(
+            failing.last_fetch.map(|t| t + TimeDelta::minutes(60)),
+            policy.due_at(&failing)
+        );
         failing.failures = 0;
         failing.next_fetch = Some(now + TimeDelta::hours(3));
         assert_eq!(policy.due_at(&failing), failing.next_fetch);

@@ -77,7 +77,10 @@ mod tests {
     fn the_pack_parses_into_categories() {
         let categories = categories();
         let names: Vec<&str> = categories.iter().map(|(name, _)| name.as_str()).collect();
-        assert_eq!(names, ["Public health", "Regulators", "Journals", "Preprints"]);
+        assert_eq!(
+            names,
+            ["Public health", "Regulators", "Journals", "Preprints"]
+        );
         let total: usize = categories.iter().map(|(_, count)| count).sum();
         assert_eq!(total, sources().len());
         assert!(total >= 20, "{total}");
@@ -93,7 +96,10 @@ mod tests {
             .map(|(_, count)| count);
         assert_eq!(Some(report.added.len()), journals);
         let error = import_starter(&mut store, &["cardiology".into()]).unwrap_err();
-        assert!(error.to_string().contains("Public health, Regulators"), "{error}");
+        assert!(
+            error.to_string().contains("Public health, Regulators"),
+            "{error}"
+        );
         let rest = import_starter(&mut store, &[]).unwrap();
         assert_eq!(rest.added.len() + rest.already.len(), sources().len());
     }

@@ -166,14 +166,27 @@ fn two_overrides_on_one_key_conflict() {
 fn a_layer_is_checked_first_and_only_where_it_holds() {
     let keymap = Keymap::default();
     let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
-    assert_eq!(keymap.resolve_in(&[Layer::SourcesPane], &a), Some(Action::AddSource));
-    assert_eq!(keymap.resolve_in(&[], &a), None, "`a` belongs to acknowledge elsewhere");
+    assert_eq!(
+        keymap.resolve_in(&[Layer::SourcesPane], &a),
+        Some(Action::AddSource)
+    );
+    assert_eq!(
+        keymap.resolve_in(&[], &a),
+        None,
+        "`a` belongs to acknowledge elsewhere"
+    );
     let plus = press(KeyCode::Char('+'), KeyModifiers::NONE);
     assert_eq!(keymap.resolve_in(&[], &plus), Some(Action::AddSource));
     let i = press(KeyCode::Char('i'), KeyModifiers::NONE);
-    assert_eq!(keymap.resolve_in(&[Layer::FirstRun], &i), Some(Action::ImportStarter));
+    assert_eq!(
+        keymap.resolve_in(&[Layer::FirstRun], &i),
+        Some(Action::ImportStarter)
+    );
     let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-    assert_eq!(keymap.resolve_in(&[Layer::SourcesPane], &j), Some(Action::MoveDown));
+    assert_eq!(
+        keymap.resolve_in(&[Layer::SourcesPane], &j),
+        Some(Action::MoveDown)
+    );
 
     let rebound = Keymap::with_overrides(&[(Action::Save, vec![chord("a")])]).unwrap();
     assert_eq!(

@@ -2,8 +2,8 @@
 //! commands go in (imperatives), events come out (past tense). Nothing else is shared.
 
 use crate::model::{Item, ItemId, ItemSummary, Mark, Source, SourceEdit, SourceId};
-pub use crate::sync::add::Pick;
 use crate::query::QueryError;
+pub use crate::sync::add::Pick;
 use crate::sync::progress::Progress;
 
 /// Which slice of the river a lane shows, on top of the filter query.

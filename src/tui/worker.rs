@@ -198,9 +198,7 @@ impl Worker {
                 .map(|source| Event::SourceEdited(Box::new(source))),
             Command::PlanRemoval(id) => self.plan_removal(id),
             Command::RemoveSource(id) => self.remove_source(id),
-            Command::LoadStarter => Ok(Event::StarterLoaded(
-                crate::sync::starter::categories(),
-            )),
+            Command::LoadStarter => Ok(Event::StarterLoaded(crate::sync::starter::categories())),
             Command::ImportStarter { categories } => {
                 self.import_starter(&categories);
                 return;

@@ -5,8 +5,8 @@
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
-    BufferQueue, CharacterTokens, TagKind, TagToken, Token, TokenSink, TokenSinkResult,
-    Tokenizer, TokenizerOpts,
+    BufferQueue, CharacterTokens, TagKind, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
+    TokenizerOpts,
 };
 use std::cell::RefCell;
 use url::Url;
@@ -130,7 +130,9 @@ impl Sink {
     fn on_link(&self, attribute: &dyn Fn(&str) -> Option<String>) {
         let rel = attribute("rel").unwrap_or_default().to_ascii_lowercase();
         let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
-        let Some(href) = attribute("href") else { return };
+        let Some(href) = attribute("href") else {
+            return;
+        };
         let mut page = self.page.borrow_mut();
         if rels.contains(&"canonical") && page.canonical.is_none() {
             page.canonical = Some(href);
@@ -145,14 +147,15 @@ impl Sink {
     }
 
     fn on_meta(&self, attribute: &dyn Fn(&str) -> Option<String>) {
-        let Some(content) = attribute("content") else { return };
+        let Some(content) = attribute("content") else {
+            return;
+        };
         let mut page = self.page.borrow_mut();
         let property = attribute("property").unwrap_or_default();
         let itemprop = attribute("itemprop").unwrap_or_default();
         if property == "og:site_name" {
             page.site_name = Some(content);
-        } else if (itemprop == "channelId" || itemprop == "identifier")
-            && content.starts_with("UC")
+        } else if (itemprop == "channelId" || itemprop == "identifier") && content.starts_with("UC")
         {
             page.channel_id = Some(content);
         }
@@ -184,7 +187,10 @@ mod tests {
         assert_eq!(page.site_name.as_deref(), Some("The Journal"));
         let url = Url::parse("https://journal.example/home/index.html").unwrap();
         let resolved = resolve(&page, &url, &page.alternates[0].href).unwrap();
-        assert_eq!(resolved.as_str(), "https://journal.example/journal/latest.xml");
+        assert_eq!(
+            resolved.as_str(),
+            "https://journal.example/journal/latest.xml"
+        );
         assert_eq!(resolve(&page, &url, "javascript:alert(1)"), None);
     }
 
@@ -195,6 +201,9 @@ mod tests {
             <meta itemprop="identifier" content="UCx1"></head></html>"#;
         let page = scan(html);
         assert_eq!(page.channel_id.as_deref(), Some("UCx1"));
-        assert_eq!(page.canonical.as_deref(), Some("https://www.youtube.com/channel/UCx1"));
+        assert_eq!(
+            page.canonical.as_deref(),
+            Some("https://www.youtube.com/channel/UCx1")
+        );
     }
 }

@@ -137,7 +137,10 @@ mod tests {
     #[test]
     fn max_age_is_read_from_cache_control() {
         let headers = headers_with(header::CACHE_CONTROL, "public, max-age=1800");
-        assert_eq!(max_age(&headers), Some(std::time::Duration::from_secs(1800)));
+        assert_eq!(
+            max_age(&headers),
+            Some(std::time::Duration::from_secs(1800))
+        );
         let headers = headers_with(header::CACHE_CONTROL, "no-cache, max-age=0");
         assert_eq!(max_age(&headers), None);
         assert_eq!(max_age(&HeaderMap::new()), None);

@@ -60,9 +60,15 @@ mod tests {
             <sy:updatePeriod>hourly</sy:updatePeriod><sy:updateFrequency>2</sy:updateFrequency>
             <item><sy:updatePeriod>yearly</sy:updatePeriod></item></channel></rss>"#;
         assert_eq!(update_interval(None, doc), Some(Duration::from_secs(1800)));
-        assert_eq!(update_interval(Some(60), doc), Some(Duration::from_secs(3600)));
+        assert_eq!(
+            update_interval(Some(60), doc),
+            Some(Duration::from_secs(3600))
+        );
         assert_eq!(update_interval(Some(0), b"<rss/>"), None);
         let daily = b"<feed><syn:updatePeriod> daily </syn:updatePeriod><entry/></feed>";
-        assert_eq!(update_interval(None, daily), Some(Duration::from_secs(86_400)));
+        assert_eq!(
+            update_interval(None, daily),
+            Some(Duration::from_secs(86_400))
+        );
     }
 }

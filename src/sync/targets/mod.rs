@@ -126,7 +126,10 @@ fn looks_like_address(target: &str) -> bool {
     host.contains('.')
         && !target.contains(char::is_whitespace)
         && host.split('.').all(is_label)
-        && host.rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 fn is_word(text: &str) -> bool {

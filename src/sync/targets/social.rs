@@ -38,7 +38,9 @@ pub(super) fn from_handle(target: &str) -> Option<Resolved> {
     }
     // A bare domain is a web page, unless it is a handle on Bluesky's own domain.
     let lower = target.to_lowercase();
-    (lower.ends_with(".bsky.social")).then(|| bluesky_handle(&lower)).flatten()
+    (lower.ends_with(".bsky.social"))
+        .then(|| bluesky_handle(&lower))
+        .flatten()
 }
 
 /// Profile pages: `bsky.app/profile/HANDLE-OR-DID`, `INSTANCE/@user@remote`.

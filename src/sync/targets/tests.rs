@@ -11,12 +11,21 @@ fn url_of(target: &str) -> String {
 #[test]
 fn social_forms_become_their_feeds() {
     let cases = [
-        ("@ericdoc@mastodon.social", "https://mastodon.social/@ericdoc.rss"),
+        (
+            "@ericdoc@mastodon.social",
+            "https://mastodon.social/@ericdoc.rss",
+        ),
         ("#DocTocToc@mamot.fr", "https://mamot.fr/tags/DocTocToc.rss"),
         ("r/medicine", "https://www.reddit.com/r/medicine/.rss"),
-        ("drjane.bsky.social", "https://bsky.app/profile/drjane.bsky.social/rss"),
+        (
+            "drjane.bsky.social",
+            "https://bsky.app/profile/drjane.bsky.social/rss",
+        ),
         ("@drokafor.com", "https://bsky.app/profile/drokafor.com/rss"),
-        ("bsky:Drokafor.com", "https://bsky.app/profile/drokafor.com/rss"),
+        (
+            "bsky:Drokafor.com",
+            "https://bsky.app/profile/drokafor.com/rss",
+        ),
         (
             "https://bsky.app/profile/drjane.bsky.social",
             "https://bsky.app/profile/drjane.bsky.social/rss",
@@ -37,7 +46,10 @@ fn social_forms_become_their_feeds() {
             "https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv",
             "https://www.youtube.com/feeds/videos.xml?channel_id=UCabcdefghijklmnopqrstuv",
         ),
-        ("https://medium.com/@drnash", "https://medium.com/feed/@drnash"),
+        (
+            "https://medium.com/@drnash",
+            "https://medium.com/feed/@drnash",
+        ),
         (
             "https://www.nejm.org/action/showFeed?jc=nejm&type=etoc",
             "https://www.nejm.org/action/showFeed?jc=nejm&type=etoc",
@@ -53,8 +65,15 @@ fn pages_and_bare_domains_go_to_discovery() {
     let page = resolve("www.nejm.org", Path::new("/"), &no_bridges()).unwrap();
     assert_eq!(page.url, "https://www.nejm.org/");
     assert!(page.discover);
-    let profile = resolve("https://med-mastodon.com/@hokafor", Path::new("/"), &no_bridges());
-    assert!(profile.unwrap().discover, "profile pages carry their feed link");
+    let profile = resolve(
+        "https://med-mastodon.com/@hokafor",
+        Path::new("/"),
+        &no_bridges(),
+    );
+    assert!(
+        profile.unwrap().discover,
+        "profile pages carry their feed link"
+    );
     let feed = resolve("@ericdoc@mastodon.social", Path::new("/"), &no_bridges()).unwrap();
     assert!(!feed.discover);
 }
@@ -77,7 +96,10 @@ fn walled_networks_explain_without_a_bridge() {
         };
         let text = error.to_string();
         assert_eq!(text.lines().count(), 4, "{text}");
-        assert!(text.contains("Mastodon or Bluesky") && text.contains("[bridges]"), "{text}");
+        assert!(
+            text.contains("Mastodon or Bluesky") && text.contains("[bridges]"),
+            "{text}"
+        );
         assert!(text.contains("private groups"), "{text}");
         assert!(!walled.name.is_empty());
     }
@@ -90,12 +112,21 @@ fn a_bridge_template_subscribes_and_remembers_the_origin() {
         "https://bridge.example/?bridge=XBridge&u={user}&format=Atom".to_string(),
     )]);
     let resolved = resolve("https://x.com/CDCgov", Path::new("/"), &bridges).unwrap();
-    assert_eq!(resolved.url, "https://bridge.example/?bridge=XBridge&u=CDCgov&format=Atom");
+    assert_eq!(
+        resolved.url,
+        "https://bridge.example/?bridge=XBridge&u=CDCgov&format=Atom"
+    );
     assert_eq!(resolved.origin.as_deref(), Some("https://x.com/CDCgov"));
     assert_eq!(resolved.category, Some("social"));
-    let by_url = BTreeMap::from([("instagram".to_string(), "https://rss.example/feed?src={url}".to_string())]);
+    let by_url = BTreeMap::from([(
+        "instagram".to_string(),
+        "https://rss.example/feed?src={url}".to_string(),
+    )]);
     let resolved = resolve("instagram:who", Path::new("/"), &by_url).unwrap();
-    assert_eq!(resolved.url, "https://rss.example/feed?src=https%3A%2F%2Fwww.instagram.com%2Fwho");
+    assert_eq!(
+        resolved.url,
+        "https://rss.example/feed?src=https%3A%2F%2Fwww.instagram.com%2Fwho"
+    );
 }
 
 #[test]

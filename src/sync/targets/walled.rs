@@ -39,7 +39,9 @@ impl Network {
 
     fn from_host(host: &str) -> Option<Network> {
         let host = host.trim_start_matches("www.").trim_start_matches("m.");
-        let host = host.trim_start_matches("mobile.").trim_start_matches("web.");
+        let host = host
+            .trim_start_matches("mobile.")
+            .trim_start_matches("web.");
         match host {
             "x.com" | "twitter.com" => Some(Network::X),
             "facebook.com" | "fb.com" => Some(Network::Facebook),
@@ -100,7 +102,8 @@ impl Walled {
         let Some(template) = bridges.get(self.network.key()) else {
             return Err(TargetError::NoFeed(self));
         };
-        let encode = |text: &str| url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();
+        let encode =
+            |text: &str| url::form_urlencoded::byte_serialize(text.as_bytes()).collect::<String>();
         let url = template
             .replace("{user}", &encode(&self.name))
             .replace("{url}", &encode(&self.address));
@@ -122,8 +125,15 @@ impl fmt::Display for Walled {
         } else {
             format!("@{}", self.name)
         };
-        let what = if what.is_empty() { String::new() } else { format!("{what} ") };
-        writeln!(f, "{network} publishes no feed for {what}{name}. The choices:")?;
+        let what = if what.is_empty() {
+            String::new()
+        } else {
+            format!("{what} ")
+        };
+        writeln!(
+            f,
+            "{network} publishes no feed for {what}{name}. The choices:"
+        )?;
         writeln!(
             f,
             "  - follow the same account on Mastodon or Bluesky, where many institutions mirror their posts (rounds add @user@instance, rounds add name.bsky.social);"
@@ -168,7 +178,10 @@ pub(super) fn from_url(url: &url::Url) -> Option<Walled> {
 
 /// `x:CDCgov`, `twitter:CDCgov`, `@CDCgov@x.com`, `instagram:who`, `facebook:groups/…`.
 pub(super) fn from_handle(target: &str) -> Option<Walled> {
-    if let Some((user, host)) = target.strip_prefix('@').and_then(|rest| rest.split_once('@')) {
+    if let Some((user, host)) = target
+        .strip_prefix('@')
+        .and_then(|rest| rest.split_once('@'))
+    {
         let network = Network::from_host(&host.to_lowercase())?;
         return Some(Walled::new(network, user, false));
     }

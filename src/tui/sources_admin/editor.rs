@@ -42,7 +42,10 @@ pub struct SourceEditor {
 
 impl SourceEditor {
     pub fn new(source: &Source) -> SourceEditor {
-        let every = source.refresh_every.map(interval::format).unwrap_or_default();
+        let every = source
+            .refresh_every
+            .map(interval::format)
+            .unwrap_or_default();
         SourceEditor {
             id: source.id,
             original_title: source.title.clone(),
@@ -113,7 +116,10 @@ mod tests {
         editor.fields[2].paste("#cardio, weekly");
         let edit = editor.edit().expect("valid");
         assert_eq!(edit.refresh_every, Some(Some(Duration::from_secs(7200))));
-        assert_eq!(edit.tags, Some(vec!["cardio".to_string(), "weekly".to_string()]));
+        assert_eq!(
+            edit.tags,
+            Some(vec!["cardio".to_string(), "weekly".to_string()])
+        );
         assert_eq!(edit.category.as_deref(), Some("journal"));
     }
 

@@ -59,7 +59,10 @@ impl App {
                 deleted,
                 kept,
             } => {
-                let mut text = format!("Stopped following {title}: {} deleted", plural(deleted as usize, "item"));
+                let mut text = format!(
+                    "Stopped following {title}: {} deleted",
+                    plural(deleted as usize, "item")
+                );
                 if kept > 0 {
                     text.push_str(&format!(", {kept} saved or tagged kept"));
                 }

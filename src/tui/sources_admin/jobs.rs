@@ -39,7 +39,11 @@ impl Worker {
             };
             let event = match add(&mut store, client, &request, &context).await {
                 Ok(outcome) => Event::SourcesAdded {
-                    titles: outcome.added.iter().map(|a| a.source.title.clone()).collect(),
+                    titles: outcome
+                        .added
+                        .iter()
+                        .map(|a| a.source.title.clone())
+                        .collect(),
                     new_items: outcome
                         .added
                         .iter()

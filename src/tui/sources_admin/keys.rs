@@ -49,9 +49,9 @@ impl App {
             Some(Action::PageUp) => scroll.saturating_sub(page),
             Some(Action::Top) => 0,
             Some(Action::Bottom) => self.sources.sources.len(),
-            Some(
-                Action::SourceHealth | Action::Back | Action::BackOrQuit | Action::Quit,
-            ) => return None,
+            Some(Action::SourceHealth | Action::Back | Action::BackOrQuit | Action::Quit) => {
+                return None;
+            }
             _ => scroll,
         };
         Some(Panel::Health {
@@ -80,18 +80,26 @@ impl App {
     pub(in crate::tui) fn open_editor(&mut self) {
         match self.target_source().and_then(|id| self.sources.source(id)) {
             Some(source) => self.admin = Some(Panel::Edit(SourceEditor::new(source))),
-            None => self.status.info("Select a source (or an item of it) to edit"),
+            None => self
+                .status
+                .info("Select a source (or an item of it) to edit"),
         }
     }
 
     pub(in crate::tui) fn ask_to_remove(&mut self, effects: &mut Vec<Effect>) {
         match self.target_source() {
             Some(id) => effects.push(Effect::Send(Command::PlanRemoval(id))),
-            None => self.status.info("Select a source (or an item of it) to remove"),
+            None => self
+                .status
+                .info("Select a source (or an item of it) to remove"),
         }
     }
 
-    pub(in crate::tui) fn import_starter(&mut self, categories: Vec<String>, effects: &mut Vec<Effect>) {
+    pub(in crate::tui) fn import_starter(
+        &mut self,
+        categories: Vec<String>,
+        effects: &mut Vec<Effect>,
+    ) {
         if !self.sources.is_empty() {
             self.status.info("The starter pack is offered on the first run; rounds import --starter adds it any time");
             return;
@@ -105,7 +113,9 @@ impl App {
             Some(categories) if self.sources.is_empty() => {
                 self.admin = Some(Panel::Starter(StarterPicker::new(categories)));
             }
-            _ => self.status.info("The starter pack is offered on the first run"),
+            _ => self
+                .status
+                .info("The starter pack is offered on the first run"),
         }
     }
 }
@@ -184,7 +194,11 @@ fn edit_key(mut editor: SourceEditor, key: &KeyEvent, effects: &mut Vec<Effect>)
     Some(Panel::Edit(editor))
 }
 
-fn starter_key(mut picker: StarterPicker, key: &KeyEvent, effects: &mut Vec<Effect>) -> Option<Panel> {
+fn starter_key(
+    mut picker: StarterPicker,
+    key: &KeyEvent,
+    effects: &mut Vec<Effect>,
+) -> Option<Panel> {
     match key.code {
         KeyCode::Esc | KeyCode::Char('q') => return None,
         KeyCode::Down | KeyCode::Char('j') => picker.move_by(1),

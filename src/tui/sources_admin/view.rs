@@ -91,7 +91,9 @@ fn draw_add(frame: &mut Frame, status: Rect, app: &App, prompt: &AddPrompt) {
 
 /// Wrapped to `width` columns, keeping the text's own line breaks.
 fn wrap(text: &str, width: usize) -> Vec<String> {
-    text.lines().flat_map(|line| fit::wrap(line, width)).collect()
+    text.lines()
+        .flat_map(|line| fit::wrap(line, width))
+        .collect()
 }
 
 fn draw_chooser(frame: &mut Frame, area: Rect, app: &App, chooser: &Chooser) {
@@ -139,10 +141,18 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, editor: &SourceEditor) 
         if focused {
             cursor = Some((inner.x + (label_width + at) as u16, inner.y + index as u16));
         }
-        let label_style = if focused { app.theme.accent } else { app.theme.dim };
+        let label_style = if focused {
+            app.theme.accent
+        } else {
+            app.theme.dim
+        };
         let mut value = sanitize::line(&shown);
         if value.is_empty() && *field == EditorField::Every {
-            value = if focused { String::new() } else { "its category's default".to_string() };
+            value = if focused {
+                String::new()
+            } else {
+                "its category's default".to_string()
+            };
         }
         lines.push(Line::from(vec![
             Span::styled(fit::pad(field.label(), label_width), label_style),
@@ -151,9 +161,15 @@ fn draw_editor(frame: &mut Frame, area: Rect, app: &App, editor: &SourceEditor) 
     }
     lines.push(Line::default());
     let footer = match &editor.error {
-        Some(error) => Line::styled(fit::truncate(error, usize::from(inner.width)), app.theme.error),
+        Some(error) => Line::styled(
+            fit::truncate(error, usize::from(inner.width)),
+            app.theme.error,
+        ),
         None => Line::styled(
-            fit::truncate("Tab moves · Enter saves · Esc cancels · interval: 15m, 2h, 1d or empty", usize::from(inner.width)),
+            fit::truncate(
+                "Tab moves · Enter saves · Esc cancels · interval: 15m, 2h, 1d or empty",
+                usize::from(inner.width),
+            ),
             app.theme.dim,
         ),
     };
@@ -187,7 +203,14 @@ fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, confirm: &RemovalConfi
 
 fn draw_starter(frame: &mut Frame, area: Rect, app: &App, picker: &StarterPicker) {
     let height = picker.categories.len() as u16 + 4;
-    let inner = popup(frame, area, 56, height, " The starter pack ".to_string(), app);
+    let inner = popup(
+        frame,
+        area,
+        56,
+        height,
+        " The starter pack ".to_string(),
+        app,
+    );
     let width = usize::from(inner.width);
     let mut lines: Vec<Line> = picker
         .categories

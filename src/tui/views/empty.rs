@@ -52,9 +52,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     lines.extend([
         Line::default(),
-        offer(first_run_key(Action::ImportStarter), "import the starter pack".into()),
-        offer(first_run_key(Action::PickStarter), "pick its categories".into()),
-        offer(key(Action::AddSource), "follow a feed, a page, @user@server or a Bluesky handle".into()),
+        offer(
+            first_run_key(Action::ImportStarter),
+            "import the starter pack".into(),
+        ),
+        offer(
+            first_run_key(Action::PickStarter),
+            "pick its categories".into(),
+        ),
+        offer(
+            key(Action::AddSource),
+            "follow a feed, a page, @user@server or a Bluesky handle".into(),
+        ),
         Line::default(),
         Line::styled(
             "In a shell: rounds add URL, rounds import FILE, or rounds demo to look around.",

@@ -58,14 +58,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
 /// Failing sources first (most failures first), then by title.
 fn ordered(sources: &[Source]) -> Vec<&Source> {
     let mut rows: Vec<&Source> = sources.iter().collect();
-    rows.sort_by_key(|s| (std::cmp::Reverse(s.failures), !is_failing(s), s.title.to_lowercase()));
+    rows.sort_by_key(|s| {
+        (
+            std::cmp::Reverse(s.failures),
+            !is_failing(s),
+            s.title.to_lowercase(),
+        )
+    });
     rows
 }
 
 fn header(app: &App, title_width: usize, width: usize) -> Line<'static> {
     let mut text = fit::pad(" Source", title_width + 1);
     for (name, column) in COLUMNS {
-        text.push_str(&if column == 0 { name.to_string() } else { fit::pad(name, column) });
+        text.push_str(&if column == 0 {
+            name.to_string()
+        } else {
+            fit::pad(name, column)
+        });
     }
     Line::styled(fit::truncate(&text, width), app.theme.heading)
 }
@@ -73,8 +83,14 @@ fn header(app: &App, title_width: usize, width: usize) -> Line<'static> {
 fn row(app: &App, source: &Source, title_width: usize, width: usize) -> Line<'static> {
     let failing = is_failing(source);
     let mark = if failing { "!" } else { " " };
-    let name = fit::pad(&sanitize::line(&source.title), title_width.saturating_sub(1)) + " ";
-    let status = source.last_status.map(|s| s.to_string()).unwrap_or_else(|| "-".into());
+    let name = fit::pad(
+        &sanitize::line(&source.title),
+        title_width.saturating_sub(1),
+    ) + " ";
+    let status = source
+        .last_status
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "-".into());
     let fixed = format!(
         "{}{}{}{}",
         fit::pad(&ago(app.now, source.last_success), COLUMNS[0].1),
@@ -88,12 +104,19 @@ fn row(app: &App, source: &Source, title_width: usize, width: usize) -> Line<'st
         .as_deref()
         .map(sanitize::line)
         .unwrap_or_default();
-    let style = if failing { app.theme.error } else { Style::new() };
+    let style = if failing {
+        app.theme.error
+    } else {
+        Style::new()
+    };
     Line::from(vec![
         Span::styled(mark.to_string(), app.theme.error),
         Span::styled(name, style),
         Span::raw(fixed),
-        Span::styled(fit::truncate(&error, width.saturating_sub(used)), app.theme.error),
+        Span::styled(
+            fit::truncate(&error, width.saturating_sub(used)),
+            app.theme.error,
+        ),
     ])
 }
 
