@@ -12,6 +12,7 @@ mod errors;
 mod extras;
 mod hints;
 mod links;
+mod posts;
 mod recover;
 
 pub use dates::parse_timestamp;
@@ -190,18 +191,28 @@ fn to_parsed_feed(
         .as_ref()
         .map(|generator| generator.content.clone());
     let feed_type = feed.feed_type.clone();
-    let items: Vec<NewItem> = feed
+    let (mut items, media): (Vec<NewItem>, Vec<Vec<posts::Media>>) = feed
         .entries
         .into_iter()
         .zip(extras)
-        .map(|(entry, extras)| entry::to_item(entry, extras, &context))
-        .collect();
+        .map(|(entry, extras)| {
+            let media = posts::media(&entry, base);
+            (entry::to_item(entry, extras, &context), media)
+        })
+        .unzip();
     let kind = source_kind(
         &feed_type,
         generator.as_deref(),
         site_url.as_deref(),
         &items,
     );
+    let social = matches!(kind, SourceKind::Mastodon | SourceKind::Bluesky);
+    for (item, media) in items.iter_mut().zip(&media) {
+        let bridged = item.title.starts_with("RT by @") || item.title.starts_with("R to @");
+        if social || bridged {
+            posts::shape(item, if social { media } else { &[] });
+        }
+    }
     ParsedFeed {
         kind,
         title,
