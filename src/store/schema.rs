@@ -98,7 +98,24 @@ const MIGRATIONS: &[&str] = &[
         DELETE FROM item_fts WHERE rowid = old.id;
     END;
     "#,
-    // 2: issue 9 what the last parsed document needed repaired, newline-separated names
+    // 2: issue 11 saved and tagged items outlive their source: when `remove` moves them to the
+    // "removed sources" placeholder, they remember where they came from.
+    r#"
+    ALTER TABLE item ADD COLUMN former_source TEXT;
+    ALTER TABLE item ADD COLUMN former_source_url TEXT;
+    "#,
+    // 3: issue 8 per-source schedules, followed origins, and what retention must know.
+    r#"
+    ALTER TABLE source ADD COLUMN refresh_every INTEGER;  -- seconds, chosen by the user
+    ALTER TABLE source ADD COLUMN feed_interval INTEGER;  -- seconds: ttl, sy:updatePeriod, max-age
+    ALTER TABLE source ADD COLUMN origin TEXT;            -- what the user followed (a bridged handle)
+    ALTER TABLE source ADD COLUMN document_seq INTEGER;   -- counts the documents parsed
+    ALTER TABLE source ADD COLUMN last_success INTEGER;   -- the last fetch that did not fail
+    -- The source's document_seq of the last parsed document that listed the item: equal to it
+    -- while the item is still in the feed, which retention must not delete.
+    ALTER TABLE item ADD COLUMN seen_in INTEGER;
+    "#,
+    // 4: issue 9 what the last parsed document needed repaired, newline-separated names
     // (`bare-ampersand`, `salvaged-items: 12 of 14`); '' when nothing, NULL before any parse.
     r#"
     ALTER TABLE source ADD COLUMN repairs TEXT;
@@ -108,20 +125,30 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the database up to `CURRENT_VERSION`. Refuses a database from a newer build.
+/// Brings the database up to `CURRENT_VERSION`. Refuses a database from a newer build. Each
+/// step reads the version inside its own write transaction, so two processes opening a new
+/// database at once never apply the same migration twice.
 pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    if version > CURRENT_VERSION {
-        return Err(super::StoreError::TooNew {
-            found: version,
-            supported: CURRENT_VERSION,
-        });
-    }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    loop {
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version > CURRENT_VERSION {
+            return Err(super::StoreError::TooNew {
+                found: version,
+                supported: CURRENT_VERSION,
+            });
+        }
+        if version == CURRENT_VERSION {
+            return Ok(());
+        }
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let locked: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if let Some(sql) = MIGRATIONS
+            .get(locked as usize)
+            .filter(|_| locked == version)
+        {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", locked + 1)?;
+        }
         tx.commit()?;
     }
-    Ok(())
 }

@@ -3,22 +3,31 @@
 //! connection (WAL lets the river be queried while a refresh writes).
 
 use super::protocol::{Command, Event, Lane, RiverQuery, Scope};
+use super::worker_refresh::{RefreshContext, Refreshes};
 use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::{Mark, SourceId};
 use crate::query::{Expr, Flag, Term, parse};
-use crate::store::{Compiled, Store, StoreError, compile};
-use crate::sync::progress::Progress;
-use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
+use crate::sync::retention::RetentionPolicy;
+use crate::sync::schedule::SchedulePolicy;
 use chrono::Utc;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
-use tokio::task::JoinHandle;
+use tokio::task::JoinError;
 
 #[derive(Debug, Clone)]
 pub struct WorkerOptions {
     pub jobs: usize,
     pub http: HttpOptions,
+    /// How long a write waits for another process's write lock before it fails.
+    pub busy_timeout: Duration,
+    /// The config's `[bridges]`, for adding accounts on networks without feeds.
+    pub bridges: BTreeMap<String, String>,
+    pub schedule: SchedulePolicy,
+    pub retention: Option<RetentionPolicy>,
 }
 
 impl Default for WorkerOptions {
@@ -26,6 +35,28 @@ impl Default for WorkerOptions {
         WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
+            bridges: BTreeMap::new(),
+            schedule: SchedulePolicy::default(),
+            retention: Some(RetentionPolicy::default()),
+        }
+    }
+}
+
+impl WorkerOptions {
+    /// The settings the config gives: the lock wait, bridges, schedules, retention.
+    pub fn from_config(config: &crate::config::Config) -> WorkerOptions {
+        let defaults = WorkerOptions::default();
+        WorkerOptions {
+            http: config.http_options(defaults.jobs),
+            busy_timeout: config.busy_timeout,
+            bridges: config.bridges.clone(),
+            schedule: SchedulePolicy::with_overrides(&config.schedules),
+            retention: Some(RetentionPolicy {
+                keep_days: config.keep_days,
+                max_items_per_source: config.max_items_per_source,
+            }),
+            ..defaults
         }
     }
 }
@@ -57,12 +88,18 @@ pub fn spawn(
     (command_sender, event_receiver)
 }
 
-struct Worker {
-    db_path: PathBuf,
-    store: Store,
-    client: Arc<HttpClient>,
-    events: UnboundedSender<Event>,
-    refreshing: Option<JoinHandle<()>>,
+pub(super) struct Worker {
+    pub(super) store: Store,
+    pub(super) events: UnboundedSender<Event>,
+    pub(super) refresh_context: RefreshContext,
+    refreshes: Refreshes,
+    pub(super) bridges: BTreeMap<String, String>,
+}
+
+/// What woke the worker up.
+enum Wake {
+    Command(Option<Command>),
+    RefreshEnded(Result<(), JoinError>),
 }
 
 impl Worker {
@@ -72,12 +109,12 @@ impl Worker {
         mut commands: UnboundedReceiver<Command>,
         events: UnboundedSender<Event>,
     ) {
-        let opened = Store::open(&db_path)
+        let opened = Store::open_waiting(&db_path, options.busy_timeout)
             .map_err(|e| e.to_string())
             .and_then(|store| {
                 let http = HttpOptions {
                     max_in_flight: options.jobs,
-                    ..options.http
+                    ..options.http.clone()
                 };
                 let client = HttpClient::new(http).map_err(|e| e.to_string())?;
                 Ok((store, client))
@@ -90,25 +127,44 @@ impl Worker {
             }
         };
         let mut worker = Worker {
-            db_path,
             store,
-            client: Arc::new(client),
+            refresh_context: RefreshContext {
+                db_path,
+                busy_timeout: options.busy_timeout,
+                client: Arc::new(client),
+                events: events.clone(),
+                schedule: options.schedule,
+                retention: options.retention,
+            },
             events,
-            refreshing: None,
+            refreshes: Refreshes::default(),
+            bridges: options.bridges,
         };
-        while let Some(first) = commands.recv().await {
-            for command in coalesce(first, &mut commands) {
-                if command == Command::Quit {
-                    return;
+        loop {
+            let wake = tokio::select! {
+                command = commands.recv() => Wake::Command(command),
+                ended = worker.refreshes.ended() => Wake::RefreshEnded(ended),
+            };
+            match wake {
+                Wake::Command(None) => return,
+                Wake::Command(Some(first)) => {
+                    for command in coalesce(first, &mut commands) {
+                        if command == Command::Quit {
+                            return;
+                        }
+                        worker.handle(command);
+                    }
                 }
-                worker.handle(command);
+                Wake::RefreshEnded(result) => {
+                    worker.refreshes.on_ended(result, &worker.refresh_context)
+                }
             }
         }
     }
 
     fn handle(&mut self, command: Command) {
         let result = match command {
-            Command::LoadSources => self.store.sources().map(Event::SourcesLoaded),
+            Command::LoadSources => self.sources().map(Event::SourcesLoaded),
             Command::LoadRiver {
                 generation,
                 query,
@@ -121,19 +177,46 @@ impl Worker {
                 .map(|item| Event::ItemLoaded(Box::new(item))),
             Command::Mark { ids, mark } => self.mark(ids, mark),
             Command::MarkAllRead { query } => self.mark_all_read(&query),
+            Command::FindUnread { query, from } => self.find_unread(query, from),
             Command::SetTags { id, tags } => self
                 .store
                 .set_item_tags(id, &tags)
                 .map(|tags| Event::TagsSet { id, tags }),
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
-                self.start_refresh(source);
+                self.refreshes.request(source, false, &self.refresh_context);
+                return;
+            }
+            Command::RefreshDue => {
+                self.refreshes.request(None, true, &self.refresh_context);
+                return;
+            }
+            Command::AddSource { target, pick } => {
+                self.start_add(target, pick);
+                return;
+            }
+            Command::EditSource { id, edit } => self
+                .store
+                .edit_source(id, &edit)
+                .map(|source| Event::SourceEdited(Box::new(source))),
+            Command::PlanRemoval(id) => self.plan_removal(id),
+            Command::RemoveSource(id) => self.remove_source(id),
+            Command::LoadStarter => Ok(Event::StarterLoaded(crate::sync::starter::categories())),
+            Command::ImportStarter { categories } => {
+                self.import_starter(&categories);
                 return;
             }
             Command::Quit => return,
         };
         let event = result.unwrap_or_else(|error| Event::Failed(error.to_string()));
         let _ = self.events.send(event);
+    }
+
+    /// The sources with when each is next due.
+    pub(super) fn sources(&self) -> Result<Vec<crate::model::Source>, StoreError> {
+        let mut sources = self.store.sources()?;
+        self.refresh_context.schedule.annotate(&mut sources);
+        Ok(sources)
     }
 
     fn river(
@@ -157,67 +240,49 @@ impl Worker {
         })
     }
 
+    /// Answers with `Marked`, then (for read marks) the touched sources' new unread counts:
+    /// a cheap probe per source instead of reloading every count.
     fn mark(&mut self, ids: Vec<crate::model::ItemId>, mark: Mark) -> Result<Event, StoreError> {
-        let missing = self.store.mark(&ids, mark, Utc::now())?;
-        let ids = ids.into_iter().filter(|id| !missing.contains(id)).collect();
-        Ok(Event::Marked { ids, mark })
+        let outcome = self.store.mark_items(&ids, mark, Utc::now())?;
+        let ids = ids
+            .into_iter()
+            .filter(|id| !outcome.missing.contains(id))
+            .collect();
+        let marked = Event::Marked { ids, mark };
+        if matches!(mark, Mark::Save | Mark::Unsave) {
+            return Ok(marked);
+        }
+        let _ = self.events.send(marked);
+        Ok(Event::UnreadCounts(
+            self.store.unread_counts(&outcome.sources)?,
+        ))
     }
 
     fn mark_all_read(&mut self, query: &RiverQuery) -> Result<Event, StoreError> {
-        match river_filter(query) {
-            Ok(filter) => Ok(Event::MarkedAllRead {
-                ids: self.store.mark_matching_read(&filter, Utc::now())?,
-            }),
-            Err(error) => Ok(Event::Failed(format!(
-                "cannot mark: the filter is invalid ({error})"
-            ))),
-        }
-    }
-
-    /// One refresh at a time; a second request while one runs is dropped (its progress shows).
-    fn start_refresh(&mut self, only: Option<SourceId>) {
-        if self
-            .refreshing
-            .as_ref()
-            .is_some_and(|task| !task.is_finished())
-        {
-            return;
-        }
-        let (db_path, client, events) = (
-            self.db_path.clone(),
-            self.client.clone(),
-            self.events.clone(),
-        );
-        let options = RefreshOptions { only };
-        self.refreshing = Some(tokio::spawn(async move {
-            let outcome = run_refresh(db_path, client, options, events.clone()).await;
-            if let Err(error) = outcome {
-                let _ = events.send(Event::Failed(format!("refresh stopped: {error}")));
+        let filter = match river_filter(query) {
+            Ok(filter) => filter,
+            Err(error) => {
+                return Ok(Event::Failed(format!(
+                    "cannot mark: the filter is invalid ({error})"
+                )));
             }
-        }));
+        };
+        let marked = self.store.mark_matching_read(&filter, Utc::now())?;
+        let mut sources: Vec<SourceId> = marked.iter().map(|(_, source)| *source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let ids = marked.into_iter().map(|(id, _)| id).collect();
+        let _ = self.events.send(Event::MarkedAllRead { ids });
+        Ok(Event::UnreadCounts(self.store.unread_counts(&sources)?))
     }
-}
 
-async fn run_refresh(
-    db_path: PathBuf,
-    client: Arc<HttpClient>,
-    options: RefreshOptions,
-    events: UnboundedSender<Event>,
-) -> Result<(), StoreError> {
-    let mut store = Store::open(&db_path)?;
-    let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
-    let forward_to = events.clone();
-    let forward = tokio::spawn(async move {
-        while let Some(message) = receiver.recv().await {
-            let _ = forward_to.send(Event::Refresh(message));
-        }
-    });
-    let result = refresh(&mut store, client, &options, &progress).await;
-    drop(progress);
-    let _ = forward.await;
-    result?;
-    let _ = events.send(Event::SourcesLoaded(store.sources()?));
-    Ok(())
+    fn find_unread(&self, query: RiverQuery, from: usize) -> Result<Event, StoreError> {
+        let found = match river_filter(&query) {
+            Ok(filter) => self.store.next_unread_position(&filter, from)?,
+            Err(_) => None,
+        };
+        Ok(Event::UnreadFound { query, found })
+    }
 }
 
 /// Keeps only the newest of the river loads waiting in the queue: typing fast in the filter

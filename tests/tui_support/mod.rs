@@ -30,6 +30,11 @@ fn source(id: i64, title: &str, category: &str, unread: u64, failures: u32) -> S
         last_modified: None,
         body_hash: None,
         last_fetch: Some(now() - Duration::minutes(40)),
+        last_success: Some(if failures > 0 {
+            now() - Duration::hours(30)
+        } else {
+            now() - Duration::minutes(40)
+        }),
         last_status: Some(if failures > 0 { 503 } else { 200 }),
         last_error: (failures > 0).then(|| "HTTP 503 Service Unavailable".to_string()),
         failures,
@@ -37,6 +42,10 @@ fn source(id: i64, title: &str, category: &str, unread: u64, failures: u32) -> S
         repairs: Vec::new(),
         item_count: unread + 20,
         unread_count: unread,
+        refresh_every: None,
+        feed_interval: None,
+        origin: None,
+        due: Some(now() + Duration::minutes(if failures > 0 { 80 } else { 20 })),
     }
 }
 

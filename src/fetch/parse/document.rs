@@ -100,6 +100,8 @@ pub struct Feed {
     /// Where the document says the feed now lives (`<redirect><newLocation>`,
     /// `itunes:new-feed-url`), as written.
     pub moved_to: Option<String>,
+    /// RSS `<ttl>`: minutes the feed may be cached.
+    pub ttl: Option<u32>,
     pub entries: Vec<Entry>,
     /// Entries found but not readable (cut off by the end of the document).
     pub skipped: usize,
@@ -114,6 +116,7 @@ impl Feed {
             generator: None,
             authors: Vec::new(),
             moved_to: None,
+            ttl: None,
             entries: Vec::new(),
             skipped: 0,
         }
@@ -146,6 +149,8 @@ pub struct Entry {
 pub struct Enclosure {
     pub url: String,
     pub media_type: Option<String>,
+    /// `media:description`: what the attachment shows, in its author's words.
+    pub description: Option<String>,
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
-//! Getting every document to UTF-8 before feed-rs sees it.
+//! Getting every document to UTF-8 before it is read.
 //!
-//! feed-rs can decode a declared legacy encoding itself, but it loses the whole feed when the
-//! declaration is missing or wrong, and its decoder panics when a long prolog pushes the
-//! declaration past its 64-byte look-ahead. So we decide the encoding here, once: BOM, then the
-//! XML declaration, then the HTTP charset, then windows-1252 (which decodes any byte), and
-//! rewrite the declaration to say UTF-8.
+//! Publishers declare encodings they do not use, or none when their bytes are not UTF-8, so we
+//! decide the encoding here, once: BOM, then the XML declaration, then the HTTP charset, then
+//! windows-1252 (which decodes any byte), and rewrite the declaration to say UTF-8. When the
+//! bytes contradict what the document says, that is reported as a repair.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use regex::bytes::Regex;

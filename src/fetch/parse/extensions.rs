@@ -81,23 +81,41 @@ pub fn item_field(
     }
 }
 
-/// `media:title`, `media:content` (which may hold a title) and `media:group` (which holds both).
+/// `media:title`, `media:content` (which may hold a title and a description) and
+/// `media:group` (which holds both, and a description for its contents).
 fn media(document: &Document<'_>, id: NodeId, base: Option<&Url>, found: &mut Found) {
     match document.element(id).local {
         "title" => set(&mut found.titles.media, media_title(document, id)),
         "content" => {
-            found.media.extend(enclosure(document, id, base));
+            let mut enclosure = enclosure(document, id, base);
             for (child, element) in document.elements(id) {
-                if element.ns == Ns::Media && element.local == "title" {
-                    set(&mut found.titles.media, media_title(document, child));
+                match (element.ns, element.local) {
+                    (Ns::Media, "title") => {
+                        set(&mut found.titles.media, media_title(document, child))
+                    }
+                    (Ns::Media, "description") => {
+                        if let Some(enclosure) = enclosure.as_mut() {
+                            set(&mut enclosure.description, trimmed(document, child));
+                        }
+                    }
+                    _ => {}
                 }
             }
+            found.media.extend(enclosure);
         }
         "group" => {
+            let first = found.media.len();
+            let description = document
+                .elements(id)
+                .find(|(_, element)| element.ns == Ns::Media && element.local == "description")
+                .and_then(|(child, _)| trimmed(document, child));
             for (child, element) in document.elements(id) {
                 if element.ns == Ns::Media {
                     media(document, child, base, found);
                 }
+            }
+            for enclosure in &mut found.media[first..] {
+                set(&mut enclosure.description, description.clone());
             }
         }
         _ => {}
@@ -147,5 +165,6 @@ pub fn enclosure(document: &Document<'_>, id: NodeId, base: Option<&Url>) -> Opt
             .map(str::trim)
             .filter(|kind| kind.contains('/'))
             .map(str::to_string),
+        description: None,
     })
 }

@@ -157,7 +157,11 @@ impl Fields<'_> {
             for attachment in attachments.iter().filter_map(Value::as_object) {
                 if let Some(url) = self.string(attachment, "url") {
                     let media_type = self.string(attachment, "mime_type");
-                    entry.enclosures.push(Enclosure { url, media_type });
+                    entry.enclosures.push(Enclosure {
+                        url,
+                        media_type,
+                        description: None,
+                    });
                 }
             }
         }

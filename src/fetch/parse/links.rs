@@ -1,5 +1,5 @@
 //! Choosing an item's link and making links absolute, including those inside HTML bodies
-//! (neither feed-rs nor html2text resolves those).
+//! (html2text does not resolve those).
 
 use super::document::Link;
 use regex::{Captures, Regex};
@@ -24,7 +24,7 @@ static HTML_URL_ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The item's page: a `rel="alternate"` (or rel-less) http(s) link first, then any other http(s)
 /// link that is not an enclosure, feed or comment link. JSON Feed's `url` comes before its
-/// `external_url` because feed-rs keeps them in that order.
+/// `external_url` because the JSON reader keeps them in that order.
 pub fn preferred(links: &[Link], base: Option<&Url>) -> Option<String> {
     let is_page = |link: &&Link| {
         link.media_type

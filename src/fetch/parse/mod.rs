@@ -18,9 +18,11 @@ mod encoding;
 mod entry;
 mod errors;
 mod extensions;
+mod hints;
 mod json;
 mod links;
 mod person;
+mod posts;
 mod repairs;
 mod rss;
 mod xml;
@@ -48,6 +50,8 @@ pub struct ParsedFeed {
     pub moved_to: Option<String>,
     /// What the document needed before it could be read.
     pub repairs: Repairs,
+    /// How often the feed says it changes (`ttl`, `sy:updatePeriod`), if it says.
+    pub update_interval: Option<std::time::Duration>,
 }
 
 /// Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x. `charset` is the HTTP Content-Type
@@ -66,7 +70,10 @@ pub fn parse_feed(
     let base = base_url(feed_url);
     let feed = guarded(|| read_document(&doc, base.as_ref(), &mut repairs))
         .map_err(ParseError::ParserPanicked)??;
-    Ok(to_parsed_feed(feed, repairs, base.as_ref(), fetched_at))
+    let update_interval = hints::update_interval(feed.ttl, &doc);
+    let mut parsed = to_parsed_feed(feed, repairs, base.as_ref(), fetched_at);
+    parsed.update_interval = update_interval;
+    Ok(parsed)
 }
 
 /// The base for relative links: the feed URL, or a `file://` URL for a local path.
@@ -156,8 +163,9 @@ thread_local! {
     static IN_PARSE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// True while this thread is inside feed-rs. A panic hook (the TUI's, which restores the
-/// terminal) checks it to leave parser panics to our `catch_unwind`.
+/// True while this thread is inside the parser. A panic hook (the TUI's, which restores the
+/// terminal) checks it to leave parser panics (bugs, which must not take the newsfeed down)
+/// to our `catch_unwind`.
 pub fn in_parse() -> bool {
     IN_PARSE.with(Cell::get)
 }
@@ -233,17 +241,27 @@ fn to_parsed_feed(
         .as_deref()
         .and_then(|location| links::absolute_http(location, base))
         .filter(|location| !is_same_url(location, base));
-    let items: Vec<NewItem> = feed
+    let (mut items, media): (Vec<NewItem>, Vec<Vec<posts::Media>>) = feed
         .entries
         .into_iter()
-        .map(|entry| entry::to_item(entry, &context))
-        .collect();
+        .map(|entry| {
+            let media = posts::media(&entry, base);
+            (entry::to_item(entry, &context), media)
+        })
+        .unzip();
     let kind = source_kind(
         feed.format,
         feed.generator.as_deref(),
         site_url.as_deref(),
         &items,
     );
+    let social = matches!(kind, SourceKind::Mastodon | SourceKind::Bluesky);
+    for (item, media) in items.iter_mut().zip(&media) {
+        let bridged = item.title.starts_with("RT by @") || item.title.starts_with("R to @");
+        if social || bridged {
+            posts::shape(item, if social { media } else { &[] });
+        }
+    }
     ParsedFeed {
         kind,
         title,
@@ -251,6 +269,7 @@ fn to_parsed_feed(
         items,
         moved_to,
         repairs,
+        update_interval: None,
     }
 }
 

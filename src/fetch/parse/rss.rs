@@ -100,6 +100,9 @@ impl<'a> Reader<'_, 'a> {
                 (true, _, "title") if feed.title.is_none() => feed.title = html(document, child),
                 (true, _, "link") => feed.links.extend(self.link(child)),
                 (true, _, "generator") => feed.generator = trimmed(document, child),
+                (true, _, "ttl") => {
+                    feed.ttl = trimmed(document, child).and_then(|ttl| ttl.parse().ok());
+                }
                 (_, Ns::Atom, "link") => feed.links.extend(atom_link(document, child, self.base)),
                 (_, ns, "title") if ns.is_dublin_core() => {
                     dublin_core_title = html(document, child)
