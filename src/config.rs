@@ -45,7 +45,10 @@ impl Default for Config {
             keymap: Keymap::default(),
             theme: Theme::default(),
             bridges: BTreeMap::new(),
-            schedules: BTreeMap::new(),
+            schedules: crate::interval::CATEGORY_DEFAULTS
+                .iter()
+                .map(|(name, seconds)| (name.to_string(), Duration::from_secs(*seconds)))
+                .collect(),
             keep_days: follow::DEFAULT_KEEP_DAYS,
             max_items_per_source: follow::DEFAULT_MAX_ITEMS_PER_SOURCE,
         }
