@@ -3,19 +3,17 @@
 
 use super::Status;
 use super::args::AddArgs;
-use super::output::Output;
-use crate::config::Config;
+use super::output::{self, Output};
 use crate::fetch::http::HttpClient;
-use crate::store::Store;
 use crate::sync::add::{AddContext, AddError, AddRequest, Pick, add as add_sources};
 use crate::text::sanitize_line;
 use anyhow::Context;
-use std::path::Path;
 use std::sync::Arc;
 
-pub fn run(db: &Path, config: &Config, args: AddArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
-    let client = Arc::new(HttpClient::new(super::refresh::http_options(8))?);
+pub fn run(context: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
+    let config = &context.config;
+    let mut store = context.store()?;
+    let client = Arc::new(HttpClient::new(config.http_options(8))?);
     let request = AddRequest {
         target: args.target,
         title: args.title,
@@ -29,11 +27,12 @@ pub fn run(db: &Path, config: &Config, args: AddArgs) -> anyhow::Result<Status> 
         },
         no_fetch: args.no_fetch,
     };
-    let context = AddContext {
+    let add_context = AddContext {
         cwd: std::env::current_dir().context("cannot read the current folder")?,
         bridges: config.bridges.clone(),
     };
-    let outcome = super::runtime()?.block_on(add_sources(&mut store, client, &request, &context));
+    let outcome =
+        super::runtime()?.block_on(add_sources(&mut store, client, &request, &add_context));
     let mut out = Output::new();
     let outcome = match outcome {
         Ok(outcome) => outcome,
@@ -80,7 +79,7 @@ pub fn run(db: &Path, config: &Config, args: AddArgs) -> anyhow::Result<Status> 
     }
     out.finish()?;
     for (url, error) in &outcome.skipped {
-        eprintln!("rounds: not added {url}: {}", sanitize_line(error));
+        output::warn(&format!("not added {url}: {}", sanitize_line(error)));
     }
     Ok(if outcome.skipped.is_empty() {
         Status::Success

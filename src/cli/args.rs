@@ -246,7 +246,10 @@ mod tests {
                 if id == "help" || id == "version" {
                     continue;
                 }
-                if argument.get_help().is_none_or(|help| help.to_string().trim().is_empty()) {
+                if argument
+                    .get_help()
+                    .is_none_or(|help| help.to_string().trim().is_empty())
+                {
                     missing.push(format!("{path} {id}"));
                 }
             }

@@ -3,15 +3,13 @@
 use super::Status;
 use super::args::Cli;
 use super::output::Output;
-use crate::config::Config;
-use crate::store::Store;
 use crate::sync::retention;
 use clap::CommandFactory;
 
 /// Retention now, then the full-text index merged and the file rebuilt without free pages.
-pub fn vacuum(db: &std::path::Path, config: &Config) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
-    let policy = super::refresh::retention_policy(config);
+pub fn vacuum(context: &super::Context) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
+    let policy = super::refresh::retention_policy(&context.config);
     let report = retention::apply(&mut store, policy, chrono::Utc::now())?;
     let (before, after) = store.vacuum()?;
     let mut out = Output::new();

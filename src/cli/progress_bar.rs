@@ -1,11 +1,12 @@
 //! Refresh progress for people: on a terminal an indicatif bar with the count and the
 //! slowest sources still in flight; piped or with `--json`, plain lines (or nothing).
 
+use super::output;
 use crate::model::SourceId;
 use crate::text::sanitize_line;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 /// Sources named on the bar, longest-running first.
@@ -51,13 +52,12 @@ impl Printer {
         self.in_flight.remove(&id);
         let Some(bar) = &self.bar else {
             if let (false, Some(line)) = (self.json, line) {
-                // One line at a time: a stdout lock cannot be held across an await.
-                writeln!(std::io::stdout(), "{line}")?;
+                output::line_now(line)?;
             }
             return Ok(());
         };
         if let Some(line) = line {
-            bar.suspend(|| writeln!(std::io::stdout(), "{line}"))?;
+            bar.suspend(|| output::line_now(line))?;
         }
         bar.inc(1);
         self.show_slowest();

@@ -7,7 +7,7 @@ use super::json::rfc3339;
 use super::output::Output;
 use super::progress_bar::Printer;
 use crate::config::Config;
-use crate::fetch::http::{HttpClient, HttpOptions};
+use crate::fetch::http::HttpClient;
 use crate::store::Store;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
@@ -15,23 +15,23 @@ use crate::sync::retention::{RetentionPolicy, RetentionReport};
 use crate::sync::schedule::SchedulePolicy;
 use crate::text::sanitize_line;
 use serde::Serialize;
-use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::mpsc;
 
-pub fn run(db: &Path, config: &Config, args: RefreshArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn run(context: &super::Context, args: RefreshArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let only = match &args.source {
         Some(key) => Some(refreshable(&store, key)?),
         None => None,
     };
-    let client = Arc::new(HttpClient::new(http_options(usize::from(args.jobs)))?);
+    let client = Arc::new(HttpClient::new(
+        context.config.http_options(usize::from(args.jobs)),
+    )?);
     let options = RefreshOptions {
         only,
         due_only: args.due,
-        schedule: schedule_policy(config),
-        retention: Some(retention_policy(config)),
+        schedule: schedule_policy(&context.config),
+        retention: Some(retention_policy(&context.config)),
     };
     let (sender, receiver) = mpsc::unbounded_channel();
     let (summary, reports) = super::runtime()?.block_on(async {
@@ -78,22 +78,6 @@ fn refreshable(store: &Store, key: &str) -> anyhow::Result<crate::model::SourceI
     Ok(source.id)
 }
 
-/// Timeouts from the environment, for slow links (and for tests that cannot wait a minute).
-pub fn http_options(jobs: usize) -> HttpOptions {
-    let mut options = HttpOptions {
-        max_in_flight: jobs,
-        ..HttpOptions::default()
-    };
-    let seconds = std::env::var("ROUNDS_TIMEOUT")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok());
-    if let Some(seconds) = seconds.filter(|s| s.is_finite() && *s > 0.0) {
-        options.timeout = Duration::from_secs_f64(seconds);
-        options.connect_timeout = options.connect_timeout.min(options.timeout);
-    }
-    options
-}
-
 fn status(summary: &RefreshSummary) -> Status {
     match summary.failed {
         0 => Status::Success,
@@ -110,7 +94,7 @@ async fn print_reports(
     let mut printer = Printer::new(json);
     let mut reports = Vec::new();
     // The bar's "waiting for X 12s" ages between messages too.
-    let mut clock = tokio::time::interval(Duration::from_millis(500));
+    let mut clock = tokio::time::interval(std::time::Duration::from_millis(500));
     loop {
         let message = tokio::select! {
             message = receiver.recv() => message,

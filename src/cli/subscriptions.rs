@@ -3,12 +3,11 @@
 use super::Status;
 use super::args::{ExportArgs, ExportFormat, ImportArgs, SourceSetArgs};
 use super::json::{SourceJson, rfc3339};
-use super::output::Output;
-use crate::config::Config;
+use super::output::{self, Output};
 use crate::export::opml::write_opml;
 use crate::interval;
 use crate::model::{Source, SourceEdit};
-use crate::store::{REMOVED_SOURCES_TITLE, Removal, Store};
+use crate::store::{REMOVED_SOURCES_TITLE, Removal};
 use crate::sync::import::{ImportReport, import_file};
 use crate::sync::starter::import_starter;
 use crate::text::sanitize_line;
@@ -18,8 +17,8 @@ use std::path::Path;
 
 /// Removes a source; its saved and tagged items stay, under the "Removed sources" placeholder.
 /// When some will be kept, a terminal is asked first and a script must say `--yes`.
-pub fn remove(db: &Path, key: &str, yes: bool) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn remove(context: &super::Context, key: &str, yes: bool) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let source = store.find_source(key)?;
     let plan = store.plan_removal(source.id)?;
     if plan.kept > 0 && !yes && !source.is_placeholder() {
@@ -34,7 +33,7 @@ pub fn remove(db: &Path, key: &str, yes: bool) -> anyhow::Result<Status> {
         match super::confirm::ask(&format!("{what}. Remove it?"))? {
             Some(true) => {}
             Some(false) => {
-                eprintln!("rounds: nothing removed");
+                output::warn("nothing removed");
                 return Ok(Status::Success);
             }
             None => anyhow::bail!(
@@ -51,8 +50,8 @@ pub fn remove(db: &Path, key: &str, yes: bool) -> anyhow::Result<Status> {
 }
 
 /// `source set`: what the user may change, then the source as it is now.
-pub fn set(db: &Path, config: &Config, args: SourceSetArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn set(context: &super::Context, args: SourceSetArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let id = store.find_source(&args.source)?.id;
     let tags = match (args.no_tags, args.tags.is_empty()) {
         (true, _) => Some(Vec::new()),
@@ -69,7 +68,7 @@ pub fn set(db: &Path, config: &Config, args: SourceSetArgs) -> anyhow::Result<St
         anyhow::bail!("nothing to change: give --title, --category, --tag, --no-tags or --every");
     }
     let mut source = store.edit_source(id, &edit)?;
-    let policy = super::refresh::schedule_policy(config);
+    let policy = super::refresh::schedule_policy(&context.config);
     policy.annotate(std::slice::from_mut(&mut source));
     let mut out = Output::new();
     out.line(&source_line(&source, &policy))?;
@@ -105,10 +104,10 @@ fn count(n: u64, noun: &str) -> String {
     }
 }
 
-pub fn list(db: &Path, config: &Config, json: bool) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
+pub fn list(context: &super::Context, json: bool) -> anyhow::Result<Status> {
+    let store = context.store()?;
     let mut sources = store.sources()?;
-    let policy = super::refresh::schedule_policy(config);
+    let policy = super::refresh::schedule_policy(&context.config);
     policy.annotate(&mut sources);
     let mut out = Output::new();
     if json {
@@ -173,15 +172,15 @@ fn source_line(source: &Source, policy: &crate::sync::schedule::SchedulePolicy) 
     )
 }
 
-pub fn import(db: &Path, args: ImportArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn import(context: &super::Context, args: ImportArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let report: ImportReport = match &args.file {
         Some(file) if !args.starter => import_file(&mut store, file)?,
         _ => import_starter(&mut store, &args.categories)?,
     };
     let mut out = Output::new();
     for note in &report.skipped {
-        eprintln!("rounds: skipped {note}");
+        output::warn(&format!("skipped {note}"));
     }
     out.line(&format!(
         "imported {} sources ({} already followed, {} skipped)",
@@ -193,8 +192,8 @@ pub fn import(db: &Path, args: ImportArgs) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-pub fn export(db: &Path, args: ExportArgs) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
+pub fn export(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status> {
+    let store = context.store()?;
     let text = match args.format {
         ExportFormat::Opml => write_opml(&store.sources()?, Utc::now()),
     };

@@ -101,13 +101,19 @@ mod tests {
 
         let error = |text: &str| Config::from_toml(text).unwrap_err().to_string();
         let unknown = error("[bridges]\nmyspace = \"https://b.example/{user}\"\n");
-        assert!(unknown.contains("line 2") && unknown.contains("x, facebook"), "{unknown}");
+        assert!(
+            unknown.contains("line 2") && unknown.contains("x, facebook"),
+            "{unknown}"
+        );
         let no_user = error("[bridges]\nx = \"https://b.example/feed\"\n");
         assert!(no_user.contains("{user}"), "{no_user}");
         let scheme = error("[bridges]\nx = \"ftp://b.example/{user}\"\n");
         assert!(scheme.contains("not an http(s) address"), "{scheme}");
         let interval = error("[schedules]\nsocial = \"often\"\n");
-        assert!(interval.contains("line 2") && interval.contains("15m"), "{interval}");
+        assert!(
+            interval.contains("line 2") && interval.contains("15m"),
+            "{interval}"
+        );
         let negative = error("keep_days = -1\n");
         assert!(negative.contains("keep_days"), "{negative}");
     }

@@ -106,24 +106,7 @@ impl Store {
 
     /// Applies a mark to each item; returns the ids that do not exist.
     pub fn mark(&mut self, ids: &[ItemId], mark: Mark, now: DateTime<Utc>) -> Result<Vec<ItemId>> {
-        let sql = match mark {
-            Mark::Read => "UPDATE item SET read_at = coalesce(read_at, ?2) WHERE id = ?1",
-            Mark::Unread => "UPDATE item SET read_at = NULL WHERE id = ?1 AND ?2 IS NOT NULL",
-            Mark::Save => "UPDATE item SET saved_at = coalesce(saved_at, ?2) WHERE id = ?1",
-            Mark::Unsave => "UPDATE item SET saved_at = NULL WHERE id = ?1 AND ?2 IS NOT NULL",
-        };
-        let tx = self.write()?;
-        let mut missing = Vec::new();
-        {
-            let mut statement = tx.prepare_cached(sql)?;
-            for id in ids {
-                if statement.execute(params![id.0, to_unix(now)])? == 0 {
-                    missing.push(*id);
-                }
-            }
-        }
-        tx.commit()?;
-        Ok(missing)
+        Ok(self.mark_items(ids, mark, now)?.missing)
     }
 
     pub fn stats(&self) -> Result<StoreStats> {

@@ -3,6 +3,7 @@
 
 mod convert;
 mod items;
+mod marks;
 mod prepare;
 mod removal;
 mod retention;
@@ -13,6 +14,7 @@ mod tags;
 
 pub use crate::model::SourceId;
 pub use items::{FeedWrite, StoreStats, UpsertStats};
+pub use marks::MarkOutcome;
 pub use prepare::{PreparedItem, prepare};
 pub use removal::{REMOVED_SOURCES_CATEGORY, REMOVED_SOURCES_TITLE, REMOVED_SOURCES_URL, Removal};
 pub use retention::{RetentionBatch, RetentionCursor, RetentionPlan};

@@ -230,7 +230,11 @@ impl Keymap {
         let layered = defaults
             .layered
             .into_iter()
-            .filter(|(_, b)| !claimed.iter().any(|c| c.key == b.key && c.action != b.action))
+            .filter(|(_, b)| {
+                !claimed
+                    .iter()
+                    .any(|c| c.key == b.key && c.action != b.action)
+            })
             .collect();
         Ok(Keymap { bindings, layered })
     }

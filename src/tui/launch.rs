@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 /// Runs the newsfeed on the database at `db` until the user quits.
 pub fn open(db: PathBuf, config: Config) -> anyhow::Result<()> {
+    super::settings::Settings::from_config(&config)?;
     let (commands, events) = spawn(db, WorkerOptions::from_config(&config));
     // The UI loop needs little: one thread keeps draws and input together.
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -51,6 +51,12 @@ pub enum Command {
     MarkAllRead {
         query: RiverQuery,
     },
+    /// Find the position of the first unread item at position `from` or below in the river
+    /// of `query`, wrapping to the top.
+    FindUnread {
+        query: RiverQuery,
+        from: usize,
+    },
     SetTags {
         id: ItemId,
         tags: Vec<String>,
@@ -110,6 +116,14 @@ pub enum Event {
     },
     MarkedAllRead {
         ids: Vec<ItemId>,
+    },
+    /// The unread counts of the sources a mark touched (after `Marked` or `MarkedAllRead`).
+    UnreadCounts(Vec<(SourceId, u64)>),
+    /// The answer to `FindUnread`: the position and whether it wrapped to the top, or `None`
+    /// when nothing in that river is unread.
+    UnreadFound {
+        query: RiverQuery,
+        found: Option<(usize, bool)>,
     },
     TagsSet {
         id: ItemId,

@@ -5,7 +5,7 @@
 use super::protocol::{Command, Event, Lane, RiverQuery, Scope};
 use super::worker_refresh::{RefreshContext, Refreshes};
 use crate::fetch::http::{HttpClient, HttpOptions};
-use crate::model::Mark;
+use crate::model::{Mark, SourceId};
 use crate::query::{Expr, Flag, Term, parse};
 use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
 use crate::sync::retention::RetentionPolicy;
@@ -46,7 +46,9 @@ impl Default for WorkerOptions {
 impl WorkerOptions {
     /// The settings the config gives: the lock wait, bridges, schedules, retention.
     pub fn from_config(config: &crate::config::Config) -> WorkerOptions {
+        let defaults = WorkerOptions::default();
         WorkerOptions {
+            http: config.http_options(defaults.jobs),
             busy_timeout: config.busy_timeout,
             bridges: config.bridges.clone(),
             schedule: SchedulePolicy::with_overrides(&config.schedules),
@@ -54,7 +56,7 @@ impl WorkerOptions {
                 keep_days: config.keep_days,
                 max_items_per_source: config.max_items_per_source,
             }),
-            ..WorkerOptions::default()
+            ..defaults
         }
     }
 }
@@ -175,6 +177,7 @@ impl Worker {
                 .map(|item| Event::ItemLoaded(Box::new(item))),
             Command::Mark { ids, mark } => self.mark(ids, mark),
             Command::MarkAllRead { query } => self.mark_all_read(&query),
+            Command::FindUnread { query, from } => self.find_unread(query, from),
             Command::SetTags { id, tags } => self
                 .store
                 .set_item_tags(id, &tags)
@@ -237,21 +240,48 @@ impl Worker {
         })
     }
 
+    /// Answers with `Marked`, then (for read marks) the touched sources' new unread counts:
+    /// a cheap probe per source instead of reloading every count.
     fn mark(&mut self, ids: Vec<crate::model::ItemId>, mark: Mark) -> Result<Event, StoreError> {
-        let missing = self.store.mark(&ids, mark, Utc::now())?;
-        let ids = ids.into_iter().filter(|id| !missing.contains(id)).collect();
-        Ok(Event::Marked { ids, mark })
+        let outcome = self.store.mark_items(&ids, mark, Utc::now())?;
+        let ids = ids
+            .into_iter()
+            .filter(|id| !outcome.missing.contains(id))
+            .collect();
+        let marked = Event::Marked { ids, mark };
+        if matches!(mark, Mark::Save | Mark::Unsave) {
+            return Ok(marked);
+        }
+        let _ = self.events.send(marked);
+        Ok(Event::UnreadCounts(
+            self.store.unread_counts(&outcome.sources)?,
+        ))
     }
 
     fn mark_all_read(&mut self, query: &RiverQuery) -> Result<Event, StoreError> {
-        match river_filter(query) {
-            Ok(filter) => Ok(Event::MarkedAllRead {
-                ids: self.store.mark_matching_read(&filter, Utc::now())?,
-            }),
-            Err(error) => Ok(Event::Failed(format!(
-                "cannot mark: the filter is invalid ({error})"
-            ))),
-        }
+        let filter = match river_filter(query) {
+            Ok(filter) => filter,
+            Err(error) => {
+                return Ok(Event::Failed(format!(
+                    "cannot mark: the filter is invalid ({error})"
+                )));
+            }
+        };
+        let marked = self.store.mark_matching_read(&filter, Utc::now())?;
+        let mut sources: Vec<SourceId> = marked.iter().map(|(_, source)| *source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let ids = marked.into_iter().map(|(id, _)| id).collect();
+        let _ = self.events.send(Event::MarkedAllRead { ids });
+        Ok(Event::UnreadCounts(self.store.unread_counts(&sources)?))
+    }
+
+    fn find_unread(&self, query: RiverQuery, from: usize) -> Result<Event, StoreError> {
+        let found = match river_filter(&query) {
+            Ok(filter) => self.store.next_unread_position(&filter, from)?,
+            Err(_) => None,
+        };
+        Ok(Event::UnreadFound { query, found })
     }
 }
 

@@ -46,7 +46,11 @@ pub fn media(entry: &Entry, base: Option<&Url>) -> Vec<Media> {
 
 /// Applies the post conventions to an item of a social feed.
 pub fn shape(item: &mut NewItem, media: &[Media]) {
-    let body = item.content.as_deref().or(item.summary.as_deref()).unwrap_or("");
+    let body = item
+        .content
+        .as_deref()
+        .or(item.summary.as_deref())
+        .unwrap_or("");
     if let Some(warning) = content_warning(body) {
         item.title = format!("CW: {warning}");
     } else if let Some(marked) = marked_title(&item.title, body) {
