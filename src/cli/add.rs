@@ -3,17 +3,17 @@
 
 use super::Status;
 use super::args::AddArgs;
-use super::output::{self, Output};
+use super::output;
+use super::output::Output;
 use crate::fetch::http::HttpClient;
 use crate::sync::add::{AddContext, AddError, AddRequest, Pick, add as add_sources};
 use crate::text::sanitize_line;
 use anyhow::Context;
 use std::sync::Arc;
 
-pub fn run(context: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
-    let config = &context.config;
-    let mut store = context.store()?;
-    let client = Arc::new(HttpClient::new(config.http_options(8))?);
+pub fn run(command: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
+    let mut store = command.store()?;
+    let client = Arc::new(HttpClient::new(command.config.http_options(8))?);
     let request = AddRequest {
         target: args.target,
         title: args.title,
@@ -29,7 +29,7 @@ pub fn run(context: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
     };
     let add_context = AddContext {
         cwd: std::env::current_dir().context("cannot read the current folder")?,
-        bridges: config.bridges.clone(),
+        bridges: command.config.bridges.clone(),
     };
     let outcome =
         super::runtime()?.block_on(add_sources(&mut store, client, &request, &add_context));

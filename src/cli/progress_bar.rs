@@ -1,7 +1,6 @@
 //! Refresh progress for people: on a terminal an indicatif bar with the count and the
 //! slowest sources still in flight; piped or with `--json`, plain lines (or nothing).
 
-use super::output;
 use crate::model::SourceId;
 use crate::text::sanitize_line;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -52,12 +51,12 @@ impl Printer {
         self.in_flight.remove(&id);
         let Some(bar) = &self.bar else {
             if let (false, Some(line)) = (self.json, line) {
-                output::line_now(line)?;
+                super::output::line_now(line)?;
             }
             return Ok(());
         };
         if let Some(line) = line {
-            bar.suspend(|| output::line_now(line))?;
+            bar.suspend(|| super::output::line_now(line))?;
         }
         bar.inc(1);
         self.show_slowest();
