@@ -10,6 +10,7 @@ use crate::model::Source;
 use crate::store::{REMOVED_SOURCES_TITLE, Removal};
 use crate::sync::add::{AddRequest, add as add_source};
 use crate::sync::import::import_file;
+use crate::sync::refresh::is_http;
 use crate::text::sanitize_line;
 use anyhow::Context;
 use chrono::Utc;
@@ -177,13 +178,37 @@ pub fn import(context: &super::Context, file: &Path) -> anyhow::Result<Status> {
         output::warn(&format!("skipped {note}"));
     }
     out.line(&format!(
-        "imported {} sources ({} already followed, {} skipped)",
-        report.added.len(),
+        "imported {} ({} already followed, {} skipped)",
+        plural(report.added.len(), "source"),
         report.already.len(),
         report.skipped.len()
     ))?;
+    // A shared file may name files on this computer: say which will be read.
+    let local: Vec<&str> = report
+        .added
+        .iter()
+        .map(|source| source.url.as_str())
+        .filter(|url| !is_http(url))
+        .collect();
+    if !local.is_empty() {
+        out.line(&format!(
+            "{} will be read from this computer:",
+            plural(local.len(), "feed")
+        ))?;
+        for path in local {
+            out.line(&format!("  {path}"))?;
+        }
+    }
+    if !report.added.is_empty() {
+        out.line("run `rounds refresh` to fetch them")?;
+    }
     out.finish()?;
     Ok(Status::Success)
+}
+
+/// "1 source", "3 sources"
+fn plural(n: usize, noun: &str) -> String {
+    count(n as u64, noun)
 }
 
 pub fn export(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status> {

@@ -12,6 +12,8 @@ pub enum TargetError {
     Scheme(String),
     #[error("{0:?} is not a valid URL: {1}")]
     BadUrl(String, String),
+    #[error("the address holds the control character U+{0:04X}, which no address can contain")]
+    Control(u32),
 }
 
 /// The feed address for a target, and the category it suggests.
@@ -24,8 +26,15 @@ pub struct Resolved {
 /// Resolves `target`; `cwd` makes relative file paths absolute so the source survives a `cd`.
 pub fn resolve(target: &str, cwd: &Path) -> Result<Resolved, TargetError> {
     let target = target.trim();
-    if let Some(rest) = target.strip_prefix("file://") {
-        return file(rest, cwd, target);
+    if let Some(c) = target.chars().find(|c| c.is_control()) {
+        return Err(TargetError::Control(u32::from(c)));
+    }
+    if target.starts_with("file://") {
+        let path = url::Url::parse(target)
+            .ok()
+            .and_then(|url| url.to_file_path().ok())
+            .ok_or_else(|| TargetError::Unrecognised(target.to_string()))?;
+        return file(&path.to_string_lossy(), cwd, target);
     }
     if target.contains("://") {
         return web_url(target);
@@ -182,6 +191,10 @@ mod tests {
             resolve("https://", Path::new("/")),
             Err(TargetError::BadUrl(..))
         ));
+        assert_eq!(
+            resolve("https://x.example/\u{1b}[31m", Path::new("/")),
+            Err(TargetError::Control(0x1b))
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `rounds import`: OPML or newsboat `urls` files, detected by content, imported all or nothing.
 
+mod address;
 mod newsboat;
 mod opml;
 
@@ -71,7 +72,7 @@ pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport, Impor
 }
 
 /// OPML when the document starts with markup, a newsboat `urls` file otherwise. Relative
-/// OPML addresses are files in `folder`.
+/// addresses are files in `folder`, the imported file's own.
 pub fn parse_subscriptions(
     bytes: &[u8],
     folder: Option<&Path>,
@@ -81,7 +82,7 @@ pub fn parse_subscriptions(
     if text.trim_start().starts_with('<') {
         Ok((opml::parse(text, folder)?, Vec::new()))
     } else {
-        newsboat::parse(text)
+        newsboat::parse(text, folder)
     }
 }
 
