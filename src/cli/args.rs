@@ -107,7 +107,8 @@ pub struct RefreshArgs {
 pub struct ListArgs {
     #[arg(long, short = 'q')]
     pub query: Option<String>,
-    #[arg(long, short = 'n', default_value_t = 50)]
+    /// How many items at most (1 to 10000000).
+    #[arg(long, short = 'n', default_value_t = 50, value_parser = item_count)]
     pub limit: usize,
     #[arg(long)]
     pub json: bool,
@@ -126,4 +127,13 @@ pub struct MarkArgs {
     pub save: bool,
     #[arg(long)]
     pub unsave: bool,
+}
+
+/// `--limit`: at least one item, and never a number that would wrap around on its way to SQL.
+fn item_count(text: &str) -> Result<usize, String> {
+    const MOST: usize = 10_000_000;
+    match text.trim().parse::<usize>() {
+        Ok(count) if (1..=MOST).contains(&count) => Ok(count),
+        _ => Err(format!("the limit is a number of items, from 1 to {MOST}")),
+    }
 }

@@ -212,6 +212,13 @@ fn plural(n: usize, noun: &str) -> String {
 }
 
 pub fn export(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status> {
+    // Refused rather than ignored: a script would otherwise export everything it meant to filter.
+    if args.query.is_some() && matches!(args.format, ExportFormat::Opml) {
+        anyhow::bail!(
+            "`export opml` writes your sources, all of them; --query chooses items, so it \
+             does not apply here"
+        );
+    }
     let store = context.store()?;
     let text = match args.format {
         ExportFormat::Opml => write_opml(&store.sources()?, Utc::now()),
