@@ -5,6 +5,7 @@ use super::action::Action;
 use super::filter::Filter;
 use super::keymap::Keymap;
 use super::layout::{self, Focus, Panes};
+use super::notice::Notice;
 use super::protocol::{Command, Event, Lane};
 use super::reader::Reader;
 use super::river::River;
@@ -33,6 +34,11 @@ pub enum Msg {
     },
     /// The clock moved on: relative times and the automatic refresh.
     Tick(DateTime<Utc>),
+    /// The browser did not start for this link.
+    BrowserFailed {
+        url: String,
+        error: String,
+    },
     Worker(Event),
 }
 
@@ -61,6 +67,8 @@ pub struct App {
     pub tagging: Option<TagEditor>,
     /// The help screen's scroll offset while it is open.
     pub help: Option<usize>,
+    /// Shown over everything until the next key.
+    pub notice: Option<Notice>,
     pub status: Status,
     /// Every tag in use, for completion.
     pub known_tags: Vec<String>,
@@ -95,6 +103,7 @@ impl App {
             filter: Filter::default(),
             tagging: None,
             help: None,
+            notice: None,
             status: Status::default(),
             known_tags: Vec::new(),
             undo: Vec::new(),
@@ -153,6 +162,10 @@ impl App {
             Msg::Paste(text) => self.on_paste(&text, &mut effects),
             Msg::Resize { width, height } => self.on_resize(width, height),
             Msg::Tick(now) => self.on_tick(now, &mut effects),
+            Msg::BrowserFailed { url, error } => {
+                self.notice = Some(Notice::browser_failed(&url, &error));
+                effects.push(Effect::Copy(url));
+            }
             Msg::Worker(event) => self.on_event(event, &mut effects),
         }
         if !ticked {

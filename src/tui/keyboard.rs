@@ -1,5 +1,5 @@
-//! Keys, in order of who gets them first: the tag prompt, the filter bar, the help screen, the
-//! reader's link prompt, and then the keymap.
+//! Keys, in order of who gets them first: a notice, the tag prompt, the filter bar, the help
+//! screen, the reader's link prompt, and then the keymap.
 
 use super::action::Action;
 use super::app::{App, Effect};
@@ -22,7 +22,9 @@ impl App {
             effects.push(Effect::Quit);
             return;
         }
-        if self.tagging.is_some() {
+        if self.notice.take().is_some() {
+            // Any key closes it, and does nothing else: it was read.
+        } else if self.tagging.is_some() {
             self.tag_key(key, effects);
         } else if self.filter.editing {
             self.filter_key(key, effects);
@@ -156,10 +158,11 @@ impl App {
         }
     }
 
-    /// Only web links leave the program, and only as an argument to the browser.
+    /// Only web links leave the program, parsed and normalised, and only as an argument to
+    /// the browser.
     pub(super) fn open_url(&mut self, url: &str, effects: &mut Vec<Effect>) {
-        if is_web_link(url) {
-            effects.push(Effect::OpenUrl(url.to_string()));
+        if let Some(link) = web_link(url) {
+            effects.push(Effect::OpenUrl(link.into()));
         } else {
             let shown = super::fit::truncate(&super::sanitize::line(url), 40);
             self.status
@@ -168,6 +171,9 @@ impl App {
     }
 }
 
-pub fn is_web_link(url: &str) -> bool {
-    url::Url::parse(url).is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
+/// The link as a parsed, normalised http(s) URL; `None` for anything else.
+pub fn web_link(url: &str) -> Option<url::Url> {
+    url::Url::parse(url.trim())
+        .ok()
+        .filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
 }

@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod launch;
 pub mod layout;
 mod mouse;
+pub mod notice;
 mod perform;
 pub mod protocol;
 pub mod reader;
@@ -142,8 +143,8 @@ fn perform(
             }
             Effect::OpenUrl(url) => {
                 if let Err(error) = effects::open_in_browser(&url) {
-                    app.status.error(error);
-                    app.dirty = true;
+                    let follow = app.update(Msg::BrowserFailed { url, error });
+                    quit |= perform(follow, app, commands)?;
                 }
             }
             Effect::Copy(text) => {
