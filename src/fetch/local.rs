@@ -66,6 +66,7 @@ pub async fn read_local_feed(
         charset: None,
         content_type: None,
         body: bytes,
+        max_age: None,
     })
 }
 

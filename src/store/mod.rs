@@ -3,8 +3,10 @@
 
 mod convert;
 mod items;
+mod marks;
 mod prepare;
 mod removal;
+mod retention;
 mod schema;
 mod search;
 mod sources;
@@ -12,8 +14,10 @@ mod tags;
 
 pub use crate::model::SourceId;
 pub use items::{FeedWrite, StoreStats, UpsertStats};
+pub use marks::MarkOutcome;
 pub use prepare::{PreparedItem, prepare};
 pub use removal::{REMOVED_SOURCES_CATEGORY, REMOVED_SOURCES_TITLE, REMOVED_SOURCES_URL, Removal};
+pub use retention::{RetentionBatch, RetentionCursor, RetentionPlan};
 pub use search::{Compiled, compile};
 pub use sources::{FetchRecord, SourceUpdate};
 

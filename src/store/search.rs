@@ -3,7 +3,7 @@
 
 use super::convert::{ITEM_COLUMNS, SUMMARY_COLUMNS, item_from_row, summary_from_row, to_unix};
 use super::{Result, Store};
-use crate::model::{Item, ItemId, ItemSummary};
+use crate::model::{Item, ItemId, ItemSummary, SourceId};
 use crate::query::{Attribute, Expr, Field, Flag, Term};
 use chrono::{DateTime, Utc};
 use rusqlite::params_from_iter;
@@ -166,8 +166,10 @@ fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
              OR i.former_source LIKE ? ESCAPE '\\')".into()
         }
         Term::Field(Field::Category, value) => {
-            bind(Value::Text(value.clone()));
-            "i.source_id IN (SELECT id FROM source WHERE category = ? COLLATE NOCASE)".into()
+            let start = category_pattern(value);
+            bind(Value::Text(format!("{start}%")));
+            bind(Value::Text(format!("% {start}%")));
+            "i.source_id IN (SELECT id FROM source WHERE category LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\')".into()
         }
         Term::Field(Field::Tag, value) => {
             let tag = super::tags::normalize_tag(value).unwrap_or_default();
@@ -224,13 +226,37 @@ fn has_condition(attribute: Attribute) -> &'static str {
     }
 }
 
+/// What a category must start with, or one of its words: `journal`, `Journals` and `journ`
+/// all find "Journals", `health` finds "Public health", `agency` finds "Regulatory agencies".
+/// The singular stem makes singular and plural meet; LIKE ignores ASCII case.
+fn category_pattern(value: &str) -> String {
+    let value = value.trim().to_lowercase();
+    let long_enough = |stem: &str| stem.chars().count() >= 3;
+    let stem = if let Some(stem) = value.strip_suffix("ies").filter(|s| long_enough(s)) {
+        stem
+    } else if let Some(stem) = value
+        .strip_suffix('s')
+        .filter(|s| long_enough(s) && !s.ends_with('s'))
+    {
+        stem
+    } else if let Some(stem) = value.strip_suffix('y').filter(|s| long_enough(s)) {
+        stem
+    } else {
+        &value
+    };
+    escape_like(stem)
+}
+
 /// `%value%` with LIKE's wildcards escaped.
 fn like_pattern(value: &str) -> String {
-    let escaped = value
+    format!("%{}%", escape_like(value))
+}
+
+fn escape_like(value: &str) -> String {
+    value
         .replace('\\', "\\\\")
         .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+        .replace('_', "\\_")
 }
 
 impl Store {
@@ -279,22 +305,24 @@ impl Store {
         Ok(count as usize)
     }
 
-    /// Marks read every unread item the filter matches; returns them, so the UI can undo.
+    /// Marks read every unread item the filter matches; returns them with their sources, so
+    /// the UI can undo and update the sources' counts.
     pub fn mark_matching_read(
         &mut self,
         filter: &Compiled,
         now: DateTime<Utc>,
-    ) -> Result<Vec<ItemId>> {
+    ) -> Result<Vec<(ItemId, SourceId)>> {
         let tx = self.write()?;
         let sql = format!(
-            "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({}) RETURNING id",
+            "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({}) RETURNING id, source_id",
             to_unix(now),
             filter.sql
         );
         let ids = {
             let mut statement = tx.prepare(&sql)?;
-            let rows =
-                statement.query_map(params_from_iter(&filter.params), |r| r.get(0).map(ItemId))?;
+            let rows = statement.query_map(params_from_iter(&filter.params), |r| {
+                Ok((ItemId(r.get(0)?), SourceId(r.get(1)?)))
+            })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
         tx.commit()?;

@@ -8,9 +8,10 @@ use super::layout::{self, Focus, Panes};
 use super::notice::Notice;
 use super::protocol::{Command, Event, Lane};
 use super::reader::Reader;
-use super::river::River;
+use super::river::{Place, River};
 use super::settings::Settings;
 use super::sources::SourcesPane;
+use super::sources_admin::Panel;
 use super::status::Status;
 use super::tagging::TagEditor;
 use super::theme::Theme;
@@ -53,6 +54,13 @@ pub enum Effect {
     Quit,
 }
 
+/// A "mark all read" that `undo` takes back, and where the user was in the river then.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Undoable {
+    pub ids: Vec<ItemId>,
+    pub place: Place,
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     pub now: DateTime<Utc>,
@@ -69,11 +77,20 @@ pub struct App {
     pub help: Option<usize>,
     /// Shown over everything until the next key.
     pub notice: Option<Notice>,
+    /// The sources panel open over the rest (add, choose, edit, remove, health, starter).
+    pub admin: Option<Panel>,
+    /// The starter pack's categories with their sizes, for the first-run offer.
+    pub starter: Option<Vec<(String, usize)>>,
     pub status: Status,
     /// Every tag in use, for completion.
     pub known_tags: Vec<String>,
     /// Batches marked read by `mark_all_read`, newest last.
-    pub(super) undo: Vec<Vec<ItemId>>,
+    pub(super) undo: Vec<Undoable>,
+    /// An undo sent to the worker: when it is confirmed, the river comes back to its place.
+    pub(super) restoring: Option<Undoable>,
+    /// `n` found the next unread item beyond the loaded rows while reading: open it once its
+    /// row arrives.
+    pub(super) open_found_unread: bool,
     refresh_interval: Option<chrono::Duration>,
     refresh_on_start: bool,
     next_refresh: Option<DateTime<Utc>>,
@@ -104,9 +121,13 @@ impl App {
             tagging: None,
             help: None,
             notice: None,
+            admin: None,
+            starter: None,
             status: Status::default(),
             known_tags: Vec::new(),
             undo: Vec::new(),
+            restoring: None,
+            open_found_unread: false,
             refresh_interval: config
                 .refresh_interval
                 .and_then(|d| chrono::Duration::from_std(d).ok()),
@@ -123,33 +144,48 @@ impl App {
             Effect::Send(Command::LoadSources),
             Effect::Send(self.river.request_wanted()),
             Effect::Send(Command::LoadTags),
+            Effect::Send(Command::LoadStarter),
         ];
-        // The first refresh waits for the sources: it is due only if the last one is old.
+        // The first refresh waits for the sources: only those due are fetched.
         self.startup_refresh_pending = self.refresh_on_start;
-        self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
         effects
     }
 
-    /// On the first list of sources: refresh now if the newest fetch is older than the
-    /// interval (or there is none, or no interval), else when the interval runs out.
-    pub(super) fn schedule_startup_refresh(
+    /// On each list of sources (each carries when it is due): on the first, refresh what is
+    /// due if asked to on opening; then plan the next automatic refresh for the earliest due
+    /// source, at least a minute away and at most `refresh_interval` away.
+    pub(super) fn schedule_refresh(
         &mut self,
-        last_fetch: Option<DateTime<Utc>>,
+        sources: &[crate::model::Source],
         effects: &mut Vec<Effect>,
     ) {
-        if !std::mem::take(&mut self.startup_refresh_pending) {
+        let earliest = sources
+            .iter()
+            .filter(|source| !source.is_placeholder())
+            .map(|source| source.due.unwrap_or(self.now))
+            .min();
+        let startup = std::mem::take(&mut self.startup_refresh_pending);
+        if startup && earliest.is_some_and(|due| due <= self.now) {
+            self.start_due_refresh(effects);
+        }
+        let Some(interval) = self.refresh_interval else {
+            self.next_refresh = None;
+            return;
+        };
+        let soonest = self.now + chrono::Duration::minutes(1);
+        let latest = self.now + interval;
+        let next = earliest.map_or(latest, |due| due.clamp(soonest, latest));
+        // A reload (after a mark, say) never pushes a planned refresh later.
+        self.next_refresh = Some(self.next_refresh.map_or(next, |planned| planned.min(next)));
+    }
+
+    /// The automatic refresh: only what is due, and quietly when nothing is.
+    fn start_due_refresh(&mut self, effects: &mut Vec<Effect>) {
+        if self.status.is_refreshing() {
             return;
         }
-        let next = match (self.refresh_interval, last_fetch) {
-            (Some(interval), Some(last)) => last + interval,
-            _ => self.now,
-        };
-        if next <= self.now {
-            self.start_refresh(None, effects);
-            self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
-        } else {
-            self.next_refresh = Some(next);
-        }
+        self.status.refresh_requested();
+        effects.push(Effect::Send(Command::RefreshDue));
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
@@ -226,8 +262,9 @@ impl App {
         self.now = now;
         let due = self.next_refresh.is_some_and(|at| now >= at);
         if due && !self.status.is_refreshing() {
-            self.next_refresh = self.refresh_interval.map(|interval| now + interval);
-            self.start_refresh(None, effects);
+            // The next one is planned when the refreshed sources come back.
+            self.next_refresh = None;
+            self.start_due_refresh(effects);
             self.dirty = true;
         }
     }
@@ -264,3 +301,11 @@ mod tests;
 #[cfg(test)]
 #[path = "app_triage_tests.rs"]
 mod triage_tests;
+
+#[cfg(test)]
+#[path = "app_agreement_tests.rs"]
+mod agreement_tests;
+
+#[cfg(test)]
+#[path = "app_filter_tests.rs"]
+mod filter_tests;

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::app::{App, Effect};
 use super::input::Edit;
+use super::keymap::Layer;
 use super::layout::Focus;
 use super::protocol::Command;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -24,6 +25,8 @@ impl App {
         }
         if self.notice.take().is_some() {
             // Any key closes it, and does nothing else: it was read.
+        } else if self.admin.is_some() {
+            self.admin_key(key, effects);
         } else if self.tagging.is_some() {
             self.tag_key(key, effects);
         } else if self.filter.editing {
@@ -31,14 +34,27 @@ impl App {
         } else if self.help.is_some() {
             self.help_key(key, effects);
         } else if !(self.focus == Focus::Reader && self.reader_key(key, effects))
-            && let Some(action) = self.keymap.resolve(key)
+            && let Some(action) = self.keymap.resolve_in(&self.layers(), key)
         {
             self.perform(action, effects);
         }
     }
 
+    /// The keymap layers in force: the first-run screen, or the sources pane's.
+    fn layers(&self) -> Vec<Layer> {
+        if self.sources.is_empty() {
+            vec![Layer::FirstRun]
+        } else if self.focus == Focus::Sources {
+            vec![Layer::SourcesPane]
+        } else {
+            Vec::new()
+        }
+    }
+
     pub(super) fn on_paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
-        if let Some(editor) = &mut self.tagging {
+        if self.admin.is_some() {
+            self.admin_paste(text);
+        } else if let Some(editor) = &mut self.tagging {
             editor.input.paste(text);
         } else if self.filter.editing {
             self.filter.input.paste(text);
@@ -47,9 +63,16 @@ impl App {
     }
 
     /// Every change of the text asks the worker at once; answers to older texts get dropped.
+    /// Enter keeps only a query that parses: a broken one keeps the bar open with its error.
     fn filter_key(&mut self, key: &KeyEvent, effects: &mut Vec<Effect>) {
         match key.code {
-            KeyCode::Enter => self.filter.editing = false,
+            KeyCode::Enter => match crate::query::parse(self.filter.text()) {
+                Ok(_) => self.filter.editing = false,
+                Err(error) => {
+                    self.filter.error = Some(error);
+                    self.river.scroll_into_view(self.river_height());
+                }
+            },
             KeyCode::Esc => {
                 self.filter.clear();
                 self.reload_river(effects);

@@ -61,6 +61,16 @@ impl SourcesPane {
             .unwrap_or(0);
     }
 
+    /// New unread counts for some sources (after a mark): the category and "All" rows follow.
+    pub fn set_unread(&mut self, counts: &[(SourceId, u64)]) {
+        for (id, unread) in counts {
+            if let Some(source) = self.sources.iter_mut().find(|source| source.id == *id) {
+                source.unread_count = *unread;
+            }
+        }
+        self.rows = group_rows(&self.sources);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.loaded && self.sources.is_empty()
     }

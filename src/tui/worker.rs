@@ -5,10 +5,13 @@
 use super::protocol::{Command, Event, Lane, RiverQuery, Scope};
 use super::worker_refresh::{RefreshContext, Refreshes};
 use crate::fetch::http::{HttpClient, HttpOptions};
-use crate::model::Mark;
+use crate::model::{Mark, SourceId};
 use crate::query::{Expr, Flag, Term, parse};
 use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
+use crate::sync::retention::RetentionPolicy;
+use crate::sync::schedule::SchedulePolicy;
 use chrono::Utc;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -21,6 +24,10 @@ pub struct WorkerOptions {
     pub http: HttpOptions,
     /// How long a write waits for another process's write lock before it fails.
     pub busy_timeout: Duration,
+    /// The config's `[bridges]`, for adding accounts on networks without feeds.
+    pub bridges: BTreeMap<String, String>,
+    pub schedule: SchedulePolicy,
+    pub retention: Option<RetentionPolicy>,
 }
 
 impl Default for WorkerOptions {
@@ -29,6 +36,27 @@ impl Default for WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
+            bridges: BTreeMap::new(),
+            schedule: SchedulePolicy::default(),
+            retention: Some(RetentionPolicy::default()),
+        }
+    }
+}
+
+impl WorkerOptions {
+    /// The settings the config gives: the lock wait, bridges, schedules, retention.
+    pub fn from_config(config: &crate::config::Config) -> WorkerOptions {
+        let defaults = WorkerOptions::default();
+        WorkerOptions {
+            http: config.http_options(defaults.jobs),
+            busy_timeout: config.busy_timeout,
+            bridges: config.bridges.clone(),
+            schedule: SchedulePolicy::with_overrides(&config.schedules),
+            retention: Some(RetentionPolicy {
+                keep_days: config.keep_days,
+                max_items_per_source: config.max_items_per_source,
+            }),
+            ..defaults
         }
     }
 }
@@ -60,11 +88,12 @@ pub fn spawn(
     (command_sender, event_receiver)
 }
 
-struct Worker {
-    store: Store,
-    events: UnboundedSender<Event>,
-    refresh_context: RefreshContext,
+pub(super) struct Worker {
+    pub(super) store: Store,
+    pub(super) events: UnboundedSender<Event>,
+    pub(super) refresh_context: RefreshContext,
     refreshes: Refreshes,
+    pub(super) bridges: BTreeMap<String, String>,
 }
 
 /// What woke the worker up.
@@ -85,7 +114,7 @@ impl Worker {
             .and_then(|store| {
                 let http = HttpOptions {
                     max_in_flight: options.jobs,
-                    ..options.http
+                    ..options.http.clone()
                 };
                 let client = HttpClient::new(http).map_err(|e| e.to_string())?;
                 Ok((store, client))
@@ -104,9 +133,12 @@ impl Worker {
                 busy_timeout: options.busy_timeout,
                 client: Arc::new(client),
                 events: events.clone(),
+                schedule: options.schedule,
+                retention: options.retention,
             },
             events,
             refreshes: Refreshes::default(),
+            bridges: options.bridges,
         };
         loop {
             let wake = tokio::select! {
@@ -132,7 +164,7 @@ impl Worker {
 
     fn handle(&mut self, command: Command) {
         let result = match command {
-            Command::LoadSources => self.store.sources().map(Event::SourcesLoaded),
+            Command::LoadSources => self.sources().map(Event::SourcesLoaded),
             Command::LoadRiver {
                 generation,
                 query,
@@ -145,19 +177,46 @@ impl Worker {
                 .map(|item| Event::ItemLoaded(Box::new(item))),
             Command::Mark { ids, mark } => self.mark(ids, mark),
             Command::MarkAllRead { query } => self.mark_all_read(&query),
+            Command::FindUnread { query, from } => self.find_unread(query, from),
             Command::SetTags { id, tags } => self
                 .store
                 .set_item_tags(id, &tags)
                 .map(|tags| Event::TagsSet { id, tags }),
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
-                self.refreshes.request(source, &self.refresh_context);
+                self.refreshes.request(source, false, &self.refresh_context);
+                return;
+            }
+            Command::RefreshDue => {
+                self.refreshes.request(None, true, &self.refresh_context);
+                return;
+            }
+            Command::AddSource { target, pick } => {
+                self.start_add(target, pick);
+                return;
+            }
+            Command::EditSource { id, edit } => self
+                .store
+                .edit_source(id, &edit)
+                .map(|source| Event::SourceEdited(Box::new(source))),
+            Command::PlanRemoval(id) => self.plan_removal(id),
+            Command::RemoveSource(id) => self.remove_source(id),
+            Command::LoadStarter => Ok(Event::StarterLoaded(crate::sync::starter::categories())),
+            Command::ImportStarter { categories } => {
+                self.import_starter(&categories);
                 return;
             }
             Command::Quit => return,
         };
         let event = result.unwrap_or_else(|error| Event::Failed(error.to_string()));
         let _ = self.events.send(event);
+    }
+
+    /// The sources with when each is next due.
+    pub(super) fn sources(&self) -> Result<Vec<crate::model::Source>, StoreError> {
+        let mut sources = self.store.sources()?;
+        self.refresh_context.schedule.annotate(&mut sources);
+        Ok(sources)
     }
 
     fn river(
@@ -181,21 +240,48 @@ impl Worker {
         })
     }
 
+    /// Answers with `Marked`, then (for read marks) the touched sources' new unread counts:
+    /// a cheap probe per source instead of reloading every count.
     fn mark(&mut self, ids: Vec<crate::model::ItemId>, mark: Mark) -> Result<Event, StoreError> {
-        let missing = self.store.mark(&ids, mark, Utc::now())?;
-        let ids = ids.into_iter().filter(|id| !missing.contains(id)).collect();
-        Ok(Event::Marked { ids, mark })
+        let outcome = self.store.mark_items(&ids, mark, Utc::now())?;
+        let ids = ids
+            .into_iter()
+            .filter(|id| !outcome.missing.contains(id))
+            .collect();
+        let marked = Event::Marked { ids, mark };
+        if matches!(mark, Mark::Save | Mark::Unsave) {
+            return Ok(marked);
+        }
+        let _ = self.events.send(marked);
+        Ok(Event::UnreadCounts(
+            self.store.unread_counts(&outcome.sources)?,
+        ))
     }
 
     fn mark_all_read(&mut self, query: &RiverQuery) -> Result<Event, StoreError> {
-        match river_filter(query) {
-            Ok(filter) => Ok(Event::MarkedAllRead {
-                ids: self.store.mark_matching_read(&filter, Utc::now())?,
-            }),
-            Err(error) => Ok(Event::Failed(format!(
-                "cannot mark: the filter is invalid ({error})"
-            ))),
-        }
+        let filter = match river_filter(query) {
+            Ok(filter) => filter,
+            Err(error) => {
+                return Ok(Event::Failed(format!(
+                    "cannot mark: the filter is invalid ({error})"
+                )));
+            }
+        };
+        let marked = self.store.mark_matching_read(&filter, Utc::now())?;
+        let mut sources: Vec<SourceId> = marked.iter().map(|(_, source)| *source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let ids = marked.into_iter().map(|(id, _)| id).collect();
+        let _ = self.events.send(Event::MarkedAllRead { ids });
+        Ok(Event::UnreadCounts(self.store.unread_counts(&sources)?))
+    }
+
+    fn find_unread(&self, query: RiverQuery, from: usize) -> Result<Event, StoreError> {
+        let found = match river_filter(&query) {
+            Ok(filter) => self.store.next_unread_position(&filter, from)?,
+            Err(_) => None,
+        };
+        Ok(Event::UnreadFound { query, found })
     }
 }
 

@@ -196,6 +196,7 @@ impl Outline {
                 .filter(|site| !site.chars().any(char::is_control)),
             category: category.and_then(clean),
             tags: self.categories.into_iter().filter_map(clean).collect(),
+            ..NewSource::default()
         });
         Ok(())
     }

@@ -71,35 +71,29 @@ impl InFlight {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SourceId;
 
-    fn source(id: i64) -> Source {
-        Source {
-            id: SourceId(id),
-            url: format!("https://feeds.example/{id}"),
-            site_url: None,
-            title: format!("Feed {id}"),
-            kind: crate::model::SourceKind::Rss,
-            category: None,
-            tags: Vec::new(),
-            etag: None,
-            last_modified: None,
-            body_hash: None,
-            last_fetch: None,
-            last_status: None,
-            last_error: None,
-            failures: 0,
-            next_fetch: None,
-            item_count: 0,
-            unread_count: 0,
-        }
+    /// Real sources, as the store makes them (the model grows fields often).
+    fn sources() -> (Source, Source) {
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        let mut add = |url: &str| {
+            let new = crate::model::NewSource {
+                url: url.into(),
+                ..Default::default()
+            };
+            let id = store.add_source(&new, Utc::now()).unwrap();
+            store.source(id).unwrap()
+        };
+        (
+            add("https://feeds.example/1"),
+            add("https://feeds.example/2"),
+        )
     }
 
     #[tokio::test]
     async fn a_task_that_panics_fails_its_own_source() {
+        let (broken, fine) = sources();
         let mut in_flight = InFlight::default();
-        in_flight.spawn(source(1), async { panic!("a bug in a fetch") });
-        let fine = source(2);
+        in_flight.spawn(broken.clone(), async { panic!("a bug in a fetch") });
         let done = Done {
             source: fine.clone(),
             fetched: Fetched::Failed {
@@ -115,6 +109,7 @@ mod tests {
         }
         finished.sort_by_key(|done| done.source.id.0);
         assert_eq!(finished.len(), 2, "every source has an outcome");
+        assert_eq!(finished[0].source.id, broken.id);
         assert!(matches!(
             &finished[0].fetched,
             Fetched::Failed { status: None, error } if error == INTERNAL_ERROR

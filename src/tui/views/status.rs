@@ -3,6 +3,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Layer;
 use crate::tui::layout::Focus;
 use crate::tui::status::{Message, RefreshProgress};
 use crate::tui::{fit, sanitize};
@@ -74,23 +75,44 @@ fn refresh_text(progress: RefreshProgress) -> String {
 
 /// The keys for the few actions that matter where the focus is, from the keymap in force.
 fn hints(app: &App) -> String {
+    let kept = app.filter.is_kept();
     let actions: &[(Action, &str)] = match app.focus {
+        _ if app.filter.editing && app.filter.error.is_some() => {
+            return "fix the query, or Esc clears it ".to_string();
+        }
         _ if app.filter.editing => return "Enter keeps · Esc clears ".to_string(),
         _ if app.tagging.is_some() => {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
         }
-        _ if app.sources.is_empty() => &[(Action::Help, "help"), (Action::BackOrQuit, "quit")],
+        _ if app.admin.is_some() => return String::new(),
+        _ if app.sources.is_empty() => &[
+            (Action::AddSource, "follow"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
+        ],
         Focus::Reader => &[
             (Action::OpenInBrowser, "browser"),
             (Action::FollowLink, "link"),
             (Action::BackOrQuit, "back"),
             (Action::Help, "help"),
         ],
+        Focus::Sources if kept => &[
+            (Action::Open, "river"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "clear filter"),
+        ],
         Focus::Sources => &[
             (Action::Open, "river"),
-            (Action::RefreshAll, "refresh"),
+            (Action::AddSource, "add"),
+            (Action::SourceHealth, "health"),
             (Action::Help, "help"),
             (Action::BackOrQuit, "quit"),
+        ],
+        Focus::River if kept => &[
+            (Action::Back, "clear filter"),
+            (Action::Filter, "edit filter"),
+            (Action::Save, "save"),
+            (Action::Help, "help"),
         ],
         Focus::River => &[
             (Action::Filter, "filter"),
@@ -99,9 +121,20 @@ fn hints(app: &App) -> String {
             (Action::BackOrQuit, "quit"),
         ],
     };
+    // In the sources pane, a key of its own layer is the one to show (`a` adds there).
+    let layered = |action: Action| {
+        app.keymap
+            .layered_keys_for(action)
+            .find(|(layer, _)| app.focus == Focus::Sources && *layer == Layer::SourcesPane)
+            .map(|(_, key)| key.to_string())
+    };
     let parts: Vec<String> = actions
         .iter()
-        .filter_map(|(action, label)| app.keymap.hint(*action).map(|key| format!("{key} {label}")))
+        .filter_map(|(action, label)| {
+            layered(*action)
+                .or_else(|| app.keymap.hint(*action))
+                .map(|key| format!("{key} {label}"))
+        })
         .collect();
     format!("{} ", parts.join(" · "))
 }
