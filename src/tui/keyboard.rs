@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::app::{App, Effect};
-use super::input::Edit;
+use super::input::{Edit, MAX_PASTE};
 use super::keymap::Layer;
 use super::layout::Focus;
 use super::protocol::Command;
@@ -52,6 +52,10 @@ impl App {
     }
 
     pub(super) fn on_paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
+        if text.chars().nth(MAX_PASTE).is_some() {
+            self.status
+                .info(format!("Pasted the first {MAX_PASTE} characters only"));
+        }
         if self.admin.is_some() {
             self.admin_paste(text);
         } else if let Some(editor) = &mut self.tagging {
