@@ -114,3 +114,6 @@ fn decode(bytes: &[u8]) -> String {
         encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::WINDOWS_1252);
     encoding.decode(bytes).0.into_owned()
 }
+
+#[cfg(test)]
+mod properties;
