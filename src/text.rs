@@ -3,6 +3,7 @@
 //! `plain_text` runs for every item on every refresh (titles, authors, the full-text index), so
 //! it is a single hand-written pass rather than an HTML renderer.
 
+pub mod body;
 pub(crate) mod entities;
 mod sanitize;
 

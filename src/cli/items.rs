@@ -7,7 +7,7 @@ use super::output::{self, Output};
 use crate::model::{Item, ItemId, ItemSummary, Mark};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
-use crate::text::{plain_text, sanitize_line, sanitize_preformatted};
+use crate::text::{body, sanitize_line, sanitize_preformatted};
 use chrono::Utc;
 
 /// A query that does not parse, shown with a caret under the column.
@@ -133,12 +133,12 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
     lines
 }
 
-/// The body as wrapped text with its links listed, for reading in a terminal.
+/// The body as wrapped text with its links listed, for reading in a terminal; plain
+/// paragraphs, as in the reader, when html2text cannot render it.
 fn readable_body(html: &str) -> String {
-    // html2text has panicked on hostile markup before: a feed must not crash `show`.
-    let rendered = std::panic::catch_unwind(|| html2text::from_read(html.as_bytes(), 80).ok());
-    let text = rendered.ok().flatten().unwrap_or_else(|| plain_text(html));
-    sanitize_preformatted(&text, 4).trim_end().to_string()
+    sanitize_preformatted(&body::plain(html, 80), 4)
+        .trim_end()
+        .to_string()
 }
 
 pub fn mark(context: &super::Context, args: MarkArgs) -> anyhow::Result<Status> {

@@ -5,6 +5,7 @@ use super::action::Action;
 use super::filter::Filter;
 use super::keymap::Keymap;
 use super::layout::{self, Focus, Panes};
+use super::notice::Notice;
 use super::protocol::{Command, Event, Lane};
 use super::reader::Reader;
 use super::river::{Place, River};
@@ -34,6 +35,11 @@ pub enum Msg {
     },
     /// The clock moved on: relative times and the automatic refresh.
     Tick(DateTime<Utc>),
+    /// The browser did not start for this link.
+    BrowserFailed {
+        url: String,
+        error: String,
+    },
     Worker(Event),
 }
 
@@ -69,6 +75,8 @@ pub struct App {
     pub tagging: Option<TagEditor>,
     /// The help screen's scroll offset while it is open.
     pub help: Option<usize>,
+    /// Shown over everything until the next key.
+    pub notice: Option<Notice>,
     /// The sources panel open over the rest (add, choose, edit, remove, health, starter).
     pub admin: Option<Panel>,
     /// The starter pack's categories with their sizes, for the first-run offer.
@@ -112,6 +120,7 @@ impl App {
             filter: Filter::default(),
             tagging: None,
             help: None,
+            notice: None,
             admin: None,
             starter: None,
             status: Status::default(),
@@ -189,6 +198,10 @@ impl App {
             Msg::Paste(text) => self.on_paste(&text, &mut effects),
             Msg::Resize { width, height } => self.on_resize(width, height),
             Msg::Tick(now) => self.on_tick(now, &mut effects),
+            Msg::BrowserFailed { url, error } => {
+                self.notice = Some(Notice::browser_failed(&url, &error));
+                effects.push(Effect::Copy(url));
+            }
             Msg::Worker(event) => self.on_event(event, &mut effects),
         }
         if !ticked {

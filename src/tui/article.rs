@@ -4,10 +4,10 @@
 use super::theme::Theme;
 use super::{clock, fit, sanitize};
 use crate::model::Item;
+use crate::text::body;
 use html2text::render::RichAnnotation;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use std::cell::Cell;
 
 /// An item as the reader draws it at one width.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,16 +16,6 @@ pub struct Article {
     pub lines: Vec<Line<'static>>,
     /// Link N of the body is `links[N - 1]`, resolved against the item's URL.
     pub links: Vec<String>,
-}
-
-thread_local! {
-    static RENDERING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// True while html2text runs on this thread: the panic hook leaves the terminal alone, since
-/// such a panic is caught and the article shown as plain text.
-pub fn render_in_progress() -> bool {
-    RENDERING.with(Cell::get)
 }
 
 pub fn render(item: &Item, width: u16, theme: &Theme) -> Article {
@@ -125,18 +115,17 @@ fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// The body's lines and its link targets in footnote order. Falls back to plain text if
-/// html2text fails (or panics) on it.
+/// The body's lines and its link targets in footnote order. Falls back to plain paragraphs,
+/// as `show` does, if html2text fails (or panics) on it.
 fn render_body(html: &str, columns: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<String>) {
-    RENDERING.with(|flag| flag.set(true));
-    let rendered = std::panic::catch_unwind(|| {
+    let html = body::without_escapes(html);
+    let rendered = body::contained(|| {
         html2text::config::rich()
             .link_footnotes(true)
             .lines_from_read(html.as_bytes(), columns)
     });
-    RENDERING.with(|flag| flag.set(false));
-    let Ok(Ok(mut tagged)) = rendered else {
-        let text = sanitize::multiline(html);
+    let Some(Ok(mut tagged)) = rendered else {
+        let text = sanitize::multiline(&body::fallback(&html));
         let lines = text
             .lines()
             .flat_map(|l| fit::wrap(l, columns))

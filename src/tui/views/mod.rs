@@ -3,6 +3,7 @@
 
 mod empty;
 mod help;
+mod notice;
 mod reader;
 mod river;
 mod sources;
@@ -50,6 +51,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(scroll) = app.help {
         help::draw(frame, area, app, scroll);
+    }
+    if let Some(shown) = &app.notice {
+        notice::draw(frame, area, app, shown);
     }
 }
 
