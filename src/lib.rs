@@ -4,8 +4,8 @@
 //!
 //! - [`model`]: sources, items and their ids; pure data.
 //! - [`query`]: the query language, lexed and parsed to an AST; pure.
-//! - [`ident`], [`text`], [`fingerprint`]: DOIs and PubMed ids, hostile text made safe,
-//!   a stable hash; pure.
+//! - [`ident`], [`text`], [`fingerprint`], [`dates`]: DOIs and PubMed ids, hostile text made
+//!   safe, a stable hash, dates in one human style; pure (`dates` reads the local zone).
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
 //!   index, the query AST compiled to SQL.
 //! - [`fetch`]: the only home of reqwest and feed-rs: polite HTTP with limits, bytes → model.
@@ -17,12 +17,13 @@
 //!   network and talks to the UI by messages.
 //! - [`config`], [`logging`]: the config file and the log file.
 //!
-//! Dependencies point one way: `model ← {query, ident, text, store, fetch, export} ← sync ←
-//! {cli, tui::worker}`; the rest of `tui` uses `model` and reaches `sync` only through the
-//! worker's messages.
+//! Dependencies point one way: `model ← {query, ident, text, dates, store, fetch, export} ←
+//! sync ← {cli, tui::worker}`; the rest of `tui` uses `model` and the pure modules, and
+//! reaches `sync` only through the worker's messages.
 
 pub mod cli;
 pub mod config;
+pub mod dates;
 pub mod export;
 pub mod fetch;
 pub mod fingerprint;

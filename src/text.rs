@@ -4,6 +4,7 @@
 //! it is a single hand-written pass rather than an HTML renderer.
 
 mod entities;
+pub mod fit;
 mod sanitize;
 
 pub use sanitize::{sanitize_line, sanitize_multiline, sanitize_preformatted};

@@ -7,12 +7,18 @@ use std::process::ExitCode;
 
 /// `rounds`: the newsfeed on the user's database.
 pub fn open_newsfeed(cli: &super::Cli) -> ExitCode {
+    if !on_a_terminal() {
+        return no_terminal("`rounds list`");
+    }
     let db = cli.db.clone().unwrap_or_else(super::default_db_path);
     report(load_config(cli).and_then(|config| crate::tui::launch::open(db, config)))
 }
 
 /// `rounds demo`: the newsfeed on a temporary database seeded from the bundled sample feeds.
 pub fn open_demo(cli: &super::Cli) -> ExitCode {
+    if !on_a_terminal() {
+        return no_terminal("it in a terminal window");
+    }
     let run = || -> anyhow::Result<()> {
         let config = load_config(cli)?;
         let folder = DemoFolder::create()?;
@@ -20,6 +26,19 @@ pub fn open_demo(cli: &super::Cli) -> ExitCode {
         crate::tui::launch::open(db, config)
     };
     report(run())
+}
+
+/// The newsfeed reads keys from standard input and draws on standard output: both must be a
+/// terminal, or it would write escape codes into a pipe or a file.
+fn on_a_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// One sentence and exit 2, before anything touches the terminal or the database.
+fn no_terminal(instead: &str) -> ExitCode {
+    eprintln!("rounds: the newsfeed needs a terminal; try {instead}");
+    Status::Failure.into()
 }
 
 fn load_config(cli: &super::Cli) -> anyhow::Result<Config> {

@@ -2,7 +2,7 @@
 
 use super::Status;
 use super::args::{AddArgs, ExportArgs, ExportFormat};
-use super::json::{SourceJson, rfc3339};
+use super::json::SourceJson;
 use super::output::Output;
 use crate::export::opml::write_opml;
 use crate::fetch::http::{HttpClient, HttpOptions};
@@ -147,7 +147,7 @@ fn source_line(source: &Source) -> String {
         _ if source.is_placeholder() => {
             "never: it keeps the saved and tagged items of removed sources".into()
         }
-        Some(time) => rfc3339(time),
+        Some(time) => crate::dates::local(time),
         None => "never".into(),
     };
     format!(

@@ -14,6 +14,7 @@ mod contrast;
 pub mod effects;
 pub mod filter;
 pub mod fit;
+pub mod help;
 pub mod input;
 mod keyboard;
 pub mod keymap;

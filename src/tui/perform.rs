@@ -36,6 +36,7 @@ impl App {
             Action::NextUnread => self.next_unread(effects),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrevious => self.cycle_focus(-1),
+            Action::Sources => self.toggle_sources(),
             Action::Open => self.open(effects),
             Action::Back => self.back(effects),
             Action::BackOrQuit => self.back_or_quit(effects),
@@ -143,6 +144,26 @@ impl App {
         self.focus = order[next];
     }
 
+    /// `S`: to the sources and back; on a narrow terminal they come over the river.
+    fn toggle_sources(&mut self) {
+        if self.focus == Focus::Sources {
+            self.focus = Focus::River;
+            return;
+        }
+        if self.reader.is_some() && self.panes().sources.is_none() {
+            self.reader = None;
+        }
+        if self.panes().focus_order().contains(&Focus::Sources) {
+            self.focus = Focus::Sources;
+            self.sources.scroll_into_view(self.sources_height());
+        }
+    }
+
+    /// The sources are over the river (narrow terminal): Esc, q or a choice closes them.
+    fn sources_over_river(&self) -> bool {
+        self.focus == Focus::Sources && self.panes().sources_over_river
+    }
+
     fn open(&mut self, effects: &mut Vec<Effect>) {
         match self.focus {
             Focus::Sources => self.focus = Focus::River,
@@ -157,7 +178,7 @@ impl App {
             return;
         };
         let (id, unread) = (row.id, !row.read);
-        self.reader = Some(Reader::new(id));
+        self.reader = Some(Reader::new(id, self.zone));
         self.focus = Focus::Reader;
         effects.push(Effect::Send(Command::LoadItem(id)));
         if unread {
@@ -170,7 +191,7 @@ impl App {
 
     /// Closes the reader; in the river, clears a kept filter, then moves to the sources pane.
     fn back(&mut self, effects: &mut Vec<Effect>) {
-        if self.reader.take().is_some() {
+        if self.reader.take().is_some() || self.sources_over_river() {
             self.focus = Focus::River;
         } else if self.focus == Focus::River && self.filter.is_kept() {
             self.clear_filter(effects);
@@ -181,7 +202,7 @@ impl App {
 
     /// `q`: closes the reader, else clears a kept filter, else quits.
     fn back_or_quit(&mut self, effects: &mut Vec<Effect>) {
-        if self.reader.take().is_some() {
+        if self.reader.take().is_some() || self.sources_over_river() {
             self.focus = Focus::River;
         } else if self.filter.is_kept() {
             self.clear_filter(effects);

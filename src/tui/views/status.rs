@@ -90,6 +90,11 @@ fn hints(app: &App) -> String {
             (Action::BackOrQuit, "back"),
             (Action::Help, "help"),
         ],
+        Focus::Sources if app.panes().sources_over_river => &[
+            (Action::Open, "show its items"),
+            (Action::Back, "close"),
+            (Action::Help, "help"),
+        ],
         Focus::Sources if kept => &[
             (Action::Open, "river"),
             (Action::Help, "help"),
