@@ -9,8 +9,7 @@ use super::status::plural;
 use super::tagging::TagEditor;
 use crate::model::{ItemId, Mark, SourceId};
 
-pub(super) const WRAPPED_TO_THE_TOP: &str =
-    "No unread items below: back to the first unread item at the top";
+pub(super) const WRAPPED_TO_THE_TOP: &str = "Back to the top: no unread items below";
 
 /// The item an action applies to: the one in the reader when it has the focus, else the
 /// selected row.
@@ -359,9 +358,8 @@ impl App {
             .filter(|source| source.is_placeholder());
         if let Some(placeholder) = placeholder {
             let title = super::sanitize::line(&placeholder.title);
-            self.status.info(format!(
-                "{title} is not fetched: it keeps the saved and tagged items of removed sources"
-            ));
+            self.status
+                .info(format!("{title} holds kept items and is never fetched"));
             return;
         }
         self.start_refresh(source, effects);

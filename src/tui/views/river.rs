@@ -109,7 +109,12 @@ fn lane_name(lane: Lane) -> &'static str {
 /// "  3h NEJM      ● Empagliflozin after acute MI  #cardio"
 fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let show_source = !matches!(app.river.shown.scope, Scope::Source(_));
+    // One source's river needs no source column, except the placeholder's: its items come
+    // from every removed source.
+    let show_source = match app.river.shown.scope {
+        Scope::Source(id) => app.sources.source(id).is_some_and(|s| s.is_placeholder()),
+        _ => true,
+    };
     let columns = Columns::for_width(width, show_source);
     let age = fit::truncate(&clock::relative(app.now, row.published), AGE_WIDTH);
     let mut spans = vec![Span::styled(format!("{age:>AGE_WIDTH$} "), theme.dim)];
