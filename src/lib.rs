@@ -28,6 +28,7 @@ pub mod export;
 pub mod fetch;
 pub mod fingerprint;
 pub mod ident;
+pub mod interval;
 pub mod logging;
 pub mod model;
 pub mod query;

@@ -133,3 +133,30 @@ fn a_refresh_blocked_by_another_writer_fails_visibly_and_the_next_completes() {
     pty.send(b"q");
     assert!(pty.wait_exit().success());
 }
+
+/// `ROUNDS_TIMEOUT` reaches the newsfeed's worker: a server that never answers fails the
+/// refresh in half a second, not after the 60 s default.
+#[test]
+fn the_newsfeeds_refresh_honours_rounds_timeout() {
+    let server = support::TestServer::start();
+    server.route(
+        "/slow.rss",
+        support::Response::ok("application/rss+xml", "").stall_before_headers(),
+    );
+    let sandbox = Sandbox::new();
+    let (code, _, stderr) = sandbox.run(&["add", &server.url("/slow.rss"), "--no-fetch"]);
+    assert_eq!(code, 0, "{stderr}");
+    let config = sandbox.path("config.toml");
+    write(
+        &config,
+        "refresh_interval = \"off\"\nrefresh_on_start = true\n",
+    );
+    let mut command = sandbox.std_command(&["--config", config.to_str().unwrap()]);
+    command.env("ROUNDS_TIMEOUT", "0.5");
+    let mut pty = Pty::spawn(command, 24, 100);
+    pty.wait_for("the refresh's summary", |s| {
+        s.contains("Refreshed 1 source, 0 new, 1 failed")
+    });
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+}

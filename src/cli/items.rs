@@ -3,7 +3,7 @@
 use super::Status;
 use super::args::{ListArgs, MarkArgs};
 use super::json::ItemJson;
-use super::output::Output;
+use super::output::{self, Output};
 use crate::dates;
 use crate::model::{Item, ItemId, ItemSummary, Mark};
 use crate::query::{QueryError, parse};
@@ -11,7 +11,6 @@ use crate::store::{Store, compile};
 use crate::text::fit;
 use crate::text::{plain_text, sanitize_line, sanitize_preformatted};
 use chrono::Utc;
-use std::path::Path;
 
 /// A query that does not parse, shown with a caret under the column.
 #[derive(Debug, thiserror::Error)]
@@ -31,9 +30,9 @@ pub fn compile_query(text: &str) -> Result<crate::store::Compiled, BadQuery> {
     Ok(compile(&expr, Utc::now()))
 }
 
-pub fn list(db: &Path, args: ListArgs) -> anyhow::Result<Status> {
+pub fn list(context: &super::Context, args: ListArgs) -> anyhow::Result<Status> {
     let filter = compile_query(args.query.as_deref().unwrap_or(""))?;
-    let store = Store::open(db)?;
+    let store = context.store()?;
     let mut out = Output::new();
     if args.json {
         let items = store.list_full_items(&filter, args.limit)?;
@@ -41,7 +40,7 @@ pub fn list(db: &Path, args: ListArgs) -> anyhow::Result<Status> {
     } else {
         let items = store.list_items(&filter, args.limit, 0)?;
         if items.is_empty() {
-            eprintln!("rounds: {}", nothing_listed(args.query.as_deref()));
+            output::warn(nothing_listed(args.query.as_deref()));
         } else {
             out.line(&list_header())?;
         }
@@ -101,8 +100,8 @@ fn item_line(item: &ItemSummary) -> String {
     )
 }
 
-pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
+pub fn show(context: &super::Context, id: i64, json: bool) -> anyhow::Result<Status> {
+    let store = context.store()?;
     let item = store.item(ItemId(id))?;
     let mut out = Output::new();
     if json {
@@ -165,18 +164,18 @@ fn readable_body(html: &str) -> String {
     sanitize_preformatted(&text, 4).trim_end().to_string()
 }
 
-pub fn mark(db: &Path, args: MarkArgs) -> anyhow::Result<Status> {
+pub fn mark(context: &super::Context, args: MarkArgs) -> anyhow::Result<Status> {
     let mark = match (args.read, args.unread, args.save) {
         (true, _, _) => Mark::Read,
         (_, true, _) => Mark::Unread,
         (_, _, true) => Mark::Save,
         _ => Mark::Unsave,
     };
-    let mut store = Store::open(db)?;
+    let mut store = context.store()?;
     let ids: Vec<ItemId> = args.ids.iter().copied().map(ItemId).collect();
     let missing = store.mark(&ids, mark, Utc::now())?;
     for id in &missing {
-        eprintln!("rounds: no item with id {id}");
+        output::warn(&format!("no item with id {id}"));
     }
     Ok(match missing.len() {
         0 => Status::Success,
@@ -185,8 +184,13 @@ pub fn mark(db: &Path, args: MarkArgs) -> anyhow::Result<Status> {
     })
 }
 
-pub fn tag(db: &Path, id: i64, tags: &[String], remove: bool) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn tag(
+    context: &super::Context,
+    id: i64,
+    tags: &[String],
+    remove: bool,
+) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let now = store.tag_item(ItemId(id), tags, remove)?;
     let mut out = Output::new();
     out.line(&format!(

@@ -1,21 +1,50 @@
 //! Headless commands: the only writer to stdout. One file per group of subcommands.
 //! Exit codes: 0 success, 1 partial failure, 2 usage error or total failure.
 
+mod add;
 pub mod args;
 mod confirm;
+mod housekeeping;
 mod items;
 mod json;
 mod newsfeed;
 mod output;
+mod progress_bar;
 mod refresh;
 mod subscriptions;
 
 pub use args::Cli;
 pub use newsfeed::{open_demo, open_newsfeed};
 
-use args::Command;
+use crate::config::Config;
+use crate::store::Store;
+use args::{Command, SourceCommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// What every command starts from: the database's path and the config file, read and checked.
+pub struct Context {
+    pub db: PathBuf,
+    pub config: Config,
+}
+
+impl Context {
+    /// Reads the config (`--config`, else the default file): a bad one stops every command
+    /// with the line at fault, not only the newsfeed.
+    pub fn new(cli: &Cli) -> anyhow::Result<Context> {
+        let config = Config::load(cli.config.as_deref())?;
+        crate::tui::settings::Settings::from_config(&config)?;
+        Ok(Context {
+            db: cli.db.clone().unwrap_or_else(default_db_path),
+            config,
+        })
+    }
+
+    /// The database, with writes waiting `busy_timeout` for another process's lock.
+    pub fn store(&self) -> anyhow::Result<Store> {
+        Ok(Store::open_waiting(&self.db, self.config.busy_timeout)?)
+    }
+}
 
 /// How a command ended, as the exit code scripts rely on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,31 +64,45 @@ impl From<Status> for ExitCode {
     }
 }
 
+/// The command line; or, after clap's usage error, help or version text went out (cleaned,
+/// like all output), the exit code to end with.
+pub fn parse_args() -> Result<Cli, ExitCode> {
+    use clap::Parser;
+    Cli::try_parse().map_err(|error| {
+        output::raw(&error.render().to_string(), error.use_stderr());
+        ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+    })
+}
+
 /// Runs a headless command; errors become one sentence on stderr.
 pub fn run(cli: Cli, command: Command) -> ExitCode {
-    let db = cli.db.clone().unwrap_or_else(default_db_path);
-    match dispatch(&db, command) {
+    match Context::new(&cli).and_then(|context| dispatch(&context, command)) {
         Ok(status) => status.into(),
         Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("rounds: {}", sentence(&error));
+            output::warn(&sentence(&error));
             Status::Failure.into()
         }
     }
 }
 
-fn dispatch(db: &std::path::Path, command: Command) -> anyhow::Result<Status> {
+fn dispatch(context: &Context, command: Command) -> anyhow::Result<Status> {
     match command {
-        Command::Add(args) => subscriptions::add(db, args),
-        Command::Remove { source, yes } => subscriptions::remove(db, &source, yes),
-        Command::Sources { json } => subscriptions::list(db, json),
-        Command::Import { file } => subscriptions::import(db, &file),
-        Command::Export(args) => subscriptions::export(db, args),
-        Command::Refresh(args) => refresh::run(db, args),
-        Command::List(args) => items::list(db, args),
-        Command::Show { id, json } => items::show(db, id, json),
-        Command::Mark(args) => items::mark(db, args),
-        Command::Tag { id, tags, remove } => items::tag(db, id, &tags, remove),
+        Command::Add(args) => add::run(context, args),
+        Command::Remove { source, yes } => subscriptions::remove(context, &source, yes),
+        Command::Source {
+            command: SourceCommand::Set(args),
+        } => subscriptions::set(context, args),
+        Command::Sources { json } => subscriptions::list(context, json),
+        Command::Import(args) => subscriptions::import(context, args),
+        Command::Export(args) => subscriptions::export(context, args),
+        Command::Refresh(args) => refresh::run(context, args),
+        Command::Vacuum => housekeeping::vacuum(context),
+        Command::Completions { shell } => housekeeping::completions(shell),
+        Command::List(args) => items::list(context, args),
+        Command::Show { id, json } => items::show(context, id, json),
+        Command::Mark(args) => items::mark(context, args),
+        Command::Tag { id, tags, remove } => items::tag(context, id, &tags, remove),
         Command::Demo => {
             anyhow::bail!("`rounds demo` opens the newsfeed; it is not a headless command")
         }

@@ -1,7 +1,6 @@
 //! Opening the newsfeed (no command) and the demo: the terminal belongs to the TUI from here.
 
 use super::Status;
-use crate::config::Config;
 use crate::sync::demo;
 use std::process::ExitCode;
 
@@ -10,8 +9,10 @@ pub fn open_newsfeed(cli: &super::Cli) -> ExitCode {
     if !on_a_terminal() {
         return no_terminal("`rounds list`");
     }
-    let db = cli.db.clone().unwrap_or_else(super::default_db_path);
-    report(load_config(cli).and_then(|config| crate::tui::launch::open(db, config)))
+    report(
+        super::Context::new(cli)
+            .and_then(|context| crate::tui::launch::open(context.db, context.config)),
+    )
 }
 
 /// `rounds demo`: the newsfeed on a temporary database seeded from the bundled sample feeds.
@@ -20,7 +21,7 @@ pub fn open_demo(cli: &super::Cli) -> ExitCode {
         return no_terminal("it in a terminal window");
     }
     let run = || -> anyhow::Result<()> {
-        let config = load_config(cli)?;
+        let config = super::Context::new(cli)?.config;
         let folder = DemoFolder::create()?;
         let db = demo::seed(&folder.0, chrono::Utc::now())?;
         crate::tui::launch::open(db, config)
@@ -37,19 +38,15 @@ fn on_a_terminal() -> bool {
 
 /// One sentence and exit 2, before anything touches the terminal or the database.
 fn no_terminal(instead: &str) -> ExitCode {
-    eprintln!("rounds: the newsfeed needs a terminal; try {instead}");
+    super::output::warn(&format!("the newsfeed needs a terminal; try {instead}"));
     Status::Failure.into()
-}
-
-fn load_config(cli: &super::Cli) -> anyhow::Result<Config> {
-    Ok(Config::load(cli.config.as_deref())?)
 }
 
 fn report(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => Status::Success.into(),
         Err(error) => {
-            eprintln!("rounds: {}", super::sentence(&error));
+            super::output::warn(&super::sentence(&error));
             Status::Failure.into()
         }
     }

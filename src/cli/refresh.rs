@@ -1,29 +1,38 @@
-//! `rounds refresh`: one line per source that changed or failed, then a summary.
+//! `rounds refresh`: a progress bar on a terminal, else one line per source that changed or
+//! failed; then a summary (and retention's) as a line or one JSON document.
 
 use super::Status;
 use super::args::RefreshArgs;
 use super::json::rfc3339;
 use super::output::Output;
-use crate::fetch::http::{HttpClient, HttpOptions};
+use super::progress_bar::Printer;
+use crate::config::Config;
+use crate::fetch::http::HttpClient;
 use crate::store::Store;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::sync::retention::{RetentionPolicy, RetentionReport};
+use crate::sync::schedule::SchedulePolicy;
 use crate::text::sanitize_line;
 use serde::Serialize;
-use std::io::Write;
-use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::mpsc;
 
-pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn run(context: &super::Context, args: RefreshArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let only = match &args.source {
         Some(key) => Some(refreshable(&store, key)?),
         None => None,
     };
-    let client = Arc::new(HttpClient::new(http_options(usize::from(args.jobs)))?);
-    let options = RefreshOptions { only };
+    let client = Arc::new(HttpClient::new(
+        context.config.http_options(usize::from(args.jobs)),
+    )?);
+    let options = RefreshOptions {
+        only,
+        due_only: args.due,
+        schedule: schedule_policy(&context.config),
+        retention: Some(retention_policy(&context.config)),
+    };
     let (sender, receiver) = mpsc::unbounded_channel();
     let (summary, reports) = super::runtime()?.block_on(async {
         let printer = tokio::spawn(print_reports(receiver, args.json));
@@ -46,6 +55,17 @@ pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
     Ok(status(&summary))
 }
 
+pub fn schedule_policy(config: &Config) -> SchedulePolicy {
+    SchedulePolicy::with_overrides(&config.schedules)
+}
+
+pub fn retention_policy(config: &Config) -> RetentionPolicy {
+    RetentionPolicy {
+        keep_days: config.keep_days,
+        max_items_per_source: config.max_items_per_source,
+    }
+}
+
 /// The source `--source` names, unless it is the removed sources' placeholder.
 fn refreshable(store: &Store, key: &str) -> anyhow::Result<crate::model::SourceId> {
     let source = store.find_source(key)?;
@@ -58,22 +78,6 @@ fn refreshable(store: &Store, key: &str) -> anyhow::Result<crate::model::SourceI
     Ok(source.id)
 }
 
-/// Timeouts from the environment, for slow links (and for tests that cannot wait a minute).
-fn http_options(jobs: usize) -> HttpOptions {
-    let mut options = HttpOptions {
-        max_in_flight: jobs,
-        ..HttpOptions::default()
-    };
-    let seconds = std::env::var("ROUNDS_TIMEOUT")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok());
-    if let Some(seconds) = seconds.filter(|s| s.is_finite() && *s > 0.0) {
-        options.timeout = Duration::from_secs_f64(seconds);
-        options.connect_timeout = options.connect_timeout.min(options.timeout);
-    }
-    options
-}
-
 fn status(summary: &RefreshSummary) -> Status {
     match summary.failed {
         0 => Status::Success,
@@ -82,29 +86,34 @@ fn status(summary: &RefreshSummary) -> Status {
     }
 }
 
-/// Prints reports as they come (text mode) and returns them all (for JSON).
+/// Shows progress as it comes (a bar or lines) and returns every report (for JSON).
 async fn print_reports(
     mut receiver: mpsc::UnboundedReceiver<Progress>,
     json: bool,
 ) -> anyhow::Result<Vec<SourceReport>> {
+    let mut printer = Printer::new(json);
     let mut reports = Vec::new();
     while let Some(message) = receiver.recv().await {
-        let Progress::SourceFinished(report) = message else {
-            continue;
-        };
-        if !json && let Some(line) = report_line(&report) {
-            // One line at a time: a stdout lock cannot be held across an await.
-            writeln!(std::io::stdout(), "{line}")?;
+        match message {
+            Progress::Started { total } => printer.started(total),
+            Progress::SourceStarted { source_id, title } => printer.fetching(source_id, &title),
+            Progress::SourceFinished(report) => {
+                printer.finished(report.source_id, report_line(&report).as_deref())?;
+                reports.push(report);
+            }
+            Progress::Finished(_) => printer.done(),
         }
-        reports.push(report);
     }
+    printer.done();
     Ok(reports)
 }
 
 fn report_line(report: &SourceReport) -> Option<String> {
     let name = format!("{} {}", report.source_id, sanitize_line(&report.title));
     match &report.outcome {
-        SourceOutcome::Updated { new: 0, updated: 0 } | SourceOutcome::NotModified => None,
+        SourceOutcome::Updated { new: 0, updated: 0 }
+        | SourceOutcome::NotModified
+        | SourceOutcome::NotDue { .. } => None,
         SourceOutcome::Updated { new, updated } => {
             Some(format!("{name}: {new} new, {updated} updated"))
         }
@@ -123,7 +132,7 @@ fn report_line(report: &SourceReport) -> Option<String> {
 }
 
 fn summary_line(summary: &RefreshSummary) -> String {
-    format!(
+    let mut line = format!(
         "{} sources, {} new items, {} updated, {} unchanged, {} postponed, {} failed",
         summary.sources,
         summary.new_items,
@@ -131,7 +140,14 @@ fn summary_line(summary: &RefreshSummary) -> String {
         summary.not_modified,
         summary.postponed,
         summary.failed
-    )
+    );
+    if summary.not_due > 0 {
+        line.push_str(&format!(", {} not due", summary.not_due));
+    }
+    if let Some(retention) = summary.retention.as_ref().filter(|r| r.removed > 0) {
+        line.push_str(&format!("; {} old items removed", retention.removed));
+    }
+    line
 }
 
 #[derive(Serialize)]
@@ -148,6 +164,26 @@ struct SummaryJson {
     not_modified: usize,
     postponed: usize,
     failed: usize,
+    not_due: usize,
+    retention: Option<RetentionJson>,
+}
+
+/// What retention removed after the refresh, and how long its longest batch held the writer.
+#[derive(Serialize)]
+struct RetentionJson {
+    removed: usize,
+    batches: usize,
+    longest_batch_ms: f64,
+}
+
+impl From<&RetentionReport> for RetentionJson {
+    fn from(report: &RetentionReport) -> RetentionJson {
+        RetentionJson {
+            removed: report.removed,
+            batches: report.batches,
+            longest_batch_ms: (report.longest_hold.as_secs_f64() * 1000.0 * 10.0).round() / 10.0,
+        }
+    }
 }
 
 impl From<&RefreshSummary> for SummaryJson {
@@ -159,6 +195,8 @@ impl From<&RefreshSummary> for SummaryJson {
             not_modified: s.not_modified,
             postponed: s.postponed,
             failed: s.failed,
+            not_due: s.not_due,
+            retention: s.retention.as_ref().map(RetentionJson::from),
         }
     }
 }
@@ -173,6 +211,8 @@ struct ReportJson<'a> {
     updated: usize,
     error: Option<&'a str>,
     retry_after: Option<String>,
+    /// For `not_due`: when its schedule wants it next.
+    due: Option<String>,
 }
 
 impl<'a> From<&'a SourceReport> for ReportJson<'a> {
@@ -186,6 +226,7 @@ impl<'a> From<&'a SourceReport> for ReportJson<'a> {
             updated: 0,
             error: None,
             retry_after: None,
+            due: None,
         };
         match &report.outcome {
             SourceOutcome::Updated { new, updated } => {
@@ -197,6 +238,9 @@ impl<'a> From<&'a SourceReport> for ReportJson<'a> {
             }
             SourceOutcome::Deferred { until } => {
                 (json.outcome, json.retry_after) = ("deferred", Some(rfc3339(*until)))
+            }
+            SourceOutcome::NotDue { due } => {
+                (json.outcome, json.due) = ("not_due", Some(rfc3339(*due)))
             }
             SourceOutcome::Failed { error } => {
                 (json.outcome, json.error) = ("failed", Some(error.as_str()))

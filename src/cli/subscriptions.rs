@@ -1,53 +1,24 @@
-//! `add`, `remove`, `sources`, `import`, `export opml`.
+//! `remove`, `source set`, `sources`, `import`, `export opml`.
 
 use super::Status;
-use super::args::{AddArgs, ExportArgs, ExportFormat};
+use super::args::{ExportArgs, ExportFormat, ImportArgs, SourceSetArgs};
 use super::json::SourceJson;
-use super::output::Output;
+use super::output::{self, Output};
 use crate::export::opml::write_opml;
-use crate::fetch::http::{HttpClient, HttpOptions};
-use crate::model::Source;
-use crate::store::{REMOVED_SOURCES_TITLE, Removal, Store};
-use crate::sync::add::{AddRequest, add as add_source};
-use crate::sync::import::import_file;
+use crate::interval;
+use crate::model::{Source, SourceEdit};
+use crate::store::{REMOVED_SOURCES_TITLE, Removal};
+use crate::sync::import::{ImportReport, import_file};
+use crate::sync::starter::import_starter;
 use crate::text::sanitize_line;
 use anyhow::Context;
 use chrono::Utc;
 use std::path::Path;
-use std::sync::Arc;
-
-pub fn add(db: &Path, args: AddArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
-    let client = Arc::new(HttpClient::new(HttpOptions::default())?);
-    let request = AddRequest {
-        target: args.target,
-        title: args.title,
-        category: args.category,
-        tags: args.tags,
-        no_fetch: args.no_fetch,
-    };
-    let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    let added = super::runtime()?.block_on(add_source(&mut store, client, &request, &cwd))?;
-    let source = added.source;
-    let mut out = Output::new();
-    let fetched = match added.summary {
-        Some(summary) => format!(", {} items", summary.new_items),
-        None => String::new(),
-    };
-    out.line(&format!(
-        "added {} {}{fetched} <{}>",
-        source.id,
-        sanitize_line(&source.title),
-        source.url
-    ))?;
-    out.finish()?;
-    Ok(Status::Success)
-}
 
 /// Removes a source; its saved and tagged items stay, under the "Removed sources" placeholder.
 /// When some will be kept, a terminal is asked first and a script must say `--yes`.
-pub fn remove(db: &Path, key: &str, yes: bool) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn remove(context: &super::Context, key: &str, yes: bool) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let source = store.find_source(key)?;
     let plan = store.plan_removal(source.id)?;
     if plan.kept > 0 && !yes && !source.is_placeholder() {
@@ -62,7 +33,7 @@ pub fn remove(db: &Path, key: &str, yes: bool) -> anyhow::Result<Status> {
         match super::confirm::ask(&format!("{what}. Remove it?"))? {
             Some(true) => {}
             Some(false) => {
-                eprintln!("rounds: nothing removed");
+                output::warn("nothing removed");
                 return Ok(Status::Success);
             }
             None => anyhow::bail!(
@@ -74,6 +45,33 @@ pub fn remove(db: &Path, key: &str, yes: bool) -> anyhow::Result<Status> {
     let removal = store.remove_source(source.id)?;
     let mut out = Output::new();
     out.line(&removal_line(&removal))?;
+    out.finish()?;
+    Ok(Status::Success)
+}
+
+/// `source set`: what the user may change, then the source as it is now.
+pub fn set(context: &super::Context, args: SourceSetArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
+    let id = store.find_source(&args.source)?.id;
+    let tags = match (args.no_tags, args.tags.is_empty()) {
+        (true, _) => Some(Vec::new()),
+        (false, false) => Some(args.tags),
+        (false, true) => None,
+    };
+    let edit = SourceEdit {
+        title: args.title,
+        category: args.category,
+        tags,
+        refresh_every: args.every.map(|every| every.0),
+    };
+    if edit == SourceEdit::default() {
+        anyhow::bail!("nothing to change: give --title, --category, --tag, --no-tags or --every");
+    }
+    let mut source = store.edit_source(id, &edit)?;
+    let policy = super::refresh::schedule_policy(&context.config);
+    policy.annotate(std::slice::from_mut(&mut source));
+    let mut out = Output::new();
+    out.line(&source_line(&source, &policy))?;
     out.finish()?;
     Ok(Status::Success)
 }
@@ -106,22 +104,24 @@ fn count(n: u64, noun: &str) -> String {
     }
 }
 
-pub fn list(db: &Path, json: bool) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
-    let sources = store.sources()?;
+pub fn list(context: &super::Context, json: bool) -> anyhow::Result<Status> {
+    let store = context.store()?;
+    let mut sources = store.sources()?;
+    let policy = super::refresh::schedule_policy(&context.config);
+    policy.annotate(&mut sources);
     let mut out = Output::new();
     if json {
         out.json(
             &sources
                 .into_iter()
-                .map(SourceJson::from)
+                .map(|source| SourceJson::new(source, &policy))
                 .collect::<Vec<_>>(),
         )?;
     } else if sources.is_empty() {
         out.line("no sources yet: `rounds add URL` or `rounds import FILE`")?;
     } else {
         for source in &sources {
-            out.line(&source_line(source))?;
+            out.line(&source_line(source, &policy))?;
             if let Some(error) = &source.last_error {
                 out.line(&format!("      last error: {}", sanitize_line(error)))?;
             }
@@ -131,7 +131,7 @@ pub fn list(db: &Path, json: bool) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-fn source_line(source: &Source) -> String {
+fn source_line(source: &Source, policy: &crate::sync::schedule::SchedulePolicy) -> String {
     let health = match (&source.last_fetch, source.failures, &source.next_fetch) {
         _ if source.is_placeholder() => "kept".to_string(),
         (None, _, _) => "new".to_string(),
@@ -150,8 +150,17 @@ fn source_line(source: &Source) -> String {
         Some(time) => crate::dates::local(time),
         None => "never".into(),
     };
+    let due = source
+        .due
+        .map(crate::dates::local)
+        .unwrap_or_else(|| "now".into());
+    let origin = source
+        .origin
+        .as_deref()
+        .map(|origin| format!(" for {}", sanitize_line(origin)))
+        .unwrap_or_default();
     format!(
-        "{:>4}  {health:<7} {status:>3}  {:>5} unread / {:<5}  {}  <{}>  [{}] fetched {fetched}",
+        "{:>4}  {health:<7} {status:>3}  {:>5} unread / {:<5}  {}  <{}>{origin}  [{}] every {}, fetched {fetched}, next {due}",
         source.id.0,
         source.unread_count,
         source.item_count,
@@ -162,15 +171,19 @@ fn source_line(source: &Source) -> String {
             .as_deref()
             .map(sanitize_line)
             .unwrap_or_else(|| "-".into()),
+        interval::format(policy.interval(source)),
     )
 }
 
-pub fn import(db: &Path, file: &Path) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
-    let report = import_file(&mut store, file)?;
+pub fn import(context: &super::Context, args: ImportArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
+    let report: ImportReport = match &args.file {
+        Some(file) if !args.starter => import_file(&mut store, file)?,
+        _ => import_starter(&mut store, &args.categories)?,
+    };
     let mut out = Output::new();
     for note in &report.skipped {
-        eprintln!("rounds: skipped {note}");
+        output::warn(&format!("skipped {note}"));
     }
     out.line(&format!(
         "imported {} sources ({} already followed, {} skipped)",
@@ -182,8 +195,8 @@ pub fn import(db: &Path, file: &Path) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-pub fn export(db: &Path, args: ExportArgs) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
+pub fn export(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status> {
+    let store = context.store()?;
     let text = match args.format {
         ExportFormat::Opml => write_opml(&store.sources()?, Utc::now()),
     };

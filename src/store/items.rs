@@ -74,7 +74,11 @@ impl Store {
         let tx = self.write()?;
         let mut all = Vec::with_capacity(feeds.len());
         for feed in feeds {
-            apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
+            let document = apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
+            let stamp = Stamp {
+                fetched_at: feed.fetched_at,
+                document,
+            };
             let mut stats = UpsertStats::default();
             let mut seen = HashSet::new();
             for prepared in feed
@@ -82,7 +86,7 @@ impl Store {
                 .iter()
                 .filter(|p| seen.insert(p.item.guid.as_str()))
             {
-                upsert_item(&tx, feed.source, prepared, feed.fetched_at, &mut stats)?;
+                upsert_item(&tx, feed.source, prepared, stamp, &mut stats)?;
             }
             all.push(stats);
         }
@@ -121,11 +125,18 @@ impl Store {
     }
 }
 
+/// When an item was written, and in which of its source's documents it was seen.
+#[derive(Debug, Clone, Copy)]
+struct Stamp {
+    fetched_at: DateTime<Utc>,
+    document: Option<i64>,
+}
+
 fn upsert_item(
     tx: &Transaction,
     source: SourceId,
     prepared: &PreparedItem,
-    fetched_at: DateTime<Utc>,
+    stamp: Stamp,
     stats: &mut UpsertStats,
 ) -> Result<()> {
     let (item, hash) = (&prepared.item, prepared.hash);
@@ -135,18 +146,25 @@ fn upsert_item(
         .optional()?;
     match existing {
         None => {
-            let id = insert_item(tx, source, prepared, fetched_at)?;
+            let id = insert_item(tx, source, prepared, stamp)?;
             index_item(tx, id, prepared)?;
             stats.new.push(ItemId(id));
         }
         Some((id, old_hash)) if old_hash != hash => {
-            update_item(tx, id, prepared)?;
+            update_item(tx, id, prepared, stamp.document)?;
             tx.prepare_cached("DELETE FROM item_fts WHERE rowid = ?1")?
                 .execute([id])?;
             index_item(tx, id, prepared)?;
             stats.updated += 1;
         }
-        Some(_) => stats.unchanged += 1,
+        Some((id, _)) => {
+            // Still in the feed's current document: retention must keep it.
+            if let Some(document) = stamp.document {
+                tx.prepare_cached("UPDATE item SET seen_in = ?2 WHERE id = ?1")?
+                    .execute(params![id, document])?;
+            }
+            stats.unchanged += 1;
+        }
     }
     Ok(())
 }
@@ -155,14 +173,15 @@ fn insert_item(
     tx: &Transaction,
     source: SourceId,
     prepared: &PreparedItem,
-    fetched_at: DateTime<Utc>,
+    stamp: Stamp,
 ) -> Result<i64> {
+    let fetched_at = stamp.fetched_at;
     let (item, hash) = (&prepared.item, prepared.hash);
     let published = item.published.map(to_unix).unwrap_or(to_unix(fetched_at));
     tx.prepare_cached(
         "INSERT INTO item (source_id, guid, url, title, author, published, updated, summary, content, \
-         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched, seen_in) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         source.0,
@@ -182,16 +201,23 @@ fn insert_item(
         prepared.cluster_key,
         hash,
         to_unix(fetched_at),
+        stamp.document,
     ])?;
     Ok(tx.last_insert_rowid())
 }
 
-fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
+fn update_item(
+    tx: &Transaction,
+    id: i64,
+    prepared: &PreparedItem,
+    document: Option<i64>,
+) -> Result<()> {
     let (item, hash) = (&prepared.item, prepared.hash);
     tx.prepare_cached(
         "UPDATE item SET url = ?2, title = ?3, author = ?4, published = coalesce(?5, published), \
          updated = ?6, summary = ?7, content = ?8, enclosure_url = ?9, enclosure_type = ?10, \
-         categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15 WHERE id = ?1",
+         categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15, \
+         seen_in = coalesce(?16, seen_in) WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -209,6 +235,7 @@ fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()>
         item.pmid,
         prepared.cluster_key,
         hash,
+        document,
     ])?;
     Ok(())
 }

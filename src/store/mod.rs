@@ -6,6 +6,7 @@ mod items;
 mod marks;
 mod prepare;
 mod removal;
+mod retention;
 mod schema;
 mod search;
 mod sources;
@@ -16,6 +17,7 @@ pub use items::{FeedWrite, StoreStats, UpsertStats};
 pub use marks::MarkOutcome;
 pub use prepare::{PreparedItem, prepare};
 pub use removal::{REMOVED_SOURCES_CATEGORY, REMOVED_SOURCES_TITLE, REMOVED_SOURCES_URL, Removal};
+pub use retention::{RetentionBatch, RetentionCursor, RetentionPlan};
 pub use search::{Compiled, compile};
 pub use sources::{FetchRecord, SourceUpdate};
 

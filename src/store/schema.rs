@@ -104,6 +104,17 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE item ADD COLUMN former_source TEXT;
     ALTER TABLE item ADD COLUMN former_source_url TEXT;
     "#,
+    // 3: issue 8 per-source schedules, followed origins, and what retention must know.
+    r#"
+    ALTER TABLE source ADD COLUMN refresh_every INTEGER;  -- seconds, chosen by the user
+    ALTER TABLE source ADD COLUMN feed_interval INTEGER;  -- seconds: ttl, sy:updatePeriod, max-age
+    ALTER TABLE source ADD COLUMN origin TEXT;            -- what the user followed (a bridged handle)
+    ALTER TABLE source ADD COLUMN document_seq INTEGER;   -- counts the documents parsed
+    ALTER TABLE source ADD COLUMN last_success INTEGER;   -- the last fetch that did not fail
+    -- The source's document_seq of the last parsed document that listed the item: equal to it
+    -- while the item is still in the feed, which retention must not delete.
+    ALTER TABLE item ADD COLUMN seen_in INTEGER;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -45,6 +45,18 @@ pub enum Action {
     Help,
     /// In the reader, ask for a link number to open (digits alone also work).
     FollowLink,
+    /// Follow something new: a prompt that takes whatever `rounds add` takes.
+    AddSource,
+    /// Edit the selected source: title, category, tags, refresh interval.
+    EditSource,
+    /// Stop following the selected source, after a confirmation.
+    RemoveSource,
+    /// Every source's health: last success, HTTP status, error, failures, next fetch.
+    SourceHealth,
+    /// On the first run, import the whole starter pack.
+    ImportStarter,
+    /// On the first run, choose which categories of the starter pack to import.
+    PickStarter,
 }
 
 /// Where an action is listed in the help screen.
@@ -54,6 +66,7 @@ pub enum Group {
     Read,
     Triage,
     River,
+    Sources,
     General,
 }
 
@@ -64,6 +77,7 @@ impl Group {
             Group::Read => "Read",
             Group::Triage => "Triage",
             Group::River => "River",
+            Group::Sources => "Sources",
             Group::General => "General",
         }
     }
@@ -71,7 +85,7 @@ impl Group {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 29] = [
+    pub const ALL: [Action; 35] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -98,6 +112,12 @@ impl Action {
         Action::LaneSaved,
         Action::Refresh,
         Action::RefreshAll,
+        Action::AddSource,
+        Action::EditSource,
+        Action::RemoveSource,
+        Action::SourceHealth,
+        Action::ImportStarter,
+        Action::PickStarter,
         Action::Help,
         Action::BackOrQuit,
         Action::Quit,
@@ -154,6 +174,24 @@ impl Action {
             Action::LaneSaved => ("lane_saved", "lane: saved", River),
             Action::Refresh => ("refresh", "refresh this source", River),
             Action::RefreshAll => ("refresh_all", "refresh all sources", River),
+            Action::AddSource => ("add_source", "follow a feed, page or account", Sources),
+            Action::EditSource => (
+                "edit_source",
+                "edit the source: title, category, tags, interval",
+                Sources,
+            ),
+            Action::RemoveSource => ("remove_source", "stop following the source", Sources),
+            Action::SourceHealth => ("source_health", "health of every source", Sources),
+            Action::ImportStarter => (
+                "import_starter",
+                "first run: import the starter pack",
+                Sources,
+            ),
+            Action::PickStarter => (
+                "pick_starter",
+                "first run: pick starter pack categories",
+                Sources,
+            ),
             Action::Help => ("help", "this help", General),
             Action::BackOrQuit => (
                 "back_or_quit",

@@ -8,7 +8,9 @@ use super::layout::{self, Focus, Panes};
 use super::protocol::{Command, Event, Lane};
 use super::reader::Reader;
 use super::river::{Place, River};
+use super::settings::Settings;
 use super::sources::SourcesPane;
+use super::sources_admin::Panel;
 use super::status::Status;
 use super::tagging::TagEditor;
 use super::theme::Theme;
@@ -69,6 +71,10 @@ pub struct App {
     pub tagging: Option<TagEditor>,
     /// The help screen's scroll offset while it is open.
     pub help: Option<usize>,
+    /// The sources panel open over the rest (add, choose, edit, remove, health, starter).
+    pub admin: Option<Panel>,
+    /// The starter pack's categories with their sizes, for the first-run offer.
+    pub starter: Option<Vec<(String, usize)>>,
     pub status: Status,
     /// Every tag in use, for completion.
     pub known_tags: Vec<String>,
@@ -90,11 +96,17 @@ pub struct App {
 
 impl App {
     pub fn new(config: &Config, now: DateTime<Utc>, width: u16, height: u16) -> App {
+        // Every way into the newsfeed checks the config first (`cli`, `launch`); a config built
+        // by hand that does not hold up falls back to the defaults.
+        let settings = Settings::from_config(config).unwrap_or_else(|error| {
+            tracing::warn!(%error, "keys and theme left at their defaults");
+            Settings::default()
+        });
         App {
             now,
             area: Rect::new(0, 0, width, height),
-            keymap: config.keymap.clone(),
-            theme: config.theme.clone(),
+            keymap: settings.keymap,
+            theme: settings.theme,
             zone: crate::dates::Zone::Local,
             focus: Focus::River,
             sources: SourcesPane::default(),
@@ -103,6 +115,8 @@ impl App {
             filter: Filter::default(),
             tagging: None,
             help: None,
+            admin: None,
+            starter: None,
             status: Status::default(),
             known_tags: Vec::new(),
             undo: Vec::new(),
@@ -124,33 +138,48 @@ impl App {
             Effect::Send(Command::LoadSources),
             Effect::Send(self.river.request_wanted()),
             Effect::Send(Command::LoadTags),
+            Effect::Send(Command::LoadStarter),
         ];
-        // The first refresh waits for the sources: it is due only if the last one is old.
+        // The first refresh waits for the sources: only those due are fetched.
         self.startup_refresh_pending = self.refresh_on_start;
-        self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
         effects
     }
 
-    /// On the first list of sources: refresh now if the newest fetch is older than the
-    /// interval (or there is none, or no interval), else when the interval runs out.
-    pub(super) fn schedule_startup_refresh(
+    /// On each list of sources (each carries when it is due): on the first, refresh what is
+    /// due if asked to on opening; then plan the next automatic refresh for the earliest due
+    /// source, at least a minute away and at most `refresh_interval` away.
+    pub(super) fn schedule_refresh(
         &mut self,
-        last_fetch: Option<DateTime<Utc>>,
+        sources: &[crate::model::Source],
         effects: &mut Vec<Effect>,
     ) {
-        if !std::mem::take(&mut self.startup_refresh_pending) {
+        let earliest = sources
+            .iter()
+            .filter(|source| !source.is_placeholder())
+            .map(|source| source.due.unwrap_or(self.now))
+            .min();
+        let startup = std::mem::take(&mut self.startup_refresh_pending);
+        if startup && earliest.is_some_and(|due| due <= self.now) {
+            self.start_due_refresh(effects);
+        }
+        let Some(interval) = self.refresh_interval else {
+            self.next_refresh = None;
+            return;
+        };
+        let soonest = self.now + chrono::Duration::minutes(1);
+        let latest = self.now + interval;
+        let next = earliest.map_or(latest, |due| due.clamp(soonest, latest));
+        // A reload (after a mark, say) never pushes a planned refresh later.
+        self.next_refresh = Some(self.next_refresh.map_or(next, |planned| planned.min(next)));
+    }
+
+    /// The automatic refresh: only what is due, and quietly when nothing is.
+    fn start_due_refresh(&mut self, effects: &mut Vec<Effect>) {
+        if self.status.is_refreshing() {
             return;
         }
-        let next = match (self.refresh_interval, last_fetch) {
-            (Some(interval), Some(last)) => last + interval,
-            _ => self.now,
-        };
-        if next <= self.now {
-            self.start_refresh(None, effects);
-            self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
-        } else {
-            self.next_refresh = Some(next);
-        }
+        self.status.refresh_requested();
+        effects.push(Effect::Send(Command::RefreshDue));
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
@@ -223,8 +252,9 @@ impl App {
         self.now = now;
         let due = self.next_refresh.is_some_and(|at| now >= at);
         if due && !self.status.is_refreshing() {
-            self.next_refresh = self.refresh_interval.map(|interval| now + interval);
-            self.start_refresh(None, effects);
+            // The next one is planned when the refreshed sources come back.
+            self.next_refresh = None;
+            self.start_due_refresh(effects);
             self.dirty = true;
         }
     }

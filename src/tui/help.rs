@@ -45,6 +45,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Group::Read,
         Group::Triage,
         Group::River,
+        Group::Sources,
         Group::General,
     ] {
         lines.push(Line::styled(group.title(), theme.heading));
@@ -68,7 +69,12 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 /// "  j ↓          next item / scroll down", the description wrapped under itself.
 fn key_lines(app: &App, action: Action, width: usize) -> Vec<Line<'static>> {
-    let keys: Vec<String> = app.keymap.keys_for(action).map(|k| k.to_string()).collect();
+    let mut keys: Vec<String> = app.keymap.keys_for(action).map(|k| k.to_string()).collect();
+    keys.extend(
+        app.keymap
+            .layered_keys_for(action)
+            .map(|(layer, key)| format!("{key} ({})", layer.describe())),
+    );
     if keys.is_empty() {
         return Vec::new();
     }
@@ -116,8 +122,11 @@ fn notes(app: &App) -> Vec<String> {
             key(Action::FocusNext),
             key(Action::Sources),
         ),
-        "! after a source's name: its last fetch failed. `rounds sources` in a shell says why."
-            .to_string(),
+        format!(
+            "! after a source's name: its last fetch failed. {} shows every source's health and \
+             why; so does `rounds sources` in a shell.",
+            key(Action::SourceHealth)
+        ),
         "Mouse: the wheel scrolls the pane under the pointer; a click selects an item or a \
          source, and a click on the selected item opens it."
             .to_string(),

@@ -6,11 +6,8 @@ use std::path::PathBuf;
 
 /// Runs the newsfeed on the database at `db` until the user quits.
 pub fn open(db: PathBuf, config: Config) -> anyhow::Result<()> {
-    let options = WorkerOptions {
-        busy_timeout: config.busy_timeout,
-        ..WorkerOptions::default()
-    };
-    let (commands, events) = spawn(db, options);
+    super::settings::Settings::from_config(&config)?;
+    let (commands, events) = spawn(db, WorkerOptions::from_config(&config));
     // The UI loop needs little: one thread keeps draws and input together.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

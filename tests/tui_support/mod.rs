@@ -30,12 +30,21 @@ fn source(id: i64, title: &str, category: &str, unread: u64, failures: u32) -> S
         last_modified: None,
         body_hash: None,
         last_fetch: Some(now() - Duration::minutes(40)),
+        last_success: Some(if failures > 0 {
+            now() - Duration::hours(30)
+        } else {
+            now() - Duration::minutes(40)
+        }),
         last_status: Some(if failures > 0 { 503 } else { 200 }),
         last_error: (failures > 0).then(|| "HTTP 503 Service Unavailable".to_string()),
         failures,
         next_fetch: None,
         item_count: unread + 20,
         unread_count: unread,
+        refresh_every: None,
+        feed_interval: None,
+        origin: None,
+        due: Some(now() + Duration::minutes(if failures > 0 { 80 } else { 20 })),
     }
 }
 

@@ -10,7 +10,9 @@ mod encoding;
 mod entry;
 mod errors;
 mod extras;
+mod hints;
 mod links;
+mod posts;
 mod recover;
 
 pub use dates::parse_timestamp;
@@ -32,6 +34,8 @@ pub struct ParsedFeed {
     pub title: Option<String>,
     pub site_url: Option<String>,
     pub items: Vec<NewItem>,
+    /// How often the feed says it changes (`ttl`, `sy:updatePeriod`), if it says.
+    pub update_interval: Option<std::time::Duration>,
 }
 
 /// Parses tried on one document: the first attempt plus one per repair.
@@ -51,7 +55,10 @@ pub fn parse_feed(
     let base = base_url(feed_url);
     let (feed, doc) = parse_with_repairs(doc, base.as_ref())?;
     let extras = extras::per_item(&doc, feed.entries.len());
-    Ok(to_parsed_feed(feed, &extras, base.as_ref(), fetched_at))
+    let update_interval = hints::update_interval(feed.ttl, &doc);
+    let mut parsed = to_parsed_feed(feed, &extras, base.as_ref(), fetched_at);
+    parsed.update_interval = update_interval;
+    Ok(parsed)
 }
 
 /// The base for relative links: the feed URL, or a `file://` URL for a local path.
@@ -184,23 +191,34 @@ fn to_parsed_feed(
         .as_ref()
         .map(|generator| generator.content.clone());
     let feed_type = feed.feed_type.clone();
-    let items: Vec<NewItem> = feed
+    let (mut items, media): (Vec<NewItem>, Vec<Vec<posts::Media>>) = feed
         .entries
         .into_iter()
         .zip(extras)
-        .map(|(entry, extras)| entry::to_item(entry, extras, &context))
-        .collect();
+        .map(|(entry, extras)| {
+            let media = posts::media(&entry, base);
+            (entry::to_item(entry, extras, &context), media)
+        })
+        .unzip();
     let kind = source_kind(
         &feed_type,
         generator.as_deref(),
         site_url.as_deref(),
         &items,
     );
+    let social = matches!(kind, SourceKind::Mastodon | SourceKind::Bluesky);
+    for (item, media) in items.iter_mut().zip(&media) {
+        let bridged = item.title.starts_with("RT by @") || item.title.starts_with("R to @");
+        if social || bridged {
+            posts::shape(item, if social { media } else { &[] });
+        }
+    }
     ParsedFeed {
         kind,
         title,
         site_url,
         items,
+        update_interval: None,
     }
 }
 

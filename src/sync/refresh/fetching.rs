@@ -95,6 +95,7 @@ async fn read_file(source: &Source) -> Fetched {
                 charset: None,
                 content_type: None,
                 body: bytes,
+                max_age: None,
             };
             parse_body(source, body).await
         }
@@ -127,6 +128,7 @@ async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
         last_modified: body.validators.last_modified.clone(),
         body_hash: Some(body_hash.clone()),
         moved_to: body.moved_permanently_to.clone(),
+        feed_interval: body.max_age,
         ..SourceUpdate::default()
     };
     if source.body_hash.as_deref() == Some(body_hash.as_str()) {
@@ -155,6 +157,8 @@ async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
             update.feed_title = feed.title;
             update.site_url = feed.site_url;
             update.kind = Some(feed.kind);
+            update.parsed = true;
+            update.feed_interval = update.feed_interval.max(feed.update_interval);
             Fetched::Parsed { update, items }
         }
         Ok(Err(error)) => Fetched::Failed {

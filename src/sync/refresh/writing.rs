@@ -107,6 +107,7 @@ pub(super) fn tally(summary: &mut RefreshSummary, outcome: &SourceOutcome) {
         }
         SourceOutcome::NotModified => summary.not_modified += 1,
         SourceOutcome::Postponed { .. } | SourceOutcome::Deferred { .. } => summary.postponed += 1,
+        SourceOutcome::NotDue { .. } => summary.not_due += 1,
         SourceOutcome::Failed { .. } => summary.failed += 1,
     }
 }

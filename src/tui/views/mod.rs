@@ -42,6 +42,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(editor) = &app.tagging {
         tags::draw(frame, panes.status, app, editor);
     }
+    if app.admin.is_some() {
+        let main = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        crate::tui::sources_admin::view::draw(frame, main, panes.status, app);
+    }
     if let Some(scroll) = app.help {
         help::draw(frame, area, app, scroll);
     }
