@@ -35,6 +35,7 @@ pub mod terminal;
 #[cfg(test)]
 mod test_fixtures;
 pub mod theme;
+mod unread;
 pub mod views;
 pub mod worker;
 mod worker_events;
