@@ -119,6 +119,13 @@ fn hints(app: &App) -> String {
             (Action::Save, "save"),
             (Action::Help, "help"),
         ],
+        // No sources pane beside the river: say how to bring it.
+        Focus::River if app.panes().sources_over_river => &[
+            (Action::Filter, "filter"),
+            (Action::Sources, "sources"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
+        ],
         Focus::River => &[
             (Action::Filter, "filter"),
             (Action::Save, "save"),
