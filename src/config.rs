@@ -37,7 +37,7 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Feed templates for networks that publish none (`x`, `facebook`, ...), by network.
     pub bridges: BTreeMap<String, String>,
-    /// Refresh intervals by category, over the built-in defaults (`other` for the rest).
+    /// Refresh intervals by category (`other` for the rest): the defaults, then `[schedules]`.
     pub schedules: BTreeMap<String, Duration>,
     /// Items older than this many days go after a refresh; 0 keeps them forever.
     pub keep_days: u32,
@@ -57,7 +57,10 @@ impl Default for Config {
             monochrome: false,
             path: None,
             bridges: BTreeMap::new(),
-            schedules: BTreeMap::new(),
+            schedules: crate::interval::CATEGORY_DEFAULTS
+                .iter()
+                .map(|(name, seconds)| (name.to_string(), Duration::from_secs(*seconds)))
+                .collect(),
             keep_days: follow::DEFAULT_KEEP_DAYS,
             max_items_per_source: follow::DEFAULT_MAX_ITEMS_PER_SOURCE,
         }

@@ -7,6 +7,18 @@ pub const SHORTEST: Duration = Duration::from_secs(60);
 /// The longest: thirty days (a source checked less often is not being followed).
 pub const LONGEST: Duration = Duration::from_secs(30 * 24 * 3600);
 
+/// The refresh interval of each category when the config says nothing, in seconds; `other`
+/// is every category not listed. Categories are matched singular and lowercase.
+pub const CATEGORY_DEFAULTS: [(&str, u64); 7] = [
+    ("social", 15 * 60),
+    ("regulator", 15 * 60),
+    ("public health", 30 * 60),
+    ("institution", 30 * 60),
+    ("journal", 6 * 3600),
+    ("preprint", 6 * 3600),
+    ("other", 3600),
+];
+
 /// Why a text is not an interval, as a sentence.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(

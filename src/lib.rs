@@ -4,14 +4,18 @@
 //!
 //! - [`model`]: sources, items and their ids; pure data.
 //! - [`query`]: the query language, lexed and parsed to an AST; pure.
-//! - [`ident`], [`text`], [`fingerprint`], [`dates`]: DOIs and PubMed ids, hostile text made
-//!   safe, a stable hash, dates in one human style; pure (`dates` reads the local zone).
+//! - [`ident`], [`text`], [`fingerprint`], [`interval`], [`dates`]: DOIs and PubMed ids,
+//!   hostile text made safe, a stable hash, refresh intervals as people write them, dates in
+//!   one human style; pure (`dates` reads the local zone).
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
 //!   index, the query AST compiled to SQL.
-//! - [`fetch`]: the only home of reqwest and feed-rs: polite HTTP with limits, bytes → model.
+//! - [`fetch`]: the only home of reqwest and of feed parsing: polite HTTP with limits, bytes →
+//!   model through a tolerant reader that reports what it repaired, a web page → its feeds
+//!   (discovery).
 //! - [`export`]: writers over the model (OPML).
-//! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add, import, demo); they
-//!   report progress through channels and never print.
+//! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add and what may be
+//!   added, import and the starter pack, schedules, retention, demo); they report progress
+//!   through channels and never print.
 //! - [`cli`]: the headless commands, the only writer to stdout.
 //! - [`tui`]: the only home of ratatui and crossterm; its worker owns the database and the
 //!   network and talks to the UI by messages.

@@ -95,6 +95,9 @@ pub struct Source {
     pub failures: u32,
     /// Set by a server's Retry-After: no fetch before then.
     pub next_fetch: Option<DateTime<Utc>>,
+    /// What the last document parsed needed repaired (`bare-ampersand`,
+    /// `salvaged-items: 12 of 14`), so the user can tell the publisher; empty when nothing.
+    pub repairs: Vec<String>,
     pub item_count: u64,
     pub unread_count: u64,
     /// The refresh interval the user chose; `None`: the default of its category.

@@ -88,6 +88,46 @@ fn due_skips_what_is_not_due_while_plain_refresh_fetches_everything() {
 }
 
 #[test]
+fn a_feeds_own_ttl_and_max_age_are_a_lower_bound_on_its_interval() {
+    let server = TestServer::start();
+    let with_ttl =
+        journal_rss(1, 1).replace("<description>Online first</description>", "<ttl>240</ttl>");
+    server.route("/ttl.rss", Response::ok(RSS, with_ttl));
+    server.route(
+        "/cached.atom",
+        Response::ok("application/atom+xml", notices_atom())
+            .with_header("Cache-Control", "public, max-age=5400"),
+    );
+    let s = Sandbox::new();
+    assert_eq!(
+        s.run(&["add", &server.url("/ttl.rss"), "--category", "social"])
+            .0,
+        0
+    );
+    assert_eq!(
+        s.run(&[
+            "add",
+            &server.url("/cached.atom"),
+            "--category",
+            "regulator"
+        ])
+        .0,
+        0
+    );
+    let sources = s.json(&["sources", "--json"]);
+    assert_eq!(
+        by_url(&sources, &server.url("/ttl.rss"))["every_seconds"],
+        4 * 3600,
+        "ttl 240 min over 15 min"
+    );
+    assert_eq!(
+        by_url(&sources, &server.url("/cached.atom"))["every_seconds"],
+        5400,
+        "max-age over 15 min"
+    );
+}
+
+#[test]
 fn a_failing_source_backs_off_exponentially_and_recovers_on_success() {
     let server = TestServer::start();
     server.route("/flaky.rss", Response::status(503));

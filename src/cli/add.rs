@@ -27,11 +27,12 @@ pub fn run(command: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
         },
         no_fetch: args.no_fetch,
     };
-    let context = AddContext {
+    let add_context = AddContext {
         cwd: std::env::current_dir().context("cannot read the current folder")?,
         bridges: command.config.bridges.clone(),
     };
-    let outcome = super::runtime()?.block_on(add_sources(&mut store, client, &request, &context));
+    let outcome =
+        super::runtime()?.block_on(add_sources(&mut store, client, &request, &add_context));
     let mut out = Output::new();
     let outcome = match outcome {
         Ok(outcome) => outcome,

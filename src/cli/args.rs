@@ -229,3 +229,34 @@ fn parse_every_or_default(text: &str) -> Result<Every, String> {
     }
     parse_every(text).map(|every| Every(Some(every)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every option and argument of every command says what it is for, in one line.
+    #[test]
+    fn every_option_has_a_help_line() {
+        let mut missing = Vec::new();
+        let mut stack = vec![(String::from("rounds"), Cli::command())];
+        while let Some((path, command)) = stack.pop() {
+            for argument in command.get_arguments() {
+                let id = argument.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if argument
+                    .get_help()
+                    .is_none_or(|help| help.to_string().trim().is_empty())
+                {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in command.get_subcommands() {
+                stack.push((format!("{path} {}", sub.get_name()), sub.clone()));
+            }
+        }
+        assert!(missing.is_empty(), "without help: {missing:?}");
+    }
+}

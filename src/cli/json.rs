@@ -70,6 +70,8 @@ pub struct SourceJson {
     pub failures: u32,
     /// When its schedule next wants it (or a server's Retry-After, if later); null: now.
     pub next_fetch: Option<String>,
+    /// What the last document needed repaired (`bare-ampersand`, `salvaged-items: 12 of 14`).
+    pub repairs: Vec<String>,
     pub items: u64,
     pub unread: u64,
     /// The refresh interval in force, in seconds, and whether the user chose it.
@@ -100,6 +102,7 @@ impl SourceJson {
             last_error: source.last_error,
             failures: source.failures,
             next_fetch,
+            repairs: source.repairs,
             items: source.item_count,
             unread: source.unread_count,
         }

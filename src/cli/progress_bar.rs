@@ -69,7 +69,7 @@ impl Printer {
         }
     }
 
-    fn show_slowest(&self) {
+    pub fn show_slowest(&self) {
         let Some(bar) = &self.bar else { return };
         let mut slowest: Vec<&(String, Instant)> = self.in_flight.values().collect();
         slowest.sort_by_key(|(_, started)| *started);

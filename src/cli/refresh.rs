@@ -93,7 +93,17 @@ async fn print_reports(
 ) -> anyhow::Result<Vec<SourceReport>> {
     let mut printer = Printer::new(json);
     let mut reports = Vec::new();
-    while let Some(message) = receiver.recv().await {
+    // The bar's "waiting for X 12s" ages between messages too.
+    let mut clock = tokio::time::interval(std::time::Duration::from_millis(500));
+    loop {
+        let message = tokio::select! {
+            message = receiver.recv() => message,
+            _ = clock.tick() => {
+                printer.show_slowest();
+                continue;
+            }
+        };
+        let Some(message) = message else { break };
         match message {
             Progress::Started { total } => printer.started(total),
             Progress::SourceStarted { source_id, title } => printer.fetching(source_id, &title),

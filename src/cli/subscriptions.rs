@@ -125,6 +125,12 @@ pub fn list(context: &super::Context, json: bool) -> anyhow::Result<Status> {
             if let Some(error) = &source.last_error {
                 out.line(&format!("      last error: {}", sanitize_line(error)))?;
             }
+            if !source.repairs.is_empty() {
+                out.line(&format!(
+                    "      feed problems worked around: {}",
+                    source.repairs.join(", ")
+                ))?;
+            }
         }
     }
     out.finish()?;

@@ -82,3 +82,39 @@ fn check_template(template: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+    use std::time::Duration;
+
+    #[test]
+    fn follow_settings_are_read_and_checked_with_their_line() {
+        let config = Config::from_toml(
+            "keep_days = 30\nmax_items_per_source = 0\n[schedules]\nJournals = \"2h\"\n\
+             [bridges]\ntwitter = \"https://bridge.example/?u={user}\"\n",
+        )
+        .expect("valid");
+        assert_eq!((config.keep_days, config.max_items_per_source), (30, 0));
+        assert_eq!(config.schedules["Journals"], Duration::from_secs(7200));
+        assert_eq!(config.bridges["x"], "https://bridge.example/?u={user}");
+
+        let error = |text: &str| Config::from_toml(text).unwrap_err().to_string();
+        let unknown = error("[bridges]\nmyspace = \"https://b.example/{user}\"\n");
+        assert!(
+            unknown.contains("line 2") && unknown.contains("x, facebook"),
+            "{unknown}"
+        );
+        let no_user = error("[bridges]\nx = \"https://b.example/feed\"\n");
+        assert!(no_user.contains("{user}"), "{no_user}");
+        let scheme = error("[bridges]\nx = \"ftp://b.example/{user}\"\n");
+        assert!(scheme.contains("not an http(s) address"), "{scheme}");
+        let interval = error("[schedules]\nsocial = \"often\"\n");
+        assert!(
+            interval.contains("line 2") && interval.contains("15m"),
+            "{interval}"
+        );
+        let negative = error("keep_days = -1\n");
+        assert!(negative.contains("keep_days"), "{negative}");
+    }
+}

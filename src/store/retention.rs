@@ -10,7 +10,7 @@ use rusqlite::{Transaction, params};
 use std::time::{Duration, Instant};
 
 /// Items examined per statement inside a batch.
-const CHUNK: i64 = 64;
+const CHUNK: i64 = 16;
 
 /// An item retention must never delete: saved, tagged, under an unacknowledged alert or any
 /// urgent watch's alert, or still listed by its feed's current document (it would come back

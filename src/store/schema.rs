@@ -115,6 +115,11 @@ const MIGRATIONS: &[&str] = &[
     -- while the item is still in the feed, which retention must not delete.
     ALTER TABLE item ADD COLUMN seen_in INTEGER;
     "#,
+    // 4: issue 9 what the last parsed document needed repaired, newline-separated names
+    // (`bare-ampersand`, `salvaged-items: 12 of 14`); '' when nothing, NULL before any parse.
+    r#"
+    ALTER TABLE source ADD COLUMN repairs TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,8 @@
 //! Subscriptions: add, find, list with counts, remove, and what each fetch learnt.
 
-use super::convert::{SOURCE_COLUMN_COUNT, SOURCE_COLUMNS, source_from_row, to_seconds, to_unix};
+use super::convert::{
+    SOURCE_COLUMN_COUNT, SOURCE_COLUMNS, join_lines, source_from_row, to_seconds, to_unix,
+};
 use super::{Result, Store, StoreError};
 use crate::model::{NewSource, Source, SourceEdit, SourceId, SourceKind};
 use chrono::{DateTime, Utc};
@@ -36,13 +38,17 @@ pub struct SourceUpdate {
     pub feed_title: Option<String>,
     pub site_url: Option<String>,
     pub kind: Option<SourceKind>,
-    /// A permanent redirect's target: the source's new URL.
+    /// A permanent redirect's target, or the new address a document announced and that
+    /// answered: the source's new URL.
     pub moved_to: Option<String>,
     /// The shortest interval the feed or its server asks for.
     pub feed_interval: Option<std::time::Duration>,
     /// The document was parsed (not a body identical to the last one): its items are the
     /// feed's current ones.
     pub parsed: bool,
+    /// What the parsed document needed repaired; `None` when no document was parsed (the
+    /// body was unchanged), so the last report stands.
+    pub repairs: Option<Vec<String>>,
 }
 
 impl Store {
@@ -245,7 +251,8 @@ pub(super) fn apply_source_update(
          last_success = ?2, next_fetch = NULL, etag = ?4, last_modified = ?5, body_hash = coalesce(?6, body_hash), \
          feed_title = coalesce(?7, feed_title), site_url = coalesce(site_url, ?8), \
          kind = coalesce(?9, kind), feed_interval = coalesce(?10, feed_interval), \
-         document_seq = CASE WHEN ?11 THEN coalesce(document_seq, 0) + 1 ELSE document_seq END \
+         document_seq = CASE WHEN ?11 THEN coalesce(document_seq, 0) + 1 ELSE document_seq END, \
+         repairs = coalesce(?12, repairs) \
          WHERE id = ?1",
         params![
             id.0,
@@ -259,6 +266,10 @@ pub(super) fn apply_source_update(
             update.kind.map(SourceKind::as_str),
             update.feed_interval.map(to_seconds),
             update.parsed,
+            update
+                .repairs
+                .as_ref()
+                .map(|repairs| join_lines(repairs).unwrap_or_default()),
         ],
     )?;
     if let Some(new_url) = &update.moved_to {

@@ -7,7 +7,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use std::time::Duration;
 
 /// The writer is checked after each chunk: a batch ends soon after this much time.
-pub const BATCH_BUDGET: Duration = Duration::from_millis(40);
+pub const BATCH_BUDGET: Duration = Duration::from_millis(25);
 
 /// From the config; 0 turns a limit off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,6 @@ use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
-const MINUTE: u64 = 60;
 const HOUR: u64 = 3600;
 /// A failing source is retried at least this often, and a feed's own hint never asks for
 /// less: a misconfigured `ttl` must not silence a regulator for a week.
@@ -23,22 +22,7 @@ pub struct SchedulePolicy {
 
 impl Default for SchedulePolicy {
     fn default() -> Self {
-        let minutes = |m: u64| Duration::from_secs(m * MINUTE);
-        let by_category = [
-            ("social", minutes(15)),
-            ("regulator", minutes(15)),
-            ("public health", minutes(30)),
-            ("institution", minutes(30)),
-            ("journal", minutes(6 * 60)),
-            ("preprint", minutes(6 * 60)),
-        ]
-        .into_iter()
-        .map(|(name, every)| (name.to_string(), every))
-        .collect();
-        SchedulePolicy {
-            by_category,
-            other: Duration::from_secs(HOUR),
-        }
+        SchedulePolicy::with_overrides(&BTreeMap::new())
     }
 }
 
@@ -46,16 +30,26 @@ impl SchedulePolicy {
     /// The defaults with the config's `[schedules]` entries over them; `other` sets the
     /// interval of every category not listed.
     pub fn with_overrides(overrides: &BTreeMap<String, Duration>) -> SchedulePolicy {
-        let mut policy = SchedulePolicy::default();
+        let mut policy = SchedulePolicy {
+            by_category: BTreeMap::new(),
+            other: Duration::from_secs(HOUR),
+        };
+        for (name, seconds) in crate::interval::CATEGORY_DEFAULTS {
+            policy.set(name, Duration::from_secs(seconds));
+        }
         for (category, every) in overrides {
-            let key = category_key(category);
-            if key == "other" || key == "others" {
-                policy.other = *every;
-            } else {
-                policy.by_category.insert(key, *every);
-            }
+            policy.set(category, *every);
         }
         policy
+    }
+
+    fn set(&mut self, category: &str, every: Duration) {
+        let key = category_key(category);
+        if key == "other" {
+            self.other = every;
+        } else {
+            self.by_category.insert(key, every);
+        }
     }
 
     /// The category's interval, the user's choice, or the default, at least the feed's hint.
@@ -138,6 +132,7 @@ mod tests {
             last_error: None,
             failures: 0,
             next_fetch: None,
+            repairs: Vec::new(),
             item_count: 0,
             unread_count: 0,
             refresh_every: None,

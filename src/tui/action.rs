@@ -51,7 +51,7 @@ pub enum Action {
     EditSource,
     /// Stop following the selected source, after a confirmation.
     RemoveSource,
-    /// Every source's health: last success, HTTP status, error, failures, next fetch.
+    /// Every source's health: last success, HTTP status, error or repairs, failures, next fetch.
     SourceHealth,
     /// On the first run, import the whole starter pack.
     ImportStarter,

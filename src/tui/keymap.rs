@@ -225,12 +225,16 @@ impl Keymap {
             .collect();
         bindings.extend(claimed.iter().copied());
         bindings.sort_by_key(|b| Action::ALL.iter().position(|a| *a == b.action));
-        // A rebound action loses its layered keys too, and a key the user gave another
-        // action is theirs everywhere.
+        // A layered key stays with its action unless the user gives that key to another
+        // action: then it is theirs everywhere.
         let layered = defaults
             .layered
             .into_iter()
-            .filter(|(_, b)| !overridden(b.action) && !claimed.iter().any(|c| c.key == b.key))
+            .filter(|(_, b)| {
+                !claimed
+                    .iter()
+                    .any(|c| c.key == b.key && c.action != b.action)
+            })
             .collect();
         Ok(Keymap { bindings, layered })
     }

@@ -77,6 +77,7 @@ pub fn source(id: i64, title: &str, category: Option<&str>, unread: u64) -> Sour
         last_error: None,
         failures: 0,
         next_fetch: None,
+        repairs: Vec::new(),
         item_count: unread,
         unread_count: unread,
         refresh_every: None,

@@ -39,6 +39,7 @@ fn source(id: i64, title: &str, category: &str, unread: u64, failures: u32) -> S
         last_error: (failures > 0).then(|| "HTTP 503 Service Unavailable".to_string()),
         failures,
         next_fetch: None,
+        repairs: Vec::new(),
         item_count: unread + 20,
         unread_count: unread,
         refresh_every: None,
@@ -57,7 +58,10 @@ pub fn sources() -> Vec<Source> {
         source(5, "EMA news", "regulator", 0, 3),
         source(6, "CDC Newsroom", "institution", 3, 0),
         source(7, "WHO Disease Outbreak News", "institution", 1, 0),
-        source(8, "medRxiv", "preprint", 5, 0),
+        Source {
+            repairs: vec!["bare-ampersand".into(), "salvaged-items: 29 of 30".into()],
+            ..source(8, "medRxiv", "preprint", 5, 0)
+        },
     ]
 }
 

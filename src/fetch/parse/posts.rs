@@ -1,10 +1,10 @@
 //! Social posts (Mastodon, Bluesky, accounts through a bridge): the content warning first,
 //! boosts and replies marked in the title, attached media as numbered links in the body.
 
+use super::document::Entry;
 use super::links;
 use crate::model::NewItem;
 use crate::text;
-use feed_rs::model::Entry;
 use url::Url;
 
 /// An attachment: its address, media type and the description its author gave it.
@@ -18,27 +18,20 @@ pub struct Media {
 /// Every media attachment of an entry, in order.
 pub fn media(entry: &Entry, base: Option<&Url>) -> Vec<Media> {
     let mut found: Vec<Media> = Vec::new();
-    for object in &entry.media {
-        let description = object
-            .description
-            .as_ref()
-            .map(|d| text::plain_text(&d.content))
-            .filter(|d| !d.is_empty());
-        for content in &object.content {
-            let Some(url) = content
-                .url
-                .as_ref()
-                .and_then(|url| links::absolute_http(url.as_str(), base))
-            else {
-                continue;
-            };
-            if !found.iter().any(|known| known.url == url) {
-                found.push(Media {
-                    url,
-                    kind: content.content_type.as_ref().map(|t| t.ty().to_string()),
-                    description: description.clone(),
-                });
-            }
+    for enclosure in &entry.enclosures {
+        let Some(url) = links::absolute_http(&enclosure.url, base) else {
+            continue;
+        };
+        if !found.iter().any(|known| known.url == url) {
+            found.push(Media {
+                url,
+                kind: enclosure.media_type.clone(),
+                description: enclosure
+                    .description
+                    .as_deref()
+                    .map(text::plain_text)
+                    .filter(|description| !description.is_empty()),
+            });
         }
     }
     found

@@ -17,6 +17,9 @@ pub(super) enum Fetched {
     Parsed {
         update: SourceUpdate,
         items: Vec<PreparedItem>,
+        /// The new address the document announced (`itunes:new-feed-url`, `<redirect>`),
+        /// not yet tried.
+        announced_move: Option<String>,
     },
     /// Nothing to parse; the update carries validators that may have changed.
     Unchanged {
@@ -53,8 +56,11 @@ pub(super) async fn fetch_source(
         },
         Ok(FetchOutcome::RetryLater { status, until }) => Fetched::Postponed { status, until },
         Ok(FetchOutcome::Fetched(body)) => {
-            let _parser = parsers.acquire().await;
-            parse_body(source, body).await
+            let parsed = {
+                let _parser = parsers.acquire().await;
+                parse_body(source, body).await
+            };
+            super::moves::follow(client, source, parsed, parsers).await
         }
         Err(error) => Fetched::Failed {
             status: error.status(),
@@ -120,7 +126,7 @@ pub fn file_url(path: &str) -> String {
 }
 
 /// Parses on the blocking pool: a large feed must not stall the fetches of the others.
-async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
+pub(super) async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
     let body_hash = body_fingerprint(&body.body);
     let mut update = SourceUpdate {
         status: Some(body.status),
@@ -159,7 +165,12 @@ async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
             update.kind = Some(feed.kind);
             update.parsed = true;
             update.feed_interval = update.feed_interval.max(feed.update_interval);
-            Fetched::Parsed { update, items }
+            update.repairs = Some(feed.repairs.names());
+            Fetched::Parsed {
+                update,
+                items,
+                announced_move: feed.moved_to,
+            }
         }
         Ok(Err(error)) => Fetched::Failed {
             status: Some(body.status),

@@ -3,6 +3,7 @@
 //! channel.
 
 mod fetching;
+mod moves;
 mod writing;
 
 pub use fetching::{body_fingerprint, file_url, is_http};

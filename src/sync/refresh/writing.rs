@@ -60,7 +60,7 @@ pub(super) fn write_batch(
 /// What goes into the batch's transaction for this fetch, if anything.
 fn content(fetched: &Fetched) -> Option<(&SourceUpdate, &[PreparedItem])> {
     match fetched {
-        Fetched::Parsed { update, items } => Some((update, items)),
+        Fetched::Parsed { update, items, .. } => Some((update, items)),
         Fetched::Unchanged {
             update: Some(update),
             ..

@@ -27,6 +27,17 @@ impl Network {
         }
     }
 
+    /// How RSS-Bridge names its bridge for the network, for the example in the explanation.
+    fn bridge_name(self) -> &'static str {
+        match self {
+            Network::X => "X",
+            Network::Facebook => "Facebook",
+            Network::Instagram => "Instagram",
+            Network::Threads => "Threads",
+            Network::LinkedIn => "LinkedIn",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Network::X => "X (Twitter)",
@@ -140,8 +151,9 @@ impl fmt::Display for Walled {
         )?;
         writeln!(
             f,
-            "  - use a bridge you run or trust (RSS-Bridge, a Nitter instance, an RSS service) through a template in the config, such as [bridges] {} = \"https://bridge.example/?action=display&bridge=XBridge&u={{user}}&format=Atom\", then add it again;",
-            self.network.key()
+            "  - use a bridge you run or trust (RSS-Bridge, a Nitter instance, an RSS service) through a template in the config, such as [bridges] {} = \"https://bridge.example/?action=display&bridge={}Bridge&u={{user}}&format=Atom\", then add it again;",
+            self.network.key(),
+            self.network.bridge_name()
         )?;
         write!(
             f,

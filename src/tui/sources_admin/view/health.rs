@@ -1,5 +1,6 @@
 //! The health view: every source with its last success, HTTP status, consecutive failures,
-//! next fetch and last error; failing sources first.
+//! next fetch and last error (or, when it has none, what its last document needed repaired,
+//! so the user can tell the publisher); failing sources first.
 
 use crate::model::Source;
 use crate::tui::app::App;
@@ -17,7 +18,7 @@ const COLUMNS: [(&str, usize); 5] = [
     ("HTTP", 5),
     ("Fails", 6),
     ("Next", 8),
-    ("Error", 0),
+    ("Problem", 0),
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
@@ -99,11 +100,14 @@ fn row(app: &App, source: &Source, title_width: usize, width: usize) -> Line<'st
         fit::pad(&until(app.now, source.due), COLUMNS[3].1),
     );
     let used = title_width + 1 + fit::width(&fixed);
-    let error = source
-        .last_error
-        .as_deref()
-        .map(sanitize::line)
-        .unwrap_or_default();
+    let (problem, problem_style) = match &source.last_error {
+        Some(error) => (sanitize::line(error), app.theme.error),
+        None if !source.repairs.is_empty() => (
+            sanitize::line(&format!("repaired: {}", source.repairs.join(", "))),
+            app.theme.dim,
+        ),
+        None => (String::new(), Style::new()),
+    };
     let style = if failing {
         app.theme.error
     } else {
@@ -114,8 +118,8 @@ fn row(app: &App, source: &Source, title_width: usize, width: usize) -> Line<'st
         Span::styled(name, style),
         Span::raw(fixed),
         Span::styled(
-            fit::truncate(&error, width.saturating_sub(used)),
-            app.theme.error,
+            fit::truncate(&problem, width.saturating_sub(used)),
+            problem_style,
         ),
     ])
 }
