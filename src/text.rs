@@ -5,6 +5,7 @@
 
 pub mod body;
 pub(crate) mod entities;
+pub mod fit;
 mod sanitize;
 
 pub use sanitize::{sanitize_line, sanitize_multiline, sanitize_preformatted, sanitize_verbatim};

@@ -6,6 +6,9 @@ use std::process::ExitCode;
 
 /// `rounds`: the newsfeed on the user's database.
 pub fn open_newsfeed(cli: &super::Cli) -> ExitCode {
+    if !on_a_terminal() {
+        return no_terminal("`rounds list`");
+    }
     report(
         super::Context::new(cli)
             .and_then(|context| crate::tui::launch::open(context.db, context.config)),
@@ -14,6 +17,9 @@ pub fn open_newsfeed(cli: &super::Cli) -> ExitCode {
 
 /// `rounds demo`: the newsfeed on a temporary database seeded from the bundled sample feeds.
 pub fn open_demo(cli: &super::Cli) -> ExitCode {
+    if !on_a_terminal() {
+        return no_terminal("it in a terminal window");
+    }
     let run = || -> anyhow::Result<()> {
         let config = super::Context::new(cli)?.config;
         let folder = DemoFolder::create()?;
@@ -21,6 +27,19 @@ pub fn open_demo(cli: &super::Cli) -> ExitCode {
         crate::tui::launch::open(db, config)
     };
     report(run())
+}
+
+/// The newsfeed reads keys from standard input and draws on standard output: both must be a
+/// terminal, or it would write escape codes into a pipe or a file.
+fn on_a_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// One sentence and exit 2, before anything touches the terminal or the database.
+fn no_terminal(instead: &str) -> ExitCode {
+    super::output::warn(&format!("the newsfeed needs a terminal; try {instead}"));
+    Status::Failure.into()
 }
 
 fn report(result: anyhow::Result<()>) -> ExitCode {

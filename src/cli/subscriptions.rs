@@ -2,7 +2,7 @@
 
 use super::Status;
 use super::args::{ExportArgs, ExportFormat, ImportArgs, SourceSetArgs};
-use super::json::{SourceJson, rfc3339};
+use super::json::SourceJson;
 use super::output::{self, Output};
 use crate::export::opml::write_opml;
 use crate::interval;
@@ -154,10 +154,13 @@ fn source_line(source: &Source, policy: &crate::sync::schedule::SchedulePolicy) 
         _ if source.is_placeholder() => {
             "never: it keeps the saved and tagged items of removed sources".into()
         }
-        Some(time) => rfc3339(time),
+        Some(time) => crate::dates::local(time),
         None => "never".into(),
     };
-    let due = source.due.map(rfc3339).unwrap_or_else(|| "now".into());
+    let due = source
+        .due
+        .map(crate::dates::local)
+        .unwrap_or_else(|| "now".into());
     let origin = source
         .origin
         .as_deref()

@@ -67,6 +67,8 @@ pub struct App {
     pub area: Rect,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The clock full dates are shown in (local; tests fix it to UTC).
+    pub zone: crate::dates::Zone,
     pub focus: Focus,
     pub sources: SourcesPane,
     pub river: River,
@@ -113,6 +115,7 @@ impl App {
             area: Rect::new(0, 0, width, height),
             keymap: settings.keymap,
             theme: settings.theme,
+            zone: crate::dates::Zone::Local,
             focus: Focus::River,
             sources: SourcesPane::default(),
             river: River::new(Lane::Unread),
@@ -309,3 +312,7 @@ mod agreement_tests;
 #[cfg(test)]
 #[path = "app_filter_tests.rs"]
 mod filter_tests;
+
+#[cfg(test)]
+#[path = "app_layout_tests.rs"]
+mod layout_tests;

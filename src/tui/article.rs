@@ -2,7 +2,8 @@
 //! header, body (HTML through html2text with numbered links) and the list of those links.
 
 use super::theme::Theme;
-use super::{clock, fit, sanitize};
+use super::{fit, sanitize};
+use crate::dates::{self, Zone};
 use crate::model::Item;
 use crate::text::body;
 use html2text::render::RichAnnotation;
@@ -18,9 +19,9 @@ pub struct Article {
     pub links: Vec<String>,
 }
 
-pub fn render(item: &Item, width: u16, theme: &Theme) -> Article {
+pub fn render(item: &Item, width: u16, theme: &Theme, zone: Zone) -> Article {
     let columns = usize::from(width.max(10));
-    let mut lines = header(item, columns, theme);
+    let mut lines = header(item, columns, theme, zone);
     let body = item
         .content
         .as_deref()
@@ -59,7 +60,7 @@ pub fn render(item: &Item, width: u16, theme: &Theme) -> Article {
     }
 }
 
-fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn header(item: &Item, columns: usize, theme: &Theme, zone: Zone) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = fit::wrap(&sanitize::line(&item.title), columns)
         .into_iter()
         .map(|line| Line::styled(line, theme.heading))
@@ -71,7 +72,7 @@ fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
             .map(sanitize::line)
             .filter(|a| !a.is_empty()),
     );
-    meta.extend(item.published.map(clock::full));
+    meta.extend(item.published.map(|date| dates::format(date, zone)));
     lines.extend(
         fit::wrap(&meta.join(" · "), columns)
             .into_iter()

@@ -113,13 +113,15 @@ impl App {
 
     fn help_key(&mut self, key: &KeyEvent, effects: &mut Vec<Effect>) {
         let Some(scroll) = self.help else { return };
-        let page = usize::from(self.area.height.saturating_sub(6)).max(1);
-        self.help = match self.keymap.resolve(key) {
+        let page = usize::from(super::help::text_area(self.area).height.saturating_sub(1)).max(1);
+        let scroll = super::help::clamp_scroll(self, scroll);
+        let next = match self.keymap.resolve(key) {
             Some(Action::MoveDown) => Some(scroll + 1),
             Some(Action::MoveUp) => Some(scroll.saturating_sub(1)),
             Some(Action::PageDown) => Some(scroll + page),
             Some(Action::PageUp) => Some(scroll.saturating_sub(page)),
             Some(Action::Top) => Some(0),
+            Some(Action::Bottom) => Some(usize::MAX),
             Some(Action::Help | Action::Back | Action::BackOrQuit) => None,
             Some(Action::Quit) => {
                 effects.push(Effect::Quit);
@@ -127,6 +129,7 @@ impl App {
             }
             _ => Some(scroll),
         };
+        self.help = next.map(|scroll| super::help::clamp_scroll(self, scroll));
     }
 
     /// Digits type a link number in the reader; true when the key was used.

@@ -14,6 +14,7 @@ mod contrast;
 pub mod effects;
 pub mod filter;
 pub mod fit;
+pub mod help;
 pub mod input;
 mod keyboard;
 pub mod keymap;
@@ -36,6 +37,7 @@ pub mod terminal;
 #[cfg(test)]
 mod test_fixtures;
 pub mod theme;
+mod unread;
 pub mod views;
 pub mod worker;
 mod worker_events;

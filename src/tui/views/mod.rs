@@ -28,11 +28,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         };
         empty::draw(frame, main, app);
     } else {
-        if let Some(pane) = panes.sources {
-            sources::draw(frame, pane, app);
-        }
+        // The river first: on a narrow terminal the sources come over it.
         if let Some(pane) = panes.river {
             river::draw(frame, pane, app);
+        }
+        if let Some(pane) = panes.sources {
+            sources::draw(frame, pane, app);
         }
         if let Some(pane) = panes.reader {
             reader::draw(frame, pane, app);
