@@ -104,5 +104,7 @@ fn a_limit_too_large_to_hold_is_refused_not_read_as_no_limit() {
     let (code, _, stderr) = sandbox.run(&["list", "-n", "0"]);
     assert_eq!(code, 2, "{stderr}");
     let (code, stdout, _) = sandbox.run(&["list", "-n", "1"]);
-    assert_eq!((code, stdout.lines().count()), (0, 1));
+    // The header line, then one item.
+    assert_eq!((code, stdout.lines().count()), (0, 2), "{stdout}");
+    assert!(stdout.starts_with("    ID  DATE"), "{stdout}");
 }
