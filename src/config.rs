@@ -5,6 +5,10 @@
 //! This is plain data: the newsfeed turns `[keys]` and `[theme]` into its keymap and theme
 //! (`tui::settings`), keeping each entry's position for its errors.
 
+mod follow;
+
+pub use follow::BRIDGE_NETWORKS;
+
 use crate::fetch::http::HttpOptions;
 use crate::watch::notify::NotifySettings;
 use serde::Deserialize;
@@ -38,6 +42,14 @@ pub struct Config {
     pub alert_backlog_days: u32,
     /// The command run once per new alert, and its limits.
     pub notify: NotifySettings,
+    /// Feed templates for networks that publish none (`x`, `facebook`, ...), by network.
+    pub bridges: BTreeMap<String, String>,
+    /// Refresh intervals by category (`other` for the rest): the defaults, then `[schedules]`.
+    pub schedules: BTreeMap<String, Duration>,
+    /// Items older than this many days go after a refresh; 0 keeps them forever.
+    pub keep_days: u32,
+    /// The newest this many items of each source are kept; 0 for no limit.
+    pub max_items_per_source: u32,
 }
 
 impl Default for Config {
@@ -53,6 +65,13 @@ impl Default for Config {
             path: None,
             alert_backlog_days: crate::store::DEFAULT_ALERT_BACKLOG_DAYS,
             notify: NotifySettings::default(),
+            bridges: BTreeMap::new(),
+            schedules: crate::interval::CATEGORY_DEFAULTS
+                .iter()
+                .map(|(name, seconds)| (name.to_string(), Duration::from_secs(*seconds)))
+                .collect(),
+            keep_days: follow::DEFAULT_KEEP_DAYS,
+            max_items_per_source: follow::DEFAULT_MAX_ITEMS_PER_SOURCE,
         }
     }
 }
@@ -139,17 +158,18 @@ impl Config {
         })?;
         let mut config = Config::default();
         alerts::apply(text, &raw, &mut config)?;
-        if let Some(interval) = raw.refresh_interval {
+        if let Some(interval) = &raw.refresh_interval {
             config.refresh_interval = parse_interval(interval.get_ref())
                 .map_err(|message| invalid(text, interval.span().start, message))?;
         }
         if let Some(on_start) = raw.refresh_on_start {
             config.refresh_on_start = on_start;
         }
-        if let Some(wait) = raw.busy_timeout {
+        if let Some(wait) = &raw.busy_timeout {
             config.busy_timeout = parse_busy_timeout(wait.get_ref())
                 .map_err(|message| invalid(text, wait.span().start, message))?;
         }
+        follow::apply(text, &raw, &mut config)?;
         config.keys = entries(text, raw.keys, |list| match list {
             KeyList::One(one) => vec![one],
             KeyList::Many(many) => many,
@@ -254,6 +274,12 @@ struct RawConfig {
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    bridges: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    schedules: BTreeMap<Spanned<String>, Spanned<String>>,
+    keep_days: Option<Spanned<i64>>,
+    max_items_per_source: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]

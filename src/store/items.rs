@@ -81,7 +81,11 @@ impl Store {
         let mut candidates = Vec::new();
         for feed in feeds {
             let window = alert_window(&tx, feed.source, feed.fetched_at, backlog)?;
-            apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
+            let document = apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
+            let stamp = Stamp {
+                fetched_at: feed.fetched_at,
+                document,
+            };
             let mut stats = UpsertStats::default();
             let mut seen = HashSet::new();
             for prepared in feed
@@ -89,7 +93,7 @@ impl Store {
                 .iter()
                 .filter(|p| seen.insert(p.item.guid.as_str()))
             {
-                let new = upsert_item(&tx, feed.source, prepared, feed.fetched_at, &mut stats)?;
+                let new = upsert_item(&tx, feed.source, prepared, stamp, &mut stats)?;
                 if let Some(id) = new.filter(|_| window.admits(prepared.item.published)) {
                     candidates.push(Candidate {
                         id,
@@ -141,12 +145,19 @@ impl Store {
     }
 }
 
+/// When an item was written, and in which of its source's documents it was seen.
+#[derive(Debug, Clone, Copy)]
+struct Stamp {
+    fetched_at: DateTime<Utc>,
+    document: Option<i64>,
+}
+
 /// Inserts or updates one item; returns its id when it is new.
 fn upsert_item(
     tx: &Transaction,
     source: SourceId,
     prepared: &PreparedItem,
-    fetched_at: DateTime<Utc>,
+    stamp: Stamp,
     stats: &mut UpsertStats,
 ) -> Result<Option<ItemId>> {
     let (item, hash) = (&prepared.item, prepared.hash);
@@ -156,19 +167,26 @@ fn upsert_item(
         .optional()?;
     match existing {
         None => {
-            let id = insert_item(tx, source, prepared, fetched_at)?;
+            let id = insert_item(tx, source, prepared, stamp)?;
             index_item(tx, id, prepared)?;
             stats.new.push(ItemId(id));
             return Ok(Some(ItemId(id)));
         }
         Some((id, old_hash)) if old_hash != hash => {
-            update_item(tx, id, prepared)?;
+            update_item(tx, id, prepared, stamp.document)?;
             tx.prepare_cached("DELETE FROM item_fts WHERE rowid = ?1")?
                 .execute([id])?;
             index_item(tx, id, prepared)?;
             stats.updated += 1;
         }
-        Some(_) => stats.unchanged += 1,
+        Some((id, _)) => {
+            // Still in the feed's current document: retention must keep it.
+            if let Some(document) = stamp.document {
+                tx.prepare_cached("UPDATE item SET seen_in = ?2 WHERE id = ?1")?
+                    .execute(params![id, document])?;
+            }
+            stats.unchanged += 1;
+        }
     }
     Ok(None)
 }
@@ -177,14 +195,15 @@ fn insert_item(
     tx: &Transaction,
     source: SourceId,
     prepared: &PreparedItem,
-    fetched_at: DateTime<Utc>,
+    stamp: Stamp,
 ) -> Result<i64> {
+    let fetched_at = stamp.fetched_at;
     let (item, hash) = (&prepared.item, prepared.hash);
     let published = item.published.map(to_unix).unwrap_or(to_unix(fetched_at));
     tx.prepare_cached(
         "INSERT INTO item (source_id, guid, url, title, author, published, updated, summary, content, \
-         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched, seen_in) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params![
         source.0,
@@ -204,16 +223,23 @@ fn insert_item(
         prepared.cluster_key,
         hash,
         to_unix(fetched_at),
+        stamp.document,
     ])?;
     Ok(tx.last_insert_rowid())
 }
 
-fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
+fn update_item(
+    tx: &Transaction,
+    id: i64,
+    prepared: &PreparedItem,
+    document: Option<i64>,
+) -> Result<()> {
     let (item, hash) = (&prepared.item, prepared.hash);
     tx.prepare_cached(
         "UPDATE item SET url = ?2, title = ?3, author = ?4, published = coalesce(?5, published), \
          updated = ?6, summary = ?7, content = ?8, enclosure_url = ?9, enclosure_type = ?10, \
-         categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15 WHERE id = ?1",
+         categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15, \
+         seen_in = coalesce(?16, seen_in) WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -231,6 +257,7 @@ fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()>
         item.pmid,
         prepared.cluster_key,
         hash,
+        document,
     ])?;
     Ok(())
 }

@@ -7,6 +7,7 @@ mod items;
 mod marks;
 mod prepare;
 mod removal;
+mod retention;
 mod schema;
 mod search;
 mod sources;
@@ -18,6 +19,7 @@ pub use items::{FeedWrite, StoreStats, UpsertStats};
 pub use marks::MarkOutcome;
 pub use prepare::{PreparedItem, prepare};
 pub use removal::{REMOVED_SOURCES_CATEGORY, REMOVED_SOURCES_TITLE, REMOVED_SOURCES_URL, Removal};
+pub use retention::{RetentionBatch, RetentionCursor, RetentionPlan};
 pub use search::{Compiled, compile, compile_above};
 pub use sources::{FetchRecord, SourceUpdate};
 pub use watches::{Acknowledged, PROTECTED_BY_ALERT, WatchChange};
@@ -51,6 +53,11 @@ pub enum StoreError {
     DuplicateSource(String),
     #[error("no item with id {0}")]
     UnknownItem(i64),
+    #[error(
+        "{:?} is not a tag: a tag needs a letter or a digit, and no control characters",
+        crate::text::sanitize_line(.0)
+    )]
+    BadTag(String),
     #[error("no watch is named \"{0}\"")]
     UnknownWatch(String),
     #[error("a watch named \"{0}\" already exists")]

@@ -104,7 +104,23 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE item ADD COLUMN former_source TEXT;
     ALTER TABLE item ADD COLUMN former_source_url TEXT;
     "#,
-    // 3: issue 6 watches: when each source first stored a feed (its first fetch alerts only
+    // 3: issue 8 per-source schedules, followed origins, and what retention must know.
+    r#"
+    ALTER TABLE source ADD COLUMN refresh_every INTEGER;  -- seconds, chosen by the user
+    ALTER TABLE source ADD COLUMN feed_interval INTEGER;  -- seconds: ttl, sy:updatePeriod, max-age
+    ALTER TABLE source ADD COLUMN origin TEXT;            -- what the user followed (a bridged handle)
+    ALTER TABLE source ADD COLUMN document_seq INTEGER;   -- counts the documents parsed
+    ALTER TABLE source ADD COLUMN last_success INTEGER;   -- the last fetch that did not fail
+    -- The source's document_seq of the last parsed document that listed the item: equal to it
+    -- while the item is still in the feed, which retention must not delete.
+    ALTER TABLE item ADD COLUMN seen_in INTEGER;
+    "#,
+    // 4: issue 9 what the last parsed document needed repaired, newline-separated names
+    // (`bare-ampersand`, `salvaged-items: 12 of 14`); '' when nothing, NULL before any parse.
+    r#"
+    ALTER TABLE source ADD COLUMN repairs TEXT;
+    "#,
+    // 5: issue 6 watches: when each source first stored a feed (its first fetch alerts only
     // recent items), and the alerts that wait for acknowledgement.
     r#"
     ALTER TABLE source ADD COLUMN first_fetch INTEGER;

@@ -5,4 +5,7 @@ pub mod demo;
 pub mod import;
 pub mod progress;
 pub mod refresh;
+pub mod retention;
+pub mod schedule;
+pub mod starter;
 pub mod targets;

@@ -17,13 +17,16 @@ pub enum Action {
     NextUnread,
     /// Open the selected item in the reader (from the sources pane: go to the river).
     Open,
-    /// Close the reader or the help, or move focus back to the sources pane.
+    /// Close the reader, the help or the sources over the river; in the river, clear a kept
+    /// filter, then move the focus to the sources pane.
     Back,
     /// Like `back`, and quit when there is nothing left to close.
     BackOrQuit,
     Quit,
     FocusNext,
     FocusPrevious,
+    /// Go to the sources pane (over the river on a narrow terminal), or back to the river.
+    Sources,
     OpenInBrowser,
     CopyLink,
     ToggleRead,
@@ -46,6 +49,18 @@ pub enum Action {
     Help,
     /// In the reader, ask for a link number to open (digits alone also work).
     FollowLink,
+    /// Follow something new: a prompt that takes whatever `rounds add` takes.
+    AddSource,
+    /// Edit the selected source: title, category, tags, refresh interval.
+    EditSource,
+    /// Stop following the selected source, after a confirmation.
+    RemoveSource,
+    /// Every source's health: last success, HTTP status, error or repairs, failures, next fetch.
+    SourceHealth,
+    /// On the first run, import the whole starter pack.
+    ImportStarter,
+    /// On the first run, choose which categories of the starter pack to import.
+    PickStarter,
 }
 
 /// Where an action is listed in the help screen.
@@ -55,6 +70,7 @@ pub enum Group {
     Read,
     Triage,
     River,
+    Sources,
     General,
 }
 
@@ -65,6 +81,7 @@ impl Group {
             Group::Read => "Read",
             Group::Triage => "Triage",
             Group::River => "River",
+            Group::Sources => "Sources",
             Group::General => "General",
         }
     }
@@ -72,7 +89,7 @@ impl Group {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 37] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -82,6 +99,7 @@ impl Action {
         Action::NextUnread,
         Action::FocusNext,
         Action::FocusPrevious,
+        Action::Sources,
         Action::Open,
         Action::Back,
         Action::OpenInBrowser,
@@ -99,6 +117,12 @@ impl Action {
         Action::LaneSaved,
         Action::Refresh,
         Action::RefreshAll,
+        Action::AddSource,
+        Action::EditSource,
+        Action::RemoveSource,
+        Action::SourceHealth,
+        Action::ImportStarter,
+        Action::PickStarter,
         Action::Watches,
         Action::Help,
         Action::BackOrQuit,
@@ -135,8 +159,13 @@ impl Action {
             Action::NextUnread => ("next_unread", "next unread item", Move),
             Action::FocusNext => ("focus_next", "focus next pane", Move),
             Action::FocusPrevious => ("focus_previous", "focus previous pane", Move),
+            Action::Sources => ("sources", "sources pane, or back to the river", Move),
             Action::Open => ("open", "read the item / show the source", Read),
-            Action::Back => ("back", "close the reader or help", Read),
+            Action::Back => (
+                "back",
+                "close the reader or help; clear a kept filter; then to the sources",
+                Read,
+            ),
             Action::OpenInBrowser => ("open_in_browser", "open in the browser", Read),
             Action::FollowLink => ("follow_link", "open link N of the article", Read),
             Action::CopyLink => ("copy_link", "copy the link", Read),
@@ -157,8 +186,30 @@ impl Action {
             Action::LaneSaved => ("lane_saved", "lane: saved", River),
             Action::Refresh => ("refresh", "refresh this source", River),
             Action::RefreshAll => ("refresh_all", "refresh all sources", River),
+            Action::AddSource => ("add_source", "follow a feed, page or account", Sources),
+            Action::EditSource => (
+                "edit_source",
+                "edit the source: title, category, tags, interval",
+                Sources,
+            ),
+            Action::RemoveSource => ("remove_source", "stop following the source", Sources),
+            Action::SourceHealth => ("source_health", "health of every source", Sources),
+            Action::ImportStarter => (
+                "import_starter",
+                "first run: import the starter pack",
+                Sources,
+            ),
+            Action::PickStarter => (
+                "pick_starter",
+                "first run: pick starter pack categories",
+                Sources,
+            ),
             Action::Help => ("help", "this help", General),
-            Action::BackOrQuit => ("back_or_quit", "back, or quit", General),
+            Action::BackOrQuit => (
+                "back_or_quit",
+                "close the reader, clear a kept filter, or quit",
+                General,
+            ),
             Action::Quit => ("quit", "quit", General),
         }
     }

@@ -5,11 +5,13 @@ use super::action::Action;
 use super::filter::Filter;
 use super::keymap::Keymap;
 use super::layout::{self, Focus, Panes};
+use super::notice::Notice;
 use super::protocol::{Command, Event, Lane};
 use super::reader::Reader;
 use super::river::{Place, River};
 use super::settings::Settings;
 use super::sources::SourcesPane;
+use super::sources_admin::Panel;
 use super::status::Status;
 use super::tagging::TagEditor;
 use super::theme::Theme;
@@ -35,6 +37,11 @@ pub enum Msg {
     },
     /// The clock moved on: relative times and the automatic refresh.
     Tick(DateTime<Utc>),
+    /// The browser did not start for this link.
+    BrowserFailed {
+        url: String,
+        error: String,
+    },
     Worker(Event),
 }
 
@@ -64,6 +71,8 @@ pub struct App {
     pub area: Rect,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The clock full dates are shown in (local; tests fix it to UTC).
+    pub zone: crate::dates::Zone,
     pub focus: Focus,
     pub sources: SourcesPane,
     pub river: River,
@@ -75,6 +84,12 @@ pub struct App {
     pub watch_editor: Option<WatchEditor>,
     /// The help screen's scroll offset while it is open.
     pub help: Option<usize>,
+    /// Shown over everything until the next key.
+    pub notice: Option<Notice>,
+    /// The sources panel open over the rest (add, choose, edit, remove, health, starter).
+    pub admin: Option<Panel>,
+    /// The starter pack's categories with their sizes, for the first-run offer.
+    pub starter: Option<Vec<(String, usize)>>,
     pub status: Status,
     /// Every tag in use, for completion.
     pub known_tags: Vec<String>,
@@ -107,6 +122,7 @@ impl App {
             area: Rect::new(0, 0, width, height),
             keymap: settings.keymap,
             theme: settings.theme,
+            zone: crate::dates::Zone::Local,
             focus: Focus::River,
             sources: SourcesPane::default(),
             river: River::new(Lane::Unread),
@@ -116,6 +132,9 @@ impl App {
             pinned: Pinned::default(),
             watch_editor: None,
             help: None,
+            notice: None,
+            admin: None,
+            starter: None,
             status: Status::default(),
             known_tags: Vec::new(),
             undo: Vec::new(),
@@ -139,33 +158,48 @@ impl App {
             Effect::Send(Command::LoadPinned),
             Effect::Send(self.river.request_wanted()),
             Effect::Send(Command::LoadTags),
+            Effect::Send(Command::LoadStarter),
         ];
-        // The first refresh waits for the sources: it is due only if the last one is old.
+        // The first refresh waits for the sources: only those due are fetched.
         self.startup_refresh_pending = self.refresh_on_start;
-        self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
         effects
     }
 
-    /// On the first list of sources: refresh now if the newest fetch is older than the
-    /// interval (or there is none, or no interval), else when the interval runs out.
-    pub(super) fn schedule_startup_refresh(
+    /// On each list of sources (each carries when it is due): on the first, refresh what is
+    /// due if asked to on opening; then plan the next automatic refresh for the earliest due
+    /// source, at least a minute away and at most `refresh_interval` away.
+    pub(super) fn schedule_refresh(
         &mut self,
-        last_fetch: Option<DateTime<Utc>>,
+        sources: &[crate::model::Source],
         effects: &mut Vec<Effect>,
     ) {
-        if !std::mem::take(&mut self.startup_refresh_pending) {
+        let earliest = sources
+            .iter()
+            .filter(|source| !source.is_placeholder())
+            .map(|source| source.due.unwrap_or(self.now))
+            .min();
+        let startup = std::mem::take(&mut self.startup_refresh_pending);
+        if startup && earliest.is_some_and(|due| due <= self.now) {
+            self.start_due_refresh(effects);
+        }
+        let Some(interval) = self.refresh_interval else {
+            self.next_refresh = None;
+            return;
+        };
+        let soonest = self.now + chrono::Duration::minutes(1);
+        let latest = self.now + interval;
+        let next = earliest.map_or(latest, |due| due.clamp(soonest, latest));
+        // A reload (after a mark, say) never pushes a planned refresh later.
+        self.next_refresh = Some(self.next_refresh.map_or(next, |planned| planned.min(next)));
+    }
+
+    /// The automatic refresh: only what is due, and quietly when nothing is.
+    fn start_due_refresh(&mut self, effects: &mut Vec<Effect>) {
+        if self.status.is_refreshing() {
             return;
         }
-        let next = match (self.refresh_interval, last_fetch) {
-            (Some(interval), Some(last)) => last + interval,
-            _ => self.now,
-        };
-        if next <= self.now {
-            self.start_refresh(None, effects);
-            self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
-        } else {
-            self.next_refresh = Some(next);
-        }
+        self.status.refresh_requested();
+        effects.push(Effect::Send(Command::RefreshDue));
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
@@ -178,6 +212,10 @@ impl App {
             Msg::Paste(text) => self.on_paste(&text, &mut effects),
             Msg::Resize { width, height } => self.on_resize(width, height),
             Msg::Tick(now) => self.on_tick(now, &mut effects),
+            Msg::BrowserFailed { url, error } => {
+                self.notice = Some(Notice::browser_failed(&url, &error));
+                effects.push(Effect::Copy(url));
+            }
             Msg::Worker(event) => self.on_event(event, &mut effects),
         }
         if !ticked {
@@ -244,8 +282,9 @@ impl App {
         self.now = now;
         let due = self.next_refresh.is_some_and(|at| now >= at);
         if due && !self.status.is_refreshing() {
-            self.next_refresh = self.refresh_interval.map(|interval| now + interval);
-            self.start_refresh(None, effects);
+            // The next one is planned when the refreshed sources come back.
+            self.next_refresh = None;
+            self.start_due_refresh(effects);
             self.dirty = true;
         }
     }
@@ -290,3 +329,7 @@ mod agreement_tests;
 #[cfg(test)]
 #[path = "app_filter_tests.rs"]
 mod filter_tests;
+
+#[cfg(test)]
+#[path = "app_layout_tests.rs"]
+mod layout_tests;

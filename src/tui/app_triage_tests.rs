@@ -153,7 +153,7 @@ fn automatic_refresh_on_tick() {
         vec![]
     );
     let sent = commands(&app.update(Msg::Tick(now() + chrono::Duration::minutes(30))));
-    assert_eq!(sent, vec![Command::Refresh { source: None }]);
+    assert_eq!(sent, vec![Command::RefreshDue], "when the source is due");
 }
 
 #[test]
@@ -293,6 +293,6 @@ fn the_removed_sources_placeholder_is_never_refreshed() {
     assert!(!app.status.is_refreshing());
     assert!(matches!(
         &app.status.message,
-        Some(status::Message::Info(text)) if text.contains("is not fetched")
+        Some(status::Message::Info(text)) if text.contains("never fetched")
     ));
 }

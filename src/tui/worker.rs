@@ -8,8 +8,11 @@ use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::{Mark, SourceId};
 use crate::query::{Expr, Flag, Term, parse};
 use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
+use crate::sync::retention::RetentionPolicy;
+use crate::sync::schedule::SchedulePolicy;
 use crate::watch::notify::NotifySettings;
 use chrono::Utc;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,6 +28,10 @@ pub struct WorkerOptions {
     pub http: HttpOptions,
     /// How long a write waits for another process's write lock before it fails.
     pub busy_timeout: Duration,
+    /// The config's `[bridges]`, for adding accounts on networks without feeds.
+    pub bridges: BTreeMap<String, String>,
+    pub schedule: SchedulePolicy,
+    pub retention: Option<RetentionPolicy>,
     /// The first fetch of a new source alerts only items this recent.
     pub alert_backlog_days: u32,
     /// Run after each refresh, off the UI, once per new alert.
@@ -37,8 +44,31 @@ impl Default for WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
+            bridges: BTreeMap::new(),
+            schedule: SchedulePolicy::default(),
+            retention: Some(RetentionPolicy::default()),
             alert_backlog_days: crate::store::DEFAULT_ALERT_BACKLOG_DAYS,
             notify: NotifySettings::default(),
+        }
+    }
+}
+
+impl WorkerOptions {
+    /// The settings the config gives: the lock wait, bridges, schedules, retention, alerts.
+    pub fn from_config(config: &crate::config::Config) -> WorkerOptions {
+        let defaults = WorkerOptions::default();
+        WorkerOptions {
+            http: config.http_options(defaults.jobs),
+            busy_timeout: config.busy_timeout,
+            bridges: config.bridges.clone(),
+            schedule: SchedulePolicy::with_overrides(&config.schedules),
+            retention: Some(RetentionPolicy {
+                keep_days: config.keep_days,
+                max_items_per_source: config.max_items_per_source,
+            }),
+            alert_backlog_days: config.alert_backlog_days,
+            notify: config.notify.clone(),
+            ..defaults
         }
     }
 }
@@ -70,11 +100,12 @@ pub fn spawn(
     (command_sender, event_receiver)
 }
 
-struct Worker {
-    store: Store,
-    events: UnboundedSender<Event>,
-    refresh_context: RefreshContext,
+pub(super) struct Worker {
+    pub(super) store: Store,
+    pub(super) events: UnboundedSender<Event>,
+    pub(super) refresh_context: RefreshContext,
     refreshes: Refreshes,
+    pub(super) bridges: BTreeMap<String, String>,
 }
 
 /// What woke the worker up.
@@ -114,11 +145,14 @@ impl Worker {
                 busy_timeout: options.busy_timeout,
                 client: Arc::new(client),
                 events: events.clone(),
+                schedule: options.schedule,
+                retention: options.retention,
                 alert_backlog_days: options.alert_backlog_days,
-                notify: Arc::new(options.notify.clone()),
+                notify: Arc::new(options.notify),
             },
             events,
             refreshes: Refreshes::default(),
+            bridges: options.bridges,
         };
         loop {
             let wake = tokio::select! {
@@ -144,7 +178,7 @@ impl Worker {
 
     fn handle(&mut self, command: Command) {
         let result = match command {
-            Command::LoadSources => self.store.sources().map(Event::SourcesLoaded),
+            Command::LoadSources => self.sources().map(Event::SourcesLoaded),
             Command::LoadRiver {
                 generation,
                 query,
@@ -164,7 +198,26 @@ impl Worker {
                 .map(|tags| Event::TagsSet { id, tags }),
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
-                self.refreshes.request(source, &self.refresh_context);
+                self.refreshes.request(source, false, &self.refresh_context);
+                return;
+            }
+            Command::RefreshDue => {
+                self.refreshes.request(None, true, &self.refresh_context);
+                return;
+            }
+            Command::AddSource { target, pick } => {
+                self.start_add(target, pick);
+                return;
+            }
+            Command::EditSource { id, edit } => self
+                .store
+                .edit_source(id, &edit)
+                .map(|source| Event::SourceEdited(Box::new(source))),
+            Command::PlanRemoval(id) => self.plan_removal(id),
+            Command::RemoveSource(id) => self.remove_source(id),
+            Command::LoadStarter => Ok(Event::StarterLoaded(crate::sync::starter::categories())),
+            Command::ImportStarter { categories } => {
+                self.import_starter(&categories);
                 return;
             }
             Command::LoadWatches => self.store.watches().map(Event::WatchesLoaded),
@@ -193,6 +246,13 @@ impl Worker {
         };
         let event = result.unwrap_or_else(|error| Event::Failed(error.to_string()));
         let _ = self.events.send(event);
+    }
+
+    /// The sources with when each is next due.
+    pub(super) fn sources(&self) -> Result<Vec<crate::model::Source>, StoreError> {
+        let mut sources = self.store.sources()?;
+        self.refresh_context.schedule.annotate(&mut sources);
+        Ok(sources)
     }
 
     fn river(

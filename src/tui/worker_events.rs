@@ -9,10 +9,12 @@ use crate::sync::progress::Progress;
 
 impl App {
     pub(super) fn on_event(&mut self, event: Event, effects: &mut Vec<Effect>) {
+        let Some(event) = self.on_admin_event(event, effects) else {
+            return;
+        };
         match event {
             Event::SourcesLoaded(sources) => {
-                let last_fetch = sources.iter().filter_map(|s| s.last_fetch).max();
-                self.schedule_startup_refresh(last_fetch, effects);
+                self.schedule_refresh(&sources, effects);
                 self.sources.set(sources);
                 self.sources.scroll_into_view(self.sources_height());
             }
@@ -24,6 +26,15 @@ impl App {
             } => self.on_river_loaded(generation, total, offset, rows, effects),
             Event::RiverRejected { generation, error } => self.on_river_rejected(generation, error),
             Event::ItemLoaded(item) => self.on_item_loaded(item),
+            // Taken by `on_admin_event` above.
+            Event::SourcesAdded { .. }
+            | Event::FeedsToChoose { .. }
+            | Event::AddFailed { .. }
+            | Event::SourceEdited(_)
+            | Event::RemovalPlanned { .. }
+            | Event::SourceRemoved { .. }
+            | Event::StarterLoaded(_)
+            | Event::StarterImported { .. } => {}
             Event::Marked { ids, mark } => self.on_marked(&ids, mark, effects),
             Event::MarkedAllRead { ids } => self.on_marked_all_read(ids, effects),
             Event::UnreadCounts(counts) => self.sources.set_unread(&counts),
@@ -95,7 +106,7 @@ impl App {
             None => self.status.info("No unread items here"),
             Some((index, wrapped)) => {
                 if wrapped {
-                    self.status.info(super::perform::WRAPPED_TO_THE_TOP);
+                    self.status.info(super::unread::WRAPPED_TO_THE_TOP);
                 }
                 self.go_to_unread(index, effects);
             }

@@ -1,5 +1,6 @@
 //! `rounds import`: OPML or newsboat `urls` files, detected by content, imported all or nothing.
 
+mod address;
 mod newsboat;
 mod opml;
 
@@ -54,6 +55,15 @@ pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport, Impor
         .and_then(|p| p.parent().map(Path::to_path_buf));
     let (sources, skipped) = parse_subscriptions(&bytes, folder.as_deref())
         .map_err(|error| ImportFailure::Invalid { path: shown, error })?;
+    Ok(import_sources(store, sources, skipped)?)
+}
+
+/// Adds the sources not followed yet, in one transaction.
+pub fn import_sources(
+    store: &mut Store,
+    sources: Vec<NewSource>,
+    skipped: Vec<String>,
+) -> Result<ImportReport, StoreError> {
     let mut report = ImportReport {
         skipped,
         ..ImportReport::default()
@@ -71,7 +81,7 @@ pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport, Impor
 }
 
 /// OPML when the document starts with markup, a newsboat `urls` file otherwise. Relative
-/// OPML addresses are files in `folder`.
+/// addresses are files in `folder`, the imported file's own.
 pub fn parse_subscriptions(
     bytes: &[u8],
     folder: Option<&Path>,
@@ -81,7 +91,7 @@ pub fn parse_subscriptions(
     if text.trim_start().starts_with('<') {
         Ok((opml::parse(text, folder)?, Vec::new()))
     } else {
-        newsboat::parse(text)
+        newsboat::parse(text, folder)
     }
 }
 
@@ -104,3 +114,6 @@ fn decode(bytes: &[u8]) -> String {
         encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::WINDOWS_1252);
     encoding.decode(bytes).0.into_owned()
 }
+
+#[cfg(test)]
+mod properties;

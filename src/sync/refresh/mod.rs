@@ -3,20 +3,24 @@
 //! channel.
 
 mod fetching;
+mod in_flight;
+mod moves;
 mod writing;
 
 pub use fetching::{body_fingerprint, file_url, is_http};
 
 use super::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
+use super::retention::{self, RetentionPolicy};
+use super::schedule::SchedulePolicy;
 use crate::fetch::http::HttpClient;
 use crate::model::{Source, SourceId};
 use crate::store::{Store, StoreError};
 use chrono::Utc;
+use in_flight::InFlight;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 use tokio::sync::mpsc::UnboundedSender;
-use tokio::task::JoinSet;
 use writing::{Done, tally, write_batch};
 
 /// Fetches started but not yet written, at most: bounds the bodies and parsed items held in
@@ -29,6 +33,12 @@ const WINDOW: usize = 32;
 pub struct RefreshOptions {
     /// Only this source; `None` for all.
     pub only: Option<SourceId>,
+    /// Only the sources whose schedule says they are due (`refresh --due`, the newsfeed's
+    /// automatic refresh); the others are reported as not due.
+    pub due_only: bool,
+    pub schedule: SchedulePolicy,
+    /// Apply retention once the fetched feeds are stored.
+    pub retention: Option<RetentionPolicy>,
 }
 
 /// Refreshes the sources, sending `Progress` as it goes; the summary is also the last message.
@@ -55,10 +65,10 @@ pub async fn refresh(
 
     let mut waiting = VecDeque::new();
     for source in interleave_hosts(sources) {
-        match source.next_fetch.filter(|until| *until > now) {
-            Some(until) => {
-                summary.postponed += 1;
-                send(progress, &source, SourceOutcome::Deferred { until });
+        match skipped(&source, options, now) {
+            Some(outcome) => {
+                tally(&mut summary, &outcome);
+                send(progress, &source, outcome);
             }
             None => waiting.push_back(source),
         }
@@ -68,13 +78,17 @@ pub async fn refresh(
     // the bottleneck of a cold refresh (it indexes every word).
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let parsers = Arc::new(Semaphore::new(cores.saturating_sub(1).max(1)));
-    let mut tasks = JoinSet::new();
-    let start_more = |tasks: &mut JoinSet<Done>, waiting: &mut VecDeque<Source>| {
-        while tasks.len() < WINDOW
+    let mut in_flight = InFlight::default();
+    let start_more = |in_flight: &mut InFlight, waiting: &mut VecDeque<Source>| {
+        while in_flight.len() < WINDOW
             && let Some(source) = waiting.pop_front()
         {
             let (client, parsers) = (client.clone(), parsers.clone());
-            tasks.spawn(async move {
+            let _ = progress.send(Progress::SourceStarted {
+                source_id: source.id,
+                title: source.title.clone(),
+            });
+            in_flight.spawn(source.clone(), async move {
                 let fetched = fetching::fetch_source(&client, &source, &parsers).await;
                 Done {
                     source,
@@ -84,26 +98,43 @@ pub async fn refresh(
             });
         }
     };
-    start_more(&mut tasks, &mut waiting);
+    start_more(&mut in_flight, &mut waiting);
     let mut alerts = Vec::new();
-    while let Some(first) = tasks.join_next().await {
-        let mut batch: Vec<Done> = first.into_iter().collect();
-        while let Some(next) = tasks.try_join_next() {
-            batch.extend(next);
+    while let Some(first) = in_flight.next().await {
+        let mut batch = vec![first];
+        while let Some(next) = in_flight.try_next() {
+            batch.push(next);
         }
-        // A panicking task is a bug, logged by tokio; the others go on.
         let written = write_batch(store, batch)?;
         for (source, outcome) in written.outcomes {
             tally(&mut summary, &outcome);
             send(progress, &source, outcome);
         }
         alerts.extend(written.alerts);
-        start_more(&mut tasks, &mut waiting);
+        start_more(&mut in_flight, &mut waiting);
+    }
+    if let Some(policy) = options.retention {
+        summary.retention = Some(retention::apply(store, policy, Utc::now())?);
     }
     alerts.sort_by_key(|alert| !alert.urgent);
     summary.alerts = Arc::new(alerts);
     let _ = progress.send(Progress::Finished(summary.clone()));
     Ok(summary)
+}
+
+/// Why a source is not fetched this time, if it is not: a server's Retry-After, or (with
+/// `due_only`) a schedule that does not want it yet.
+fn skipped(
+    source: &Source,
+    options: &RefreshOptions,
+    now: chrono::DateTime<Utc>,
+) -> Option<SourceOutcome> {
+    if options.due_only {
+        let due = options.schedule.due_at(source)?;
+        return (due > now).then_some(SourceOutcome::NotDue { due });
+    }
+    let until = source.next_fetch.filter(|until| *until > now)?;
+    Some(SourceOutcome::Deferred { until })
 }
 
 /// Orders the sources so that consecutive ones are on different hosts where possible: the

@@ -64,7 +64,7 @@ pub(super) fn write_batch(store: &mut Store, batch: Vec<Done>) -> Result<Written
 /// What goes into the batch's transaction for this fetch, if anything.
 fn content(fetched: &Fetched) -> Option<(&SourceUpdate, &[PreparedItem])> {
     match fetched {
-        Fetched::Parsed { update, items } => Some((update, items)),
+        Fetched::Parsed { update, items, .. } => Some((update, items)),
         Fetched::Unchanged {
             update: Some(update),
             ..
@@ -85,14 +85,19 @@ fn record(
             FetchRecord::Postponed { status, until, at },
             SourceOutcome::Postponed { until },
         ),
-        Fetched::Failed { status, error } => (
-            FetchRecord::Failed {
-                status,
-                error: error.clone(),
-                at,
-            },
-            SourceOutcome::Failed { error },
-        ),
+        Fetched::Failed { status, error } => {
+            // Errors quote what the server or the feed sent (element names, headers): stored
+            // and reported clean, whatever shows them later.
+            let error = crate::text::sanitize_line(&error);
+            (
+                FetchRecord::Failed {
+                    status,
+                    error: error.clone(),
+                    at,
+                },
+                SourceOutcome::Failed { error },
+            )
+        }
         Fetched::Unchanged { status, .. } => (
             FetchRecord::NotModified { status, at },
             SourceOutcome::NotModified,
@@ -111,6 +116,7 @@ pub(super) fn tally(summary: &mut RefreshSummary, outcome: &SourceOutcome) {
         }
         SourceOutcome::NotModified => summary.not_modified += 1,
         SourceOutcome::Postponed { .. } | SourceOutcome::Deferred { .. } => summary.postponed += 1,
+        SourceOutcome::NotDue { .. } => summary.not_due += 1,
         SourceOutcome::Failed { .. } => summary.failed += 1,
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Layer;
 use crate::tui::layout::Focus;
 use crate::tui::status::{Message, RefreshProgress};
 use crate::tui::{fit, sanitize};
@@ -84,11 +85,21 @@ fn hints(app: &App) -> String {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
         }
         _ if app.watch_editor.is_some() => return "Esc closes the watches ".to_string(),
-        _ if app.sources.is_empty() => &[(Action::Help, "help"), (Action::BackOrQuit, "quit")],
+        _ if app.admin.is_some() => return String::new(),
+        _ if app.sources.is_empty() => &[
+            (Action::AddSource, "follow"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
+        ],
         Focus::Reader => &[
             (Action::OpenInBrowser, "browser"),
             (Action::FollowLink, "link"),
             (Action::BackOrQuit, "back"),
+            (Action::Help, "help"),
+        ],
+        Focus::Sources if app.panes().sources_over_river => &[
+            (Action::Open, "show its items"),
+            (Action::Back, "close"),
             (Action::Help, "help"),
         ],
         Focus::Sources if kept => &[
@@ -98,7 +109,8 @@ fn hints(app: &App) -> String {
         ],
         Focus::Sources => &[
             (Action::Open, "river"),
-            (Action::RefreshAll, "refresh"),
+            (Action::AddSource, "add"),
+            (Action::SourceHealth, "health"),
             (Action::Help, "help"),
             (Action::BackOrQuit, "quit"),
         ],
@@ -107,6 +119,13 @@ fn hints(app: &App) -> String {
             (Action::Filter, "edit filter"),
             (Action::Save, "save"),
             (Action::Help, "help"),
+        ],
+        // No sources pane beside the river: say how to bring it.
+        Focus::River if app.panes().sources_over_river => &[
+            (Action::Filter, "filter"),
+            (Action::Sources, "sources"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
         ],
         Focus::River if !app.pinned.is_empty() => &[
             (Action::Acknowledge, "acknowledge"),
@@ -121,9 +140,20 @@ fn hints(app: &App) -> String {
             (Action::BackOrQuit, "quit"),
         ],
     };
+    // In the sources pane, a key of its own layer is the one to show (`a` adds there).
+    let layered = |action: Action| {
+        app.keymap
+            .layered_keys_for(action)
+            .find(|(layer, _)| app.focus == Focus::Sources && *layer == Layer::SourcesPane)
+            .map(|(_, key)| key.to_string())
+    };
     let parts: Vec<String> = actions
         .iter()
-        .filter_map(|(action, label)| app.keymap.hint(*action).map(|key| format!("{key} {label}")))
+        .filter_map(|(action, label)| {
+            layered(*action)
+                .or_else(|| app.keymap.hint(*action))
+                .map(|key| format!("{key} {label}"))
+        })
         .collect();
     format!("{} ", parts.join(" · "))
 }

@@ -5,14 +5,14 @@ use super::editor::{EditorMode, WatchEditor};
 use crate::model::{AlertState, ItemSummary, Watch};
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::{clock, fit, sanitize};
+use crate::tui::clock::{self, AGE_WIDTH};
+use crate::tui::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-const TIME_WIDTH: usize = 6;
 /// Marks an item a watch alerted; pinned items carry it in the error colour.
 pub const ALERT_MARK: &str = "!";
 
@@ -52,13 +52,14 @@ pub fn draw_pinned(frame: &mut Frame, area: Rect, app: &App, list_height: usize)
 fn pinned_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     let theme = &app.theme;
     let source_width = (width / 6).clamp(6, 14);
-    let time = format!("{:>TIME_WIDTH$} ", clock::relative(app.now, row.published));
+    let age = fit::truncate(&clock::relative(app.now, row.published), AGE_WIDTH);
+    let time = format!("{age:>AGE_WIDTH$} ");
     let source = format!(
         "{} ",
         fit::pad(&sanitize::line(&row.source_title), source_width)
     );
     let watches = format!("[{}] ", sanitize::line(&row.watches.join(", ")));
-    let room = width.saturating_sub(TIME_WIDTH + 1 + source_width + 1 + 2 + fit::width(&watches));
+    let room = width.saturating_sub(AGE_WIDTH + 1 + source_width + 1 + 2 + fit::width(&watches));
     let title_style = if row.read {
         theme.error
     } else {
