@@ -18,6 +18,9 @@ pub struct Config {
     pub refresh_interval: Option<Duration>,
     /// Refresh once when the TUI opens.
     pub refresh_on_start: bool,
+    /// Reading a story (one paper across feeds) marks every version read, and a new version
+    /// of a story already read arrives read.
+    pub read_whole_story: bool,
     pub keymap: Keymap,
     pub theme: Theme,
 }
@@ -27,6 +30,7 @@ impl Default for Config {
         Config {
             refresh_interval: Some(Duration::from_secs(30 * 60)),
             refresh_on_start: true,
+            read_whole_story: true,
             keymap: Keymap::default(),
             theme: Theme::default(),
         }
@@ -109,6 +113,9 @@ impl Config {
         if let Some(on_start) = raw.refresh_on_start {
             config.refresh_on_start = on_start;
         }
+        if let Some(whole) = raw.read_whole_story {
+            config.read_whole_story = whole;
+        }
         config.keymap = build_keymap(text, &raw.keys)?;
         for (key, value) in &raw.theme {
             config
@@ -160,6 +167,7 @@ fn text_sets_colours(text: &str) -> bool {
 struct RawConfig {
     refresh_interval: Option<Spanned<Interval>>,
     refresh_on_start: Option<bool>,
+    read_whole_story: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
     #[serde(default)]

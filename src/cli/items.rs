@@ -4,7 +4,8 @@ use super::Status;
 use super::args::{ListArgs, MarkArgs};
 use super::json::ItemJson;
 use super::output::Output;
-use crate::model::{Item, ItemId, ItemSummary, Mark};
+use crate::config::Config;
+use crate::model::{Evidence, Item, ItemId, ItemSummary, Mark, Notice, Version};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
 use crate::text::{plain_text, sanitize_line, sanitize_preformatted};
@@ -34,28 +35,54 @@ pub fn list(db: &Path, args: ListArgs) -> anyhow::Result<Status> {
     let store = Store::open(db)?;
     let mut out = Output::new();
     if args.json {
-        let items = store.list_full_items(&filter, args.limit)?;
-        out.json(&with_clusters(&store, items, false)?)?;
+        let items = if args.stories {
+            store.list_full_stories(&filter, args.limit)?
+        } else {
+            store.list_full_items(&filter, args.limit)?
+        };
+        out.json(&with_versions(&store, items, false)?)?;
     } else {
-        for item in store.list_items(&filter, args.limit, 0)? {
-            out.line(&item_line(&item))?;
+        let rows = if args.stories {
+            store.list_stories(&filter, args.limit, 0)?
+        } else {
+            store.list_items(&filter, args.limit, 0)?
+        };
+        for row in &rows {
+            out.line(&item_line(row, args.stories))?;
         }
     }
     out.finish()?;
     Ok(Status::Success)
 }
 
-fn with_clusters(store: &Store, items: Vec<Item>, bodies: bool) -> anyhow::Result<Vec<ItemJson>> {
-    items
+/// Items as JSON with their other versions, found in one query for the whole page.
+fn with_versions(store: &Store, items: Vec<Item>, bodies: bool) -> anyhow::Result<Vec<ItemJson>> {
+    let ids: Vec<ItemId> = items.iter().map(|item| item.id).collect();
+    let also_in = store.also_in(&ids)?;
+    Ok(items
         .into_iter()
         .map(|item| {
-            let also_in = store.also_in(item.id)?;
-            Ok(ItemJson::new(item, also_in, bodies))
+            let others = also_in.get(&item.id).map(Vec::as_slice).unwrap_or_default();
+            ItemJson::new(item, others, bodies)
         })
-        .collect()
+        .collect())
 }
 
-fn item_line(item: &ItemSummary) -> String {
+/// `[preprint]`, `[RETRACTED]`, `[expression of concern]`.
+fn badges(evidence: &Evidence) -> String {
+    let mut badges = String::new();
+    if evidence.preprint {
+        badges.push_str("  [preprint]");
+    }
+    match evidence.notice {
+        Some(Notice::Retraction) => badges.push_str("  [RETRACTED]"),
+        Some(Notice::ExpressionOfConcern) => badges.push_str("  [expression of concern]"),
+        None => {}
+    }
+    badges
+}
+
+fn item_line(item: &ItemSummary, stories: bool) -> String {
     let date = item
         .published
         .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
@@ -71,10 +98,16 @@ fn item_line(item: &ItemSummary) -> String {
         format!("  #{}", item.tags.join(" #"))
     };
     let source: String = sanitize_line(&item.source_title).chars().take(24).collect();
+    let versions = if stories && item.story.versions > 1 {
+        format!("  +{}", item.story.versions - 1)
+    } else {
+        String::new()
+    };
     format!(
-        "{:>6}  {date}  {flags}  {source:<24}  {}{tags}",
+        "{:>6}  {date}  {flags}  {source:<24}  {}{}{versions}{tags}",
         item.id.0,
-        sanitize_line(&item.title)
+        sanitize_line(&item.title),
+        badges(&item.evidence),
     )
 }
 
@@ -83,10 +116,10 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<Status> {
     let item = store.item(ItemId(id))?;
     let mut out = Output::new();
     if json {
-        out.json(&with_clusters(&store, vec![item], true)?.remove(0))?;
+        out.json(&with_versions(&store, vec![item], true)?.remove(0))?;
     } else {
-        let also_in = store.also_in(item.id)?;
-        for line in show_lines(&item, &also_in) {
+        let versions = store.versions(item.id)?;
+        for line in show_lines(&item, &versions) {
             out.line(&line)?;
         }
     }
@@ -94,8 +127,12 @@ pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
+fn show_lines(item: &Item, versions: &[Version]) -> Vec<String> {
     let mut lines = vec![sanitize_line(&item.title)];
+    let notice = versions
+        .iter()
+        .filter_map(|version| version.evidence.notice)
+        .max();
     let mut field = |name: &str, value: Option<String>| {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
             lines.push(format!("{name:<10}{}", sanitize_line(&value)));
@@ -104,11 +141,33 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
     field("source", Some(item.source_title.clone()));
     field("date", item.published.map(|d| d.to_rfc2822()));
     field("author", item.author.clone());
+    field("journal", citation(item));
+    field("type", item.paper.article_type.clone());
     field("link", item.url.clone());
     field("doi", item.doi.clone());
     field("pmid", item.pmid.clone());
+    field("pmcid", item.paper.pmcid.clone());
+    field("trials", Some(item.paper.ncts.join(", ")));
+    field(
+        "warning",
+        item.evidence
+            .preprint
+            .then(|| "preprint, not peer reviewed".to_string()),
+    );
+    field(
+        "warning",
+        notice.map(|notice| match notice {
+            Notice::Retraction => "retracted".to_string(),
+            Notice::ExpressionOfConcern => "expression of concern".to_string(),
+        }),
+    );
     field("tags", Some(item.tags.join(", ")));
-    field("also in", Some(also_in.join(", ")));
+    let others: Vec<String> = versions
+        .iter()
+        .filter(|version| version.id != item.id)
+        .map(|version| format!("{} (#{})", version.source_title, version.id))
+        .collect();
+    field("also in", Some(others.join(", ")));
     field(
         "state",
         Some(format!(
@@ -134,6 +193,22 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
     lines
 }
 
+/// `New England Journal of Medicine 395(21):1939-1940`
+fn citation(item: &Item) -> Option<String> {
+    let paper = &item.paper;
+    let mut text = paper.journal.clone()?;
+    if let Some(volume) = &paper.volume {
+        text.push_str(&format!(" {volume}"));
+    }
+    if let Some(issue) = &paper.issue {
+        text.push_str(&format!("({issue})"));
+    }
+    if let Some(pages) = &paper.pages {
+        text.push_str(&format!(":{pages}"));
+    }
+    Some(text)
+}
+
 /// The body as wrapped text with its links listed, for reading in a terminal.
 fn readable_body(html: &str) -> String {
     // html2text has panicked on hostile markup before: a feed must not crash `show`.
@@ -142,16 +217,17 @@ fn readable_body(html: &str) -> String {
     sanitize_preformatted(&text, 4).trim_end().to_string()
 }
 
-pub fn mark(db: &Path, args: MarkArgs) -> anyhow::Result<Status> {
+pub fn mark(db: &Path, config: &Config, args: MarkArgs) -> anyhow::Result<Status> {
     let mark = match (args.read, args.unread, args.save) {
         (true, _, _) => Mark::Read,
         (_, true, _) => Mark::Unread,
         (_, _, true) => Mark::Save,
         _ => Mark::Unsave,
     };
-    let mut store = Store::open(db)?;
+    let mut store = super::open_store(db, config)?;
     let ids: Vec<ItemId> = args.ids.iter().copied().map(ItemId).collect();
-    let missing = store.mark(&ids, mark, Utc::now())?;
+    // Reading one version of a story reads them all (unless the config says otherwise).
+    let missing = store.mark_stories(&ids, mark, Utc::now())?.missing;
     for id in &missing {
         eprintln!("rounds: no item with id {id}");
     }

@@ -2,6 +2,7 @@
 //! Exit codes: 0 success, 1 partial failure, 2 usage error or total failure.
 
 pub mod args;
+mod export;
 mod items;
 mod json;
 mod newsfeed;
@@ -12,8 +13,10 @@ mod subscriptions;
 pub use args::Cli;
 pub use newsfeed::{open_demo, open_newsfeed};
 
+use crate::config::Config;
+use crate::store::Store;
 use args::Command;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// How a command ended, as the exit code scripts rely on.
@@ -37,7 +40,10 @@ impl From<Status> for ExitCode {
 /// Runs a headless command; errors become one sentence on stderr.
 pub fn run(cli: Cli, command: Command) -> ExitCode {
     let db = cli.db.clone().unwrap_or_else(default_db_path);
-    match dispatch(&db, command) {
+    let result = Config::load(cli.config.as_deref())
+        .map_err(anyhow::Error::from)
+        .and_then(|config| dispatch(&db, &config, command));
+    match result {
         Ok(status) => status.into(),
         Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
@@ -47,22 +53,29 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
     }
 }
 
-fn dispatch(db: &std::path::Path, command: Command) -> anyhow::Result<Status> {
+fn dispatch(db: &Path, config: &Config, command: Command) -> anyhow::Result<Status> {
     match command {
-        Command::Add(args) => subscriptions::add(db, args),
+        Command::Add(args) => subscriptions::add(db, config, args),
         Command::Remove { source } => subscriptions::remove(db, &source),
         Command::Sources { json } => subscriptions::list(db, json),
         Command::Import { file } => subscriptions::import(db, &file),
-        Command::Export(args) => subscriptions::export(db, args),
-        Command::Refresh(args) => refresh::run(db, args),
+        Command::Export(args) => export::run(db, args),
+        Command::Refresh(args) => refresh::run(db, config, args),
         Command::List(args) => items::list(db, args),
         Command::Show { id, json } => items::show(db, id, json),
-        Command::Mark(args) => items::mark(db, args),
+        Command::Mark(args) => items::mark(db, config, args),
         Command::Tag { id, tags, remove } => items::tag(db, id, &tags, remove),
         Command::Demo => {
             anyhow::bail!("`rounds demo` opens the newsfeed; it is not a headless command")
         }
     }
+}
+
+/// The database, with the config's settings that storing and marking honour.
+fn open_store(db: &Path, config: &Config) -> anyhow::Result<Store> {
+    let mut store = Store::open(db)?;
+    store.set_read_whole_story(config.read_whole_story);
+    Ok(store)
 }
 
 /// The error and its causes on one line, without repeating a cause already in the message.

@@ -4,8 +4,8 @@ use super::Status;
 use super::args::RefreshArgs;
 use super::json::rfc3339;
 use super::output::Output;
+use crate::config::Config;
 use crate::fetch::http::{HttpClient, HttpOptions};
-use crate::store::Store;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
 use crate::text::sanitize_line;
@@ -16,8 +16,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
-pub fn run(db: &Path, args: RefreshArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn run(db: &Path, config: &Config, args: RefreshArgs) -> anyhow::Result<Status> {
+    let mut store = super::open_store(db, config)?;
     let only = match &args.source {
         Some(key) => Some(store.find_source(key)?.id),
         None => None,

@@ -1,9 +1,10 @@
 //! `add`, `remove`, `sources`, `import`, `export opml`.
 
 use super::Status;
-use super::args::{AddArgs, ExportArgs, ExportFormat};
+use super::args::AddArgs;
 use super::json::{SourceJson, rfc3339};
 use super::output::Output;
+use crate::config::Config;
 use crate::export::opml::write_opml;
 use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::Source;
@@ -16,8 +17,8 @@ use chrono::Utc;
 use std::path::Path;
 use std::sync::Arc;
 
-pub fn add(db: &Path, args: AddArgs) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn add(db: &Path, config: &Config, args: AddArgs) -> anyhow::Result<Status> {
+    let mut store = super::open_store(db, config)?;
     let client = Arc::new(HttpClient::new(HttpOptions::default())?);
     let request = AddRequest {
         target: args.target,
@@ -131,24 +132,14 @@ pub fn import(db: &Path, file: &Path) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-pub fn export(db: &Path, args: ExportArgs) -> anyhow::Result<Status> {
+/// The subscriptions as OPML.
+pub fn opml(db: &Path) -> anyhow::Result<String> {
     let store = Store::open(db)?;
-    let text = match args.format {
-        ExportFormat::Opml => write_opml(&store.sources()?, Utc::now()),
-    };
-    match &args.output {
-        Some(path) => write_atomically(path, &text)?,
-        None => {
-            let mut out = Output::new();
-            out.line(text.trim_end())?;
-            out.finish()?;
-        }
-    }
-    Ok(Status::Success)
+    Ok(write_opml(&store.sources()?, Utc::now()))
 }
 
 /// Writes through a temporary file in the same folder, so a crash never leaves half a file.
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+pub(super) fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

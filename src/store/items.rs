@@ -3,8 +3,9 @@
 use super::convert::{ITEM_COLUMNS, item_from_row, to_unix};
 use super::prepare::{PreparedItem, prepare};
 use super::sources::{SourceUpdate, apply_source_update};
+use super::stories;
 use super::{Result, Store, StoreError};
-use crate::model::{Item, ItemId, Mark, NewItem, SourceId};
+use crate::model::{Item, ItemId, Mark, NewItem, Notice, SourceId};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashSet;
@@ -82,7 +83,13 @@ impl Store {
                 .iter()
                 .filter(|p| seen.insert(p.item.guid.as_str()))
             {
-                upsert_item(&tx, feed.source, prepared, feed.fetched_at, &mut stats)?;
+                let write = ItemWrite {
+                    source: feed.source,
+                    prepared,
+                    fetched_at: feed.fetched_at,
+                    read_whole_story: self.read_whole_story,
+                };
+                upsert_item(&tx, &write, &mut stats)?;
             }
             all.push(stats);
         }
@@ -138,29 +145,37 @@ impl Store {
     }
 }
 
-fn upsert_item(
-    tx: &Transaction,
+/// One item of a feed being stored.
+struct ItemWrite<'a> {
     source: SourceId,
-    prepared: &PreparedItem,
+    prepared: &'a PreparedItem,
     fetched_at: DateTime<Utc>,
-    stats: &mut UpsertStats,
-) -> Result<()> {
-    let (item, hash) = (&prepared.item, prepared.hash);
+    read_whole_story: bool,
+}
+
+fn upsert_item(tx: &Transaction, write: &ItemWrite, stats: &mut UpsertStats) -> Result<()> {
+    let (item, hash) = (&write.prepared.item, write.prepared.hash);
     let existing: Option<(i64, i64)> = tx
         .prepare_cached("SELECT id, content_hash FROM item WHERE source_id = ?1 AND guid = ?2")?
-        .query_row(params![source.0, item.guid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(params![write.source.0, item.guid], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?;
     match existing {
         None => {
-            let id = insert_item(tx, source, prepared, fetched_at)?;
-            index_item(tx, id, prepared)?;
+            let placement = stories::place_new(tx, write.source, write.prepared)?;
+            let id = insert_item(tx, write, &placement)?;
+            stories::write_keys(tx, id, &write.prepared.keys)?;
+            stories::settle_new(tx, &placement)?;
+            index_item(tx, id, write.prepared)?;
             stats.new.push(ItemId(id));
         }
         Some((id, old_hash)) if old_hash != hash => {
-            update_item(tx, id, prepared)?;
+            update_item(tx, id, write.prepared)?;
+            stories::rekey(tx, id, write.source, write.prepared)?;
             tx.prepare_cached("DELETE FROM item_fts WHERE rowid = ?1")?
                 .execute([id])?;
-            index_item(tx, id, prepared)?;
+            index_item(tx, id, write.prepared)?;
             stats.updated += 1;
         }
         Some(_) => stats.unchanged += 1,
@@ -168,21 +183,25 @@ fn upsert_item(
     Ok(())
 }
 
-fn insert_item(
-    tx: &Transaction,
-    source: SourceId,
-    prepared: &PreparedItem,
-    fetched_at: DateTime<Utc>,
-) -> Result<i64> {
+fn insert_item(tx: &Transaction, write: &ItemWrite, placement: &stories::Placement) -> Result<i64> {
+    let prepared = write.prepared;
     let (item, hash) = (&prepared.item, prepared.hash);
-    let published = item.published.map(to_unix).unwrap_or(to_unix(fetched_at));
+    let published = item
+        .published
+        .map(to_unix)
+        .unwrap_or(to_unix(write.fetched_at));
+    // A new version of a story already read arrives read: the paper is not news again.
+    let read_at =
+        (write.read_whole_story && placement.story_read).then_some(to_unix(write.fetched_at));
     tx.prepare_cached(
         "INSERT INTO item (source_id, guid, url, title, author, published, updated, summary, content, \
-         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched, \
+         read_at, story, story_size, story_latest, lead) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+                 ?18, ?19, 1, ?6, ?20)",
     )?
     .execute(params![
-        source.0,
+        write.source.0,
         item.guid,
         item.url,
         item.title,
@@ -196,11 +215,16 @@ fn insert_item(
         super::convert::join_lines(&item.categories),
         item.doi,
         item.pmid,
-        prepared.cluster_key,
+        prepared.cluster_key(),
         hash,
-        to_unix(fetched_at),
+        to_unix(write.fetched_at),
+        read_at,
+        placement.story,
+        placement.joined.is_empty(),
     ])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    write_paper(tx, id, prepared)?;
+    Ok(id)
 }
 
 fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
@@ -224,8 +248,34 @@ fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()>
         super::convert::join_lines(&item.categories),
         item.doi,
         item.pmid,
-        prepared.cluster_key,
+        prepared.cluster_key(),
         hash,
+    ])?;
+    write_paper(tx, id, prepared)
+}
+
+/// The bibliographic fields, identifiers beyond DOI and PMID, and evidence cues.
+fn write_paper(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
+    let paper = &prepared.item.paper;
+    tx.prepare_cached(
+        "UPDATE item SET pmcid = ?2, nct = ?3, authors = ?4, journal = ?5, volume = ?6, \
+         issue = ?7, pages = ?8, article_type = ?9, paper_role = ?10, authority = ?11, \
+         preprint = ?12, notice = ?13 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        paper.pmcid,
+        super::convert::join_lines(&paper.ncts),
+        super::convert::join_lines(&paper.authors),
+        paper.journal,
+        paper.volume,
+        paper.issue,
+        paper.pages,
+        paper.article_type,
+        paper.role.code(),
+        prepared.authority,
+        prepared.evidence.preprint,
+        Notice::code(prepared.evidence.notice),
     ])?;
     Ok(())
 }
@@ -233,11 +283,16 @@ fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()>
 /// Writes the item's searchable text; the caller keeps it in the item's transaction.
 fn index_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
     let item = &prepared.item;
-    let identifiers = [item.doi.as_deref(), item.pmid.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let identifiers = [
+        item.doi.as_deref(),
+        item.pmid.as_deref(),
+        item.paper.pmcid.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(item.paper.ncts.iter().map(String::as_str))
+    .collect::<Vec<_>>()
+    .join(" ");
     tx.prepare_cached(
         "INSERT INTO item_fts (rowid, title, summary, content, authors, identifiers, categories) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

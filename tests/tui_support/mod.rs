@@ -213,6 +213,14 @@ pub fn rows(count: usize) -> Vec<ItemSummary> {
                     Vec::new()
                 },
                 doi: None,
+                pmid: None,
+                nct: None,
+                evidence: rounds::model::Evidence::default(),
+                story: rounds::model::StoryInfo {
+                    id: rounds::model::StoryId(id),
+                    versions: 1,
+                    lead: true,
+                },
             }
         })
         .collect()
@@ -255,6 +263,13 @@ pub fn article_item() -> Item {
         read: Some(now()),
         saved: Some(now()),
         tags: vec!["cardio".into(), "journal-club".into()],
+        paper: rounds::model::Paper::default(),
+        evidence: rounds::model::Evidence::default(),
+        story: rounds::model::StoryInfo {
+            id: rounds::model::StoryId(3),
+            versions: 1,
+            lead: true,
+        },
     }
 }
 

@@ -3,7 +3,7 @@
 use super::dates;
 use super::extras::ItemExtras;
 use super::links;
-use crate::ident;
+use super::paper::{self, Inputs};
 use crate::model::NewItem;
 use crate::text;
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -20,6 +20,8 @@ pub struct FeedContext<'a> {
     pub fetched_at: DateTime<Utc>,
     /// Atom entries without authors inherit the feed's.
     pub inherited_authors: &'a [Person],
+    /// The channel's `prism:publicationName`: the journal of every item.
+    pub publication: Option<&'a str>,
 }
 
 pub fn to_item(entry: Entry, extras: &ItemExtras, context: &FeedContext<'_>) -> NewItem {
@@ -32,13 +34,25 @@ pub fn to_item(entry: Entry, extras: &ItemExtras, context: &FeedContext<'_>) -> 
         .filter(|date| is_plausible(*date, context.fetched_at) && Some(*date) != feed_date);
     let texts = [summary.as_deref(), content.as_deref()];
     let title = item_title(entry.title.as_ref(), texts, url.as_deref());
-    let (doi, pmid) = identifiers(&entry, extras, texts);
+    let authors = super::authors::names(&entry.authors, context.inherited_authors);
+    let author = (!authors.is_empty()).then(|| authors.join(", "));
+    let categories = categories(&entry);
+    let described = paper::describe(Inputs {
+        entry: &entry,
+        extras,
+        publication: context.publication,
+        url: url.as_deref(),
+        title: &title,
+        bodies: texts,
+        authors,
+        categories: &categories,
+    });
     let (enclosure_url, enclosure_type) = enclosure(&entry, context.base).unzip();
     NewItem {
         guid: item_guid(&entry.id, url.as_deref(), &title, feed_date),
         url,
         title,
-        author: authors(&entry.authors, context.inherited_authors),
+        author,
         // None when the feed gives no usable date: the store then keeps the first fetch time,
         // so an undated item does not move (or count as changed) on every refresh.
         published: feed_date,
@@ -47,9 +61,10 @@ pub fn to_item(entry: Entry, extras: &ItemExtras, context: &FeedContext<'_>) -> 
         content,
         enclosure_url,
         enclosure_type: enclosure_type.flatten(),
-        categories: categories(&entry),
-        doi,
-        pmid,
+        categories,
+        doi: described.doi,
+        pmid: described.pmid,
+        paper: described.paper,
     }
 }
 
@@ -98,24 +113,6 @@ fn feed_date(
                 .find_map(|raw| dates::parse_timestamp(raw))
         })
         .filter(|date| is_plausible(*date, fetched_at))
-}
-
-/// DOI and PMID from the item's own identifiers first (id, links, `dc:identifier`), then its text.
-fn identifiers(
-    entry: &Entry,
-    extras: &ItemExtras,
-    bodies: [Option<&str>; 2],
-) -> (Option<String>, Option<String>) {
-    let searchable: Vec<&str> = [entry.id.as_str()]
-        .into_iter()
-        .chain(entry.links.iter().map(|link| link.href.as_str()))
-        .chain(extras.identifiers.iter().map(String::as_str))
-        .chain(bodies.into_iter().flatten())
-        .collect();
-    (
-        searchable.iter().find_map(|text| ident::find_doi(text)),
-        searchable.iter().find_map(|text| ident::find_pmid(text)),
-    )
 }
 
 /// The body as received, with relative links made absolute when it is HTML.
@@ -176,32 +173,6 @@ fn fnv1a_64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     })
-}
-
-fn authors(own: &[Person], inherited: &[Person]) -> Option<String> {
-    let people = if own.is_empty() { inherited } else { own };
-    let mut names: Vec<String> = Vec::new();
-    for person in people {
-        let raw = person
-            .name
-            .as_deref()
-            .or(person.email.as_deref())
-            .unwrap_or("");
-        let name = text::plain_text(strip_parentheses(raw.trim()));
-        // What feed-rs leaves around a removed e-mail: `—Tom Ng`, `Jane Doe,`.
-        let name = name.trim_matches(|c: char| c.is_whitespace() || "—–-,;:|/<>".contains(c));
-        if !name.is_empty() && !names.iter().any(|known| known == name) {
-            names.push(name.to_string());
-        }
-    }
-    (!names.is_empty()).then(|| names.join(", "))
-}
-
-/// feed-rs keeps the parentheses of `editor@example.org (The Editor)`.
-fn strip_parentheses(name: &str) -> &str {
-    name.strip_prefix('(')
-        .and_then(|inner| inner.strip_suffix(')'))
-        .unwrap_or(name)
 }
 
 fn enclosure(entry: &Entry, base: Option<&Url>) -> Option<(String, Option<String>)> {
@@ -266,11 +237,5 @@ mod tests {
         assert!(is_plausible(now + Duration::hours(23), now));
         assert!(!is_plausible(now + Duration::days(2), now));
         assert!(!is_plausible(DateTime::UNIX_EPOCH, now));
-    }
-
-    #[test]
-    fn author_parentheses_are_stripped() {
-        assert_eq!(strip_parentheses("(The Editor)"), "The Editor");
-        assert_eq!(strip_parentheses("Smith J (ed)"), "Smith J (ed)");
     }
 }

@@ -4,6 +4,8 @@
 //! publishers get wrong and retry (`recover`), keep its panics from escaping, read what it
 //! drops (`extras`), and turn its entries into our items (`entry`).
 
+mod authors;
+mod citation;
 mod dates;
 mod diagnose;
 mod encoding;
@@ -11,6 +13,7 @@ mod entry;
 mod errors;
 mod extras;
 mod links;
+mod paper;
 mod recover;
 
 pub use dates::parse_timestamp;
@@ -50,7 +53,7 @@ pub fn parse_feed(
     let doc = recover::prepare(encoding::to_utf8(body, charset));
     let base = base_url(feed_url);
     let (feed, doc) = parse_with_repairs(doc, base.as_ref())?;
-    let extras = extras::per_item(&doc, feed.entries.len());
+    let extras = extras::read(&doc, feed.entries.len());
     Ok(to_parsed_feed(feed, &extras, base.as_ref(), fetched_at))
 }
 
@@ -159,7 +162,7 @@ fn link_as_id(links: &[Link], _title: &Option<Text>, base: Option<&str>) -> Stri
 
 fn to_parsed_feed(
     feed: Feed,
-    extras: &[extras::ItemExtras],
+    extras: &extras::FeedExtras,
     base: Option<&Url>,
     fetched_at: DateTime<Utc>,
 ) -> ParsedFeed {
@@ -172,6 +175,7 @@ fn to_parsed_feed(
         base,
         fetched_at,
         inherited_authors: &inherited_authors,
+        publication: extras.publication.as_deref(),
     };
     let title = feed
         .title
@@ -187,7 +191,7 @@ fn to_parsed_feed(
     let items: Vec<NewItem> = feed
         .entries
         .into_iter()
-        .zip(extras)
+        .zip(&extras.items)
         .map(|(entry, extras)| entry::to_item(entry, extras, &context))
         .collect();
     let kind = source_kind(

@@ -1,0 +1,116 @@
+//! `rounds export FORMAT [--query Q] [-o FILE]`: subscriptions as OPML, or items (default
+//! `is:saved`) for reference managers, journal clubs and scripts.
+
+use super::Status;
+use super::args::{ExportArgs, ExportFormat};
+use super::items::compile_query;
+use super::output::Output;
+use super::subscriptions::{opml, write_atomically};
+use crate::export::Format;
+use crate::store::Store;
+use crate::sync::export::{ExportRequest, export_items};
+use chrono::Utc;
+use std::path::Path;
+
+const DEFAULT_QUERY: &str = "is:saved";
+
+pub fn run(db: &Path, args: ExportArgs) -> anyhow::Result<Status> {
+    let format = match (args.format, &args.output) {
+        (Some(format), _) => format,
+        (None, Some(path)) => format_of(path)?,
+        (None, None) => anyhow::bail!(
+            "name a format (opml, json, ris, bibtex, csljson, markdown) or an output file with -o"
+        ),
+    };
+    let (text, note) = match item_format(format) {
+        None => {
+            if args.query.is_some() {
+                anyhow::bail!("--query chooses items; the opml export writes every subscription");
+            }
+            (opml(db)?, None)
+        }
+        Some(format) => {
+            let query = args.query.as_deref().unwrap_or(DEFAULT_QUERY);
+            let filter = compile_query(query)?;
+            let store = Store::open(db)?;
+            let request = ExportRequest {
+                format,
+                filter: &filter,
+                stories: false,
+                now: Utc::now(),
+            };
+            let exported = export_items(&store, &request)?;
+            let note = (exported.count == 0).then(|| nothing_matched(query));
+            (exported.text, Some((exported.count, format, note)))
+        }
+    };
+    let mut out = Output::new();
+    match &args.output {
+        Some(path) => {
+            write_atomically(path, &text)?;
+            if let Some((count, format, _)) = &note {
+                out.line(&format!(
+                    "exported {} to {} ({})",
+                    entries(*count, *format),
+                    path.display(),
+                    format.name()
+                ))?;
+            }
+        }
+        None => out.line(text.trim_end())?,
+    }
+    out.finish()?;
+    if let Some((_, _, Some(hint))) = note {
+        eprintln!("rounds: {hint}");
+    }
+    Ok(Status::Success)
+}
+
+fn format_of(path: &Path) -> anyhow::Result<ExportFormat> {
+    let is_opml = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("opml"));
+    if is_opml {
+        return Ok(ExportFormat::Opml);
+    }
+    Ok(match Format::from_path(path)? {
+        Format::Ris => ExportFormat::Ris,
+        Format::Bibtex => ExportFormat::Bibtex,
+        Format::CslJson => ExportFormat::Csljson,
+        Format::Markdown => ExportFormat::Markdown,
+        Format::Json => ExportFormat::Json,
+    })
+}
+
+fn item_format(format: ExportFormat) -> Option<Format> {
+    Some(match format {
+        ExportFormat::Opml => return None,
+        ExportFormat::Json => Format::Json,
+        ExportFormat::Ris => Format::Ris,
+        ExportFormat::Bibtex => Format::Bibtex,
+        ExportFormat::Csljson => Format::CslJson,
+        ExportFormat::Markdown => Format::Markdown,
+    })
+}
+
+fn entries(count: usize, format: Format) -> String {
+    let noun = if format == Format::Json {
+        "item"
+    } else {
+        "paper"
+    };
+    match count {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
+fn nothing_matched(query: &str) -> String {
+    if query == DEFAULT_QUERY {
+        "nothing is saved yet: save items with `rounds mark ID --save` (s in the newsfeed), \
+         or export others with --query"
+            .to_string()
+    } else {
+        format!("no items match {query:?}")
+    }
+}
