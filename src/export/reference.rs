@@ -189,6 +189,8 @@ fn journal_from_source(item: &Item) -> Option<String> {
         " Latest Articles",
         " Advance Online",
         " Ahead of Print",
+        " - Latest articles",
+        " - Latest Articles",
     ] {
         if let Some(stripped) = name.strip_suffix(tail) {
             name = stripped.trim().to_string();

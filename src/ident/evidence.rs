@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// `Notice of Retraction …`, `RETRACTED ARTICLE: …`, `… (Retracted)`.
 static RETRACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:\[retracted\]|\(retracted\)|retracted\s*(?:article)?\s*[:\-–]|retraction\s*(?:notice|note|statement)?\s*(?:[:\-–]|\bfor\b|\bof\b|\bto\b)|notice of retraction\b|retraction notice\b)|[\[(]retracted[\])]",
+        r"(?i)^\s*(?:\[retracted\]|\(retracted\)|retracted\s*(?:article)?\s*[:\-–—]|retraction\s*(?:notice|note|statement)?\s*(?:[:\-–—]|\bfor\b|\bof\b|\bto\b)|notice of retraction\b|retraction notice\b)|[\[(]retracted[\])]",
     )
     .expect("retraction pattern")
 });
@@ -62,6 +62,7 @@ mod tests {
             "Retraction of: Effect of X on Y",
             "Notice of Retraction: Effect of X on Y",
             "Effect of X on Y (Retracted)",
+            "Retraction—Vitamin D supplementation and sepsis mortality",
         ] {
             assert_eq!(notice(title, None), Some(Notice::Retraction), "{title}");
         }

@@ -229,6 +229,11 @@ fn cited_mentions(text: &str) -> Vec<Mention> {
         cited: true,
         ..Mention::default()
     }));
+    mentions.extend(find_pmcid(&without_urls).map(|pmcid| Mention {
+        pmcid: Some(pmcid),
+        cited: true,
+        ..Mention::default()
+    }));
     mentions
 }
 

@@ -42,6 +42,9 @@ pub fn split_list(text: &str) -> Vec<String> {
         return text.split(';').flat_map(split_and).collect();
     }
     let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    if let Some(pairs) = inverted_pairs(&parts) {
+        return pairs;
+    }
     let several = parts.len() > 1
         && parts
             .iter()
@@ -51,6 +54,28 @@ pub fn split_list(text: &str) -> Vec<String> {
     } else {
         split_and(text)
     }
+}
+
+/// medRxiv's `Nguyen, T. H., Osei, A.`: family names and initials, alternating.
+fn inverted_pairs(parts: &[&str]) -> Option<Vec<String>> {
+    let initials = |part: &str| {
+        !part.is_empty()
+            && part
+                .split(|c: char| c == '.' || c.is_whitespace() || c == '-')
+                .filter(|piece| !piece.is_empty())
+                .all(|piece| piece.chars().count() == 1 && piece.chars().all(char::is_uppercase))
+    };
+    let paired = parts.len() >= 2
+        && parts.len() % 2 == 0
+        && parts
+            .chunks(2)
+            .all(|pair| !initials(pair[0]) && initials(pair[1]));
+    paired.then(|| {
+        parts
+            .chunks(2)
+            .map(|pair| format!("{}, {}", pair[0], pair[1]))
+            .collect()
+    })
 }
 
 /// `Jane Doe and John Roe`, `and John Roe` (the tail of an Oxford list), `A & B`; but
