@@ -50,12 +50,16 @@ fn entry(out: &mut String, reference: &Reference) {
         field("year", date.format("%Y").to_string());
         field("date", date.format("%Y-%m-%d").to_string());
     }
-    field("doi", optional(reference.doi.as_deref()));
+    // DOIs and URLs are verbatim fields: written as they are, never escaped.
+    field(
+        "doi",
+        reference.doi.as_deref().map(verbatim).unwrap_or_default(),
+    );
     field("pmid", optional(reference.pmid.as_deref()));
     field("pmcid", optional(reference.pmcid.as_deref()));
     field(
         "url",
-        reference.url.as_deref().map(escape_url).unwrap_or_default(),
+        reference.url.as_deref().map(verbatim).unwrap_or_default(),
     );
     field("abstract", optional(reference.abstract_text.as_deref()));
     field("keywords", escape(&reference.keywords.join(", ")));
@@ -97,8 +101,8 @@ pub fn escape(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// URLs keep their characters (biblatex reads the field verbatim) but no braces or spaces.
-fn escape_url(url: &str) -> String {
+/// A verbatim field (URL, DOI) keeps its characters, but no braces or spaces.
+fn verbatim(url: &str) -> String {
     url.chars()
         .filter(|c| !c.is_control() && !c.is_whitespace() && *c != '{' && *c != '}')
         .collect()
