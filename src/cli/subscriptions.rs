@@ -140,19 +140,6 @@ pub fn opml(db: &Path) -> anyhow::Result<String> {
 
 /// Writes through a temporary file in the same folder, so a crash never leaves half a file.
 pub(super) fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let temporary = folder.join(format!(
-        ".{}.rounds-tmp",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("export")
-    ));
-    std::fs::write(&temporary, text)
-        .with_context(|| format!("cannot write {}", temporary.display()))?;
-    std::fs::rename(&temporary, path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    crate::sync::export::write_atomically(path, text)
+        .with_context(|| format!("cannot write {}", path.display()))
 }

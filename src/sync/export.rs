@@ -9,6 +9,7 @@ use crate::model::{Item, PaperRole, StoryId};
 use crate::store::{Compiled, Store, StoreError};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// What to export.
 #[derive(Debug, Clone)]
@@ -82,4 +83,74 @@ fn one_per_story(items: Vec<Item>) -> Vec<Item> {
         }
     }
     best
+}
+
+/// A file an export wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    pub path: PathBuf,
+    pub format: Format,
+    pub count: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Format(#[from] crate::export::UnknownFormat),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("could not write {path}: {error}")]
+    Write { path: String, error: std::io::Error },
+}
+
+/// Exports to a file named by the user (`~/` is the home folder), in the format its name
+/// says, written whole or not at all.
+pub fn export_to_file(
+    store: &Store,
+    filter: &Compiled,
+    stories: bool,
+    name: &str,
+) -> Result<Written, ExportError> {
+    let path = expand_home(name.trim());
+    let format = Format::from_path(&path)?;
+    let request = ExportRequest {
+        format,
+        filter,
+        stories,
+        now: Utc::now(),
+    };
+    let exported = export_items(store, &request)?;
+    write_atomically(&path, &exported.text).map_err(|error| ExportError::Write {
+        path: path.display().to_string(),
+        error,
+    })?;
+    Ok(Written {
+        path,
+        format,
+        count: exported.count,
+    })
+}
+
+fn expand_home(name: &str) -> PathBuf {
+    match (name.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => Path::new(&home).join(rest),
+        _ => PathBuf::from(name),
+    }
+}
+
+/// Writes through a temporary file in the same folder, so a crash never leaves half a file.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let temporary = folder.join(format!(".{name}.rounds-tmp"));
+    std::fs::write(&temporary, text)?;
+    std::fs::rename(&temporary, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
 }

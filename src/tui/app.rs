@@ -10,6 +10,7 @@ use super::reader::Reader;
 use super::river::River;
 use super::sources::SourcesPane;
 use super::status::Status;
+use super::stories::export_prompt::ExportPrompt;
 use super::tagging::TagEditor;
 use super::theme::Theme;
 use crate::config::Config;
@@ -58,6 +59,10 @@ pub struct App {
     pub reader: Option<Reader>,
     pub filter: Filter,
     pub tagging: Option<TagEditor>,
+    /// The export prompt, while it is open.
+    pub exporting: Option<ExportPrompt>,
+    /// The last file exported to, offered again.
+    pub last_export: Option<String>,
     /// The help screen's scroll offset while it is open.
     pub help: Option<usize>,
     pub status: Status,
@@ -87,6 +92,8 @@ impl App {
             reader: None,
             filter: Filter::default(),
             tagging: None,
+            exporting: None,
+            last_export: None,
             help: None,
             status: Status::default(),
             known_tags: Vec::new(),
@@ -247,3 +254,7 @@ mod tests;
 #[cfg(test)]
 #[path = "app_triage_tests.rs"]
 mod triage_tests;
+
+#[cfg(test)]
+#[path = "app_story_tests.rs"]
+mod story_tests;

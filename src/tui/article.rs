@@ -1,9 +1,10 @@
 //! An item turned into styled, wrapped lines for the reader, once per width, in `update`:
 //! header, body (HTML through html2text with numbered links) and the list of those links.
 
+use super::stories::versions;
 use super::theme::Theme;
 use super::{clock, fit, sanitize};
-use crate::model::Item;
+use crate::model::{Item, Version};
 use html2text::render::RichAnnotation;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -28,9 +29,18 @@ pub fn render_in_progress() -> bool {
     RENDERING.with(Cell::get)
 }
 
-pub fn render(item: &Item, width: u16, theme: &Theme) -> Article {
+/// What the reader knows of the item's story.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Story<'a> {
+    /// Every version, most authoritative first (empty: not loaded, or the item alone).
+    pub versions: &'a [Version],
+    /// The key that reads the next version.
+    pub next_key: &'a str,
+}
+
+pub fn render(item: &Item, story: &Story<'_>, width: u16, theme: &Theme) -> Article {
     let columns = usize::from(width.max(10));
-    let mut lines = header(item, columns, theme);
+    let mut lines = header(item, story, columns, theme);
     let body = item
         .content
         .as_deref()
@@ -69,11 +79,15 @@ pub fn render(item: &Item, width: u16, theme: &Theme) -> Article {
     }
 }
 
-fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn header(item: &Item, story: &Story<'_>, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = fit::wrap(&sanitize::line(&item.title), columns)
         .into_iter()
         .map(|line| Line::styled(line, theme.heading))
         .collect();
+    let badges = versions::badges(&versions::story_evidence(item, story.versions), theme);
+    if !badges.is_empty() {
+        lines.push(Line::from(badges));
+    }
     let mut meta = vec![sanitize::line(&item.source_title)];
     meta.extend(
         item.author
@@ -87,6 +101,9 @@ fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
             .into_iter()
             .map(|l| Line::styled(l, theme.dim)),
     );
+    if let Some(citation) = versions::citation(item) {
+        lines.push(Line::styled(fit::truncate(&citation, columns), theme.dim));
+    }
     let mut identifiers = Vec::new();
     identifiers.extend(
         item.doi
@@ -98,6 +115,8 @@ fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
             .as_deref()
             .map(|pmid| format!("PMID {}", sanitize::line(pmid))),
     );
+    identifiers.extend(item.paper.pmcid.as_deref().map(sanitize::line));
+    identifiers.extend(item.paper.ncts.iter().map(|nct| sanitize::line(nct)));
     if !identifiers.is_empty() {
         lines.push(Line::styled(
             fit::truncate(&identifiers.join(" · "), columns),
@@ -122,6 +141,13 @@ fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     lines.push(Line::default());
+    lines.extend(versions::version_lines(
+        item,
+        story.versions,
+        story.next_key,
+        columns,
+        theme,
+    ));
     lines
 }
 

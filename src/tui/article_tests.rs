@@ -14,7 +14,7 @@ empagliflozin did not reduce <b>hospitalization</b>. See the <a href="/doi/suppl
 
 #[test]
 fn links_are_numbered_resolved_and_listed() {
-    let article = render(&item(1, BODY), 60, &Theme::default());
+    let article = render(&item(1, BODY), &Story::default(), 60, &Theme::default());
     assert_eq!(
         article.links,
         vec![
@@ -38,7 +38,7 @@ fn links_are_numbered_resolved_and_listed() {
 #[test]
 fn lines_fit_the_width() {
     for width in [20u16, 40, 77] {
-        let article = render(&item(1, BODY), width, &Theme::default());
+        let article = render(&item(1, BODY), &Story::default(), width, &Theme::default());
         for line in &article.lines {
             assert!(
                 line.width() <= usize::from(width),
@@ -52,7 +52,7 @@ fn lines_fit_the_width() {
 fn hostile_text_is_sanitized() {
     let mut hostile = item(1, "<p>Dose\u{1b}]52;c;ZXZpbA==\u{7} change</p>");
     hostile.title = "Recall\u{1b}[2J notice".into();
-    let text = text_of(&render(&hostile, 60, &Theme::default())).join("\n");
+    let text = text_of(&render(&hostile, &Story::default(), 60, &Theme::default())).join("\n");
     assert!(!text.contains('\u{1b}'), "{text:?}");
     assert!(
         text.contains("Recall notice") || text.contains("Recall[2J notice"),
@@ -64,7 +64,7 @@ fn hostile_text_is_sanitized() {
 fn item_without_text_says_so() {
     let mut empty = item(1, "");
     empty.content = None;
-    let article = render(&empty, 60, &Theme::default());
+    let article = render(&empty, &Story::default(), 60, &Theme::default());
     assert!(article.links.is_empty());
     assert!(text_of(&article).iter().any(|l| l.contains("no text")));
 }

@@ -6,7 +6,11 @@ use std::path::PathBuf;
 
 /// Runs the newsfeed on the database at `db` until the user quits.
 pub fn open(db: PathBuf, config: Config) -> anyhow::Result<()> {
-    let (commands, events) = spawn(db, WorkerOptions::default());
+    let options = WorkerOptions {
+        read_whole_story: config.read_whole_story,
+        ..WorkerOptions::default()
+    };
+    let (commands, events) = spawn(db, options);
     // The UI loop needs little: one thread keeps draws and input together.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -26,6 +26,7 @@ pub mod river;
 pub mod sanitize;
 pub mod sources;
 pub mod status;
+pub mod stories;
 pub mod tagging;
 pub mod terminal;
 #[cfg(test)]

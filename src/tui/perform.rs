@@ -6,19 +6,23 @@ use super::layout::Focus;
 use super::protocol::{Command, Lane};
 use super::reader::Reader;
 use super::status::plural;
+use super::stories::Identifier;
 use super::tagging::TagEditor;
 use crate::model::{ItemId, Mark, SourceId};
 
 /// The item an action applies to: the one in the reader when it has the focus, else the
 /// selected row.
-struct Target {
-    id: ItemId,
-    source_id: SourceId,
-    title: String,
-    url: Option<String>,
-    read: bool,
-    saved: bool,
-    tags: Vec<String>,
+pub(super) struct Target {
+    pub id: ItemId,
+    pub source_id: SourceId,
+    pub title: String,
+    pub url: Option<String>,
+    pub read: bool,
+    pub saved: bool,
+    pub tags: Vec<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub nct: Option<String>,
 }
 
 impl App {
@@ -54,6 +58,12 @@ impl App {
             Action::Refresh => self.refresh_current(effects),
             Action::RefreshAll => self.start_refresh(None, effects),
             Action::Help => self.help = Some(0),
+            Action::OpenDoi => self.open_identifier(Identifier::Doi, effects),
+            Action::OpenPubmed => self.open_identifier(Identifier::Pubmed, effects),
+            Action::OpenTrial => self.open_identifier(Identifier::Trial, effects),
+            Action::NextVersion => self.next_version(effects),
+            Action::FlatRiver => self.toggle_flat(effects),
+            Action::Export => self.start_export(),
         }
     }
 
@@ -158,7 +168,7 @@ impl App {
         }
     }
 
-    fn target(&self) -> Option<Target> {
+    pub(super) fn target(&self) -> Option<Target> {
         if self.focus == Focus::Reader {
             let item = self.reader.as_ref()?.item.as_ref()?;
             return Some(Target {
@@ -169,6 +179,9 @@ impl App {
                 read: item.read.is_some(),
                 saved: item.saved.is_some(),
                 tags: item.tags.clone(),
+                doi: item.doi.clone(),
+                pmid: item.pmid.clone(),
+                nct: item.paper.ncts.first().cloned(),
             });
         }
         let row = self
@@ -183,6 +196,9 @@ impl App {
             read: row.read,
             saved: row.saved,
             tags: row.tags.clone(),
+            doi: row.doi.clone(),
+            pmid: row.pmid.clone(),
+            nct: row.nct.clone(),
         })
     }
 

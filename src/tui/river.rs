@@ -47,6 +47,7 @@ impl River {
             text: String::new(),
             lane,
             scope: Scope::Everything,
+            stories: true,
         };
         River {
             wanted: query.clone(),

@@ -19,6 +19,8 @@ use tokio::task::JoinHandle;
 pub struct WorkerOptions {
     pub jobs: usize,
     pub http: HttpOptions,
+    /// The config's `read_whole_story`.
+    pub read_whole_story: bool,
 }
 
 impl Default for WorkerOptions {
@@ -26,6 +28,7 @@ impl Default for WorkerOptions {
         WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
+            read_whole_story: true,
         }
     }
 }
@@ -59,6 +62,7 @@ pub fn spawn(
 
 struct Worker {
     db_path: PathBuf,
+    read_whole_story: bool,
     store: Store,
     client: Arc<HttpClient>,
     events: UnboundedSender<Event>,
@@ -74,7 +78,8 @@ impl Worker {
     ) {
         let opened = Store::open(&db_path)
             .map_err(|e| e.to_string())
-            .and_then(|store| {
+            .and_then(|mut store| {
+                store.set_read_whole_story(options.read_whole_story);
                 let http = HttpOptions {
                     max_in_flight: options.jobs,
                     ..options.http
@@ -91,6 +96,7 @@ impl Worker {
         };
         let mut worker = Worker {
             db_path,
+            read_whole_story: options.read_whole_story,
             store,
             client: Arc::new(client),
             events,
@@ -115,10 +121,7 @@ impl Worker {
                 offset,
                 limit,
             } => self.river(generation, &query, offset, limit),
-            Command::LoadItem(id) => self
-                .store
-                .item(id)
-                .map(|item| Event::ItemLoaded(Box::new(item))),
+            Command::LoadItem(id) => self.load_item(id),
             Command::Mark { ids, mark } => self.mark(ids, mark),
             Command::MarkAllRead { query } => self.mark_all_read(&query),
             Command::SetTags { id, tags } => self
@@ -130,6 +133,7 @@ impl Worker {
                 self.start_refresh(source);
                 return;
             }
+            Command::Export { query, path } => Ok(self.export(&query, &path)),
             Command::Quit => return,
         };
         let event = result.unwrap_or_else(|error| Event::Failed(error.to_string()));
@@ -147,8 +151,13 @@ impl Worker {
             Ok(filter) => filter,
             Err(error) => return Ok(Event::RiverRejected { generation, error }),
         };
-        let total = self.store.count_items(&filter)?;
-        let rows = self.store.list_items(&filter, limit, offset)?;
+        let (total, rows) = if query.grouped() {
+            let total = self.store.count_stories(&filter)?;
+            (total, self.store.list_stories(&filter, limit, offset)?)
+        } else {
+            let total = self.store.count_items(&filter)?;
+            (total, self.store.list_items(&filter, limit, offset)?)
+        };
         Ok(Event::RiverLoaded {
             generation,
             total,
@@ -157,10 +166,39 @@ impl Worker {
         })
     }
 
+    /// Reading one version of a story reads them all: the answer names every item marked.
     fn mark(&mut self, ids: Vec<crate::model::ItemId>, mark: Mark) -> Result<Event, StoreError> {
-        let missing = self.store.mark(&ids, mark, Utc::now())?;
-        let ids = ids.into_iter().filter(|id| !missing.contains(id)).collect();
-        Ok(Event::Marked { ids, mark })
+        let marked = self.store.mark_stories(&ids, mark, Utc::now())?;
+        Ok(Event::Marked {
+            ids: marked.ids,
+            mark,
+        })
+    }
+
+    /// The item, then its story's versions.
+    fn load_item(&self, id: crate::model::ItemId) -> Result<Event, StoreError> {
+        let item = self.store.item(id)?;
+        let _ = self.events.send(Event::ItemLoaded(Box::new(item)));
+        let versions = self.store.versions(id)?;
+        Ok(Event::VersionsLoaded { id, versions })
+    }
+
+    fn export(&self, query: &RiverQuery, path: &str) -> Event {
+        let filter = match river_filter(query) {
+            Ok(filter) => filter,
+            Err(error) => {
+                return Event::Failed(format!("Cannot export: the filter is invalid ({error})"));
+            }
+        };
+        match crate::sync::export::export_to_file(&self.store, &filter, query.grouped(), path) {
+            Ok(written) => Event::Exported {
+                path: written.path.display().to_string(),
+                count: written.count,
+                format: written.format.name(),
+                papers: written.format != crate::export::Format::Json,
+            },
+            Err(error) => Event::Failed(format!("Cannot export: {error}")),
+        }
     }
 
     fn mark_all_read(&mut self, query: &RiverQuery) -> Result<Event, StoreError> {
@@ -189,8 +227,10 @@ impl Worker {
             self.events.clone(),
         );
         let options = RefreshOptions { only };
+        let read_whole_story = self.read_whole_story;
         self.refreshing = Some(tokio::spawn(async move {
-            let outcome = run_refresh(db_path, client, options, events.clone()).await;
+            let outcome =
+                run_refresh(db_path, read_whole_story, client, options, events.clone()).await;
             if let Err(error) = outcome {
                 let _ = events.send(Event::Failed(format!("refresh stopped: {error}")));
             }
@@ -200,11 +240,13 @@ impl Worker {
 
 async fn run_refresh(
     db_path: PathBuf,
+    read_whole_story: bool,
     client: Arc<HttpClient>,
     options: RefreshOptions,
     events: UnboundedSender<Event>,
 ) -> Result<(), StoreError> {
     let mut store = Store::open(&db_path)?;
+    store.set_read_whole_story(read_whole_story);
     let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
     let forward_to = events.clone();
     let forward = tokio::spawn(async move {
@@ -270,6 +312,7 @@ mod tests {
             text: String::new(),
             lane: Lane::All,
             scope: Scope::Everything,
+            stories: true,
         };
         Command::LoadRiver {
             generation,

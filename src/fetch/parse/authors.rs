@@ -66,7 +66,7 @@ fn inverted_pairs(parts: &[&str]) -> Option<Vec<String>> {
                 .all(|piece| piece.chars().count() == 1 && piece.chars().all(char::is_uppercase))
     };
     let paired = parts.len() >= 2
-        && parts.len() % 2 == 0
+        && parts.len().is_multiple_of(2)
         && parts
             .chunks(2)
             .all(|pair| !initials(pair[0]) && initials(pair[1]));

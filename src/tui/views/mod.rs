@@ -2,6 +2,7 @@
 //! renders HTML or changes the state.
 
 mod empty;
+mod export;
 mod help;
 mod reader;
 mod river;
@@ -40,6 +41,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, panes.status, app);
     if let Some(editor) = &app.tagging {
         tags::draw(frame, panes.status, app, editor);
+    }
+    if let Some(prompt) = &app.exporting {
+        export::draw(frame, panes.status, app, prompt);
     }
     if let Some(scroll) = app.help {
         help::draw(frame, area, app, scroll);

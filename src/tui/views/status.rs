@@ -75,6 +75,13 @@ fn hints(app: &App) -> String {
         _ if app.tagging.is_some() => {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
         }
+        _ if app.exporting.is_some() => return "Enter exports · Esc cancels ".to_string(),
+        Focus::Reader if app.reader.as_ref().is_some_and(|r| r.versions.len() > 1) => &[
+            (Action::OpenInBrowser, "browser"),
+            (Action::NextVersion, "next version"),
+            (Action::BackOrQuit, "back"),
+            (Action::Help, "help"),
+        ],
         _ if app.sources.is_empty() => &[(Action::Help, "help"), (Action::BackOrQuit, "quit")],
         Focus::Reader => &[
             (Action::OpenInBrowser, "browser"),
