@@ -1,10 +1,11 @@
-//! The user's config file: TOML at `$XDG_CONFIG_HOME/rounds/config.toml` (or `--config`).
-//! A missing default file means defaults; anything wrong in a file is an error that names its
-//! line, never a panic. `assets/config.toml` is the commented default.
+//! The user's config file: TOML at `$XDG_CONFIG_HOME/rounds/config.toml` (or `--config`),
+//! read by every command. A missing default file means defaults; anything wrong in a file is
+//! an error that names its line, never a panic. `assets/config.toml` is the commented default.
+//!
+//! This is plain data: the newsfeed turns `[keys]` and `[theme]` into its keymap and theme
+//! (`tui::settings`), keeping each entry's position for its errors.
 
-use crate::tui::action::Action;
-use crate::tui::keymap::{KeyChord, Keymap, parse_key};
-use crate::tui::theme::Theme;
+use crate::fetch::http::HttpOptions;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -21,8 +22,18 @@ pub struct Config {
     /// Reading a story (one paper across feeds) marks every version read, and a new version
     /// of a story already read arrives read.
     pub read_whole_story: bool,
-    pub keymap: Keymap,
-    pub theme: Theme,
+    /// How long a write waits for another rounds process to release the database.
+    pub busy_timeout: Duration,
+    /// `ROUNDS_TIMEOUT` (seconds): a shorter limit per request, for slow links and tests.
+    pub request_timeout: Option<Duration>,
+    /// `[keys]`, in file order: an action's name and the keys it gets instead of its own.
+    pub keys: Vec<Entry<Vec<String>>>,
+    /// `[theme]`, in file order: a role and its colour.
+    pub theme: Vec<Entry<String>>,
+    /// `NO_COLOR` is set and the file sets no colour: draw with modifiers only.
+    pub monochrome: bool,
+    /// The file read, for error messages.
+    pub path: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -31,10 +42,30 @@ impl Default for Config {
             refresh_interval: Some(Duration::from_secs(30 * 60)),
             refresh_on_start: true,
             read_whole_story: true,
-            keymap: Keymap::default(),
-            theme: Theme::default(),
+            busy_timeout: crate::store::DEFAULT_BUSY_TIMEOUT,
+            request_timeout: None,
+            keys: Vec::new(),
+            theme: Vec::new(),
+            monochrome: false,
+            path: None,
         }
     }
+}
+
+/// One entry of a table, with where its name and its value are in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<T> {
+    pub name: String,
+    pub value: T,
+    pub name_at: Position,
+    pub value_at: Position,
+}
+
+/// 1-based line and column (in characters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,36 +98,32 @@ pub fn default_path() -> Option<PathBuf> {
 
 impl Config {
     /// Reads `path` (which must exist), or the default path (which may not). Honours
-    /// `NO_COLOR` unless the file sets colours itself.
+    /// `NO_COLOR` unless the file sets colours itself, and `ROUNDS_TIMEOUT`.
     pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let mut config = Config::read(path)?;
+        config.monochrome = no_color_requested() && config.theme.is_empty();
+        config.request_timeout = timeout_from_environment();
+        Ok(config)
+    }
+
+    fn read(path: Option<&Path>) -> Result<Config, ConfigError> {
         let (path, required) = match path {
             Some(path) => (path.to_path_buf(), true),
             None => match default_path() {
                 Some(path) => (path, false),
-                None => {
-                    return Ok(Config::with_no_color(
-                        Config::default(),
-                        no_color_requested(),
-                    ));
-                }
+                None => return Ok(Config::default()),
             },
         };
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(error) if !required && error.kind() == std::io::ErrorKind::NotFound => {
-                return Ok(Config::with_no_color(
-                    Config::default(),
-                    no_color_requested(),
-                ));
+                return Ok(Config::default());
             }
             Err(source) => return Err(ConfigError::Read { path, source }),
         };
-        let sets_colours = text_sets_colours(&text);
-        let config = Config::from_toml(&text).map_err(|error| error.with_path(&path))?;
-        Ok(Config::with_no_color(
-            config,
-            no_color_requested() && !sets_colours,
-        ))
+        let mut config = Config::from_toml(&text).map_err(|error| error.with_path(&path))?;
+        config.path = Some(path);
+        Ok(config)
     }
 
     /// Parses and validates a config file's text.
@@ -116,22 +143,74 @@ impl Config {
         if let Some(whole) = raw.read_whole_story {
             config.read_whole_story = whole;
         }
-        config.keymap = build_keymap(text, &raw.keys)?;
-        for (key, value) in &raw.theme {
-            config
-                .theme
-                .set(key.get_ref(), value.get_ref())
-                .map_err(|error| invalid(text, value.span().start, error.to_string()))?;
+        if let Some(wait) = raw.busy_timeout {
+            config.busy_timeout = parse_busy_timeout(wait.get_ref())
+                .map_err(|message| invalid(text, wait.span().start, message))?;
         }
+        config.keys = entries(text, raw.keys, |list| match list {
+            KeyList::One(one) => vec![one],
+            KeyList::Many(many) => many,
+        });
+        config.theme = entries(text, raw.theme, |colour| colour);
         Ok(config)
     }
 
-    fn with_no_color(mut self, monochrome: bool) -> Config {
-        if monochrome {
-            self.theme = Theme::monochrome();
+    /// An error about an entry of this config, at `at`.
+    pub fn invalid_at(&self, at: Position, message: String) -> ConfigError {
+        ConfigError::Invalid {
+            path: self.path.clone(),
+            line: at.line,
+            column: at.column,
+            message,
         }
-        self
     }
+
+    /// The HTTP limits for `jobs` fetches at once, with `ROUNDS_TIMEOUT` applied.
+    pub fn http_options(&self, jobs: usize) -> HttpOptions {
+        let mut options = HttpOptions {
+            max_in_flight: jobs,
+            ..HttpOptions::default()
+        };
+        if let Some(timeout) = self.request_timeout {
+            options.timeout = timeout;
+            options.connect_timeout = options.connect_timeout.min(timeout);
+        }
+        options
+    }
+}
+
+/// A table's entries in file order, with their positions.
+fn entries<Raw, T>(
+    text: &str,
+    table: BTreeMap<Spanned<String>, Spanned<Raw>>,
+    convert: impl Fn(Raw) -> T,
+) -> Vec<Entry<T>> {
+    let mut entries: Vec<(usize, Entry<T>)> = table
+        .into_iter()
+        .map(|(name, value)| {
+            let (name_span, value_span) = (name.span().start, value.span().start);
+            let entry = Entry {
+                name: name.into_inner(),
+                value: convert(value.into_inner()),
+                name_at: position(text, name_span),
+                value_at: position(text, value_span),
+            };
+            (name_span, entry)
+        })
+        .collect();
+    entries.sort_by_key(|(offset, _)| *offset);
+    entries.into_iter().map(|(_, entry)| entry).collect()
+}
+
+/// `ROUNDS_TIMEOUT=SECONDS`, when it is a positive number.
+fn timeout_from_environment() -> Option<Duration> {
+    let seconds = std::env::var("ROUNDS_TIMEOUT")
+        .ok()?
+        .trim()
+        .parse::<f64>()
+        .ok()?;
+    (seconds.is_finite() && seconds > 0.0 && seconds < 1e9)
+        .then(|| Duration::from_secs_f64(seconds))
 }
 
 impl ConfigError {
@@ -158,16 +237,13 @@ fn no_color_requested() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
 }
 
-fn text_sets_colours(text: &str) -> bool {
-    toml::from_str::<RawConfig>(text).is_ok_and(|raw| !raw.theme.is_empty())
-}
-
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     refresh_interval: Option<Spanned<Interval>>,
     refresh_on_start: Option<bool>,
     read_whole_story: Option<bool>,
+    busy_timeout: Option<Spanned<Interval>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
     #[serde(default)]
@@ -208,6 +284,26 @@ fn parse_interval(interval: &Interval) -> Result<Option<Duration>, String> {
     Ok(Some(Duration::from_secs(seconds)))
 }
 
+/// `10` (seconds), `"10s"`, `"1m"`: how long a write waits for the database.
+fn parse_busy_timeout(wait: &Interval) -> Result<Duration, String> {
+    let seconds = match wait {
+        Interval::Minutes(seconds) if *seconds >= 0 => Some(seconds.unsigned_abs()),
+        Interval::Minutes(_) => None,
+        Interval::Text(text) => {
+            let text = text.trim();
+            let bare = text.chars().all(|c| c.is_ascii_digit());
+            match bare {
+                true => text.parse().ok(),
+                false => parse_interval_text(text).filter(|_| !text.eq_ignore_ascii_case("off")),
+            }
+        }
+    };
+    match seconds {
+        Some(seconds) if seconds <= 3600 => Ok(Duration::from_secs(seconds)),
+        _ => Err("busy_timeout must be a duration up to an hour, like \"10s\" or \"1m\"".into()),
+    }
+}
+
 fn parse_interval_text(text: &str) -> Option<u64> {
     if text.eq_ignore_ascii_case("off") {
         return Some(0);
@@ -226,41 +322,8 @@ fn parse_interval_text(text: &str) -> Option<u64> {
     number.checked_mul(unit_seconds)
 }
 
-fn build_keymap(
-    text: &str,
-    keys: &BTreeMap<Spanned<String>, Spanned<KeyList>>,
-) -> Result<Keymap, ConfigError> {
-    let mut overrides: Vec<(Action, Vec<KeyChord>)> = Vec::new();
-    for (name, list) in keys {
-        let action = Action::from_name(name.get_ref()).ok_or_else(|| {
-            let message = format!("unknown action \"{}\" in [keys]", name.get_ref());
-            invalid(text, name.span().start, message)
-        })?;
-        let strings = match list.get_ref() {
-            KeyList::One(one) => std::slice::from_ref(one),
-            KeyList::Many(many) => many.as_slice(),
-        };
-        let chords = strings
-            .iter()
-            .map(|key| parse_key(key))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|error| invalid(text, list.span().start, error.to_string()))?;
-        overrides.push((action, chords));
-    }
-    // BTreeMap order is alphabetical, not file order: find the conflict's line by its second
-    // action's entry.
-    Keymap::with_overrides(&overrides).map_err(|conflict| {
-        let offset = keys
-            .keys()
-            .find(|name| name.get_ref() == conflict.second)
-            .map(|name| name.span().start)
-            .unwrap_or(0);
-        invalid(text, offset, conflict.to_string())
-    })
-}
-
 fn invalid(text: &str, offset: usize, message: String) -> ConfigError {
-    let (line, column) = line_and_column(text, offset);
+    let Position { line, column } = position(text, offset);
     ConfigError::Invalid {
         path: None,
         line,
@@ -269,12 +332,12 @@ fn invalid(text: &str, offset: usize, message: String) -> ConfigError {
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+/// The line and column of a byte offset.
+fn position(text: &str, offset: usize) -> Position {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
     let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    Position { line, column }
 }

@@ -1,12 +1,14 @@
 //! The `rounds` binary: parse the command line, start logging, hand over. No logic lives here.
 
-use clap::Parser;
+use rounds::cli;
 use rounds::cli::args::Command;
-use rounds::cli::{self, Cli};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    let mut cli = match cli::parse_args() {
+        Ok(cli) => cli,
+        Err(exit) => return exit,
+    };
     let _log = rounds::logging::default_folder().and_then(|folder| rounds::logging::init(&folder));
     rounds::fetch::parse::install_quiet_panic_hook();
     match cli.command.take() {

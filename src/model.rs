@@ -37,6 +37,9 @@ pub enum SourceKind {
     Json,
     Mastodon,
     Bluesky,
+    /// Not a feed: the placeholder that keeps the saved and tagged items of removed sources.
+    /// Listed and searchable like a source, never fetched.
+    Removed,
 }
 
 impl SourceKind {
@@ -48,6 +51,7 @@ impl SourceKind {
             SourceKind::Json => "json",
             SourceKind::Mastodon => "mastodon",
             SourceKind::Bluesky => "bluesky",
+            SourceKind::Removed => "removed",
         }
     }
 
@@ -58,6 +62,7 @@ impl SourceKind {
             "json" => SourceKind::Json,
             "mastodon" => SourceKind::Mastodon,
             "bluesky" => SourceKind::Bluesky,
+            "removed" => SourceKind::Removed,
             _ => SourceKind::Unknown,
         }
     }
@@ -88,6 +93,13 @@ pub struct Source {
     pub next_fetch: Option<DateTime<Utc>>,
     pub item_count: u64,
     pub unread_count: u64,
+}
+
+impl Source {
+    /// The "removed sources" placeholder: it holds items, it is not a feed.
+    pub fn is_placeholder(&self) -> bool {
+        self.kind == SourceKind::Removed
+    }
 }
 
 /// What `add` and `import` hand to the store.
@@ -174,6 +186,18 @@ pub struct Paper {
     pub linked_url: Option<String>,
     /// For a preprint: the DOI of the journal article it became (one story with it).
     pub published_as: Option<String>,
+    /// For an item that links more than one paper page: each page it links. They may all be
+    /// the same paper (its journal page and its PubMed record), which only the store can tell.
+    pub candidates: Vec<PaperRef>,
+}
+
+/// A paper as one link or citation names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaperRef {
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub pmcid: Option<String>,
+    pub url: Option<String>,
 }
 
 /// A warning a publisher attached to a paper.

@@ -6,7 +6,7 @@
 mod entities;
 mod sanitize;
 
-pub use sanitize::{sanitize_line, sanitize_multiline, sanitize_preformatted};
+pub use sanitize::{sanitize_line, sanitize_multiline, sanitize_preformatted, sanitize_verbatim};
 
 /// Elements whose content is never text a reader should see.
 const HIDDEN_ELEMENTS: [&str; 2] = ["script", "style"];

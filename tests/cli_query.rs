@@ -193,3 +193,38 @@ fn list_prints_newest_first_and_survives_a_closed_pipe() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn category_matches_the_way_people_write_it() {
+    let s = Sandbox::new();
+    write(&s.path("journal.xml"), JOURNAL);
+    write(&s.path("alerts.xml"), ALERTS);
+    for (file, category) in [
+        ("journal.xml", "Journals"),
+        ("alerts.xml", "Regulatory agencies"),
+    ] {
+        let path = s.path(file);
+        let (code, _, stderr) = s.run(&["add", path.to_str().unwrap(), "--category", category]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let journal = ["Atrial", "Empagliflozin", "GLP-1"];
+    let regulator = ["Recall:", "Safety"];
+    for query in ["category:journal", "category:JOURNALS", "category:Journ"] {
+        assert_eq!(starts(&s, query), journal, "{query}");
+    }
+    for query in [
+        "category:regulator",
+        "category:agency",
+        "category:agencies",
+        "category:\"regulatory agency\"",
+    ] {
+        assert_eq!(starts(&s, query), regulator, "{query}");
+    }
+    for query in ["category:urnal", "category:journalism", "category:preprint"] {
+        assert!(starts(&s, query).is_empty(), "{query}");
+    }
+    assert_eq!(
+        starts(&s, "category:journal OR category:regulators").len(),
+        5
+    );
+}

@@ -4,6 +4,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
 use rounds::config::{Config, ConfigError};
 use rounds::tui::action::Action;
+use rounds::tui::keymap::Keymap;
+use rounds::tui::settings::Settings;
 use std::time::Duration;
 
 const DEFAULT_FILE: &str = include_str!("../assets/config.toml");
@@ -12,8 +14,13 @@ fn press(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
+/// The config and what the newsfeed makes of it, as every command checks it.
+fn settings(text: &str) -> Result<Settings, ConfigError> {
+    Settings::from_config(&Config::from_toml(text)?)
+}
+
 fn error_position(text: &str) -> (usize, usize, String) {
-    match Config::from_toml(text) {
+    match settings(text) {
         Err(ConfigError::Invalid {
             line,
             column,
@@ -46,7 +53,12 @@ fn default_file_comments_are_the_defaults() {
         "comments were switched on"
     );
     let config = Config::from_toml(&uncommented).expect("uncommented config parses");
-    assert_eq!(config, Config::default());
+    assert_eq!(
+        Settings::from_config(&config).expect("uncommented settings hold"),
+        Settings::default()
+    );
+    assert_eq!(config.refresh_interval, Config::default().refresh_interval);
+    assert_eq!(config.busy_timeout, Config::default().busy_timeout);
 }
 
 #[test]
@@ -58,12 +70,13 @@ fn empty_file_is_the_defaults() {
 
 #[test]
 fn rebinding_by_action_name() {
-    let config = Config::from_toml("[keys]\nsave = \"S\"\ntag = [\"t\", \"ctrl-t\"]\n")
-        .expect("valid config");
-    assert_eq!(config.keymap.resolve(&press('S')), Some(Action::Save));
-    assert_eq!(config.keymap.resolve(&press('s')), None);
+    let keymap: Keymap = settings("[keys]\nsave = \"S\"\ntag = [\"t\", \"ctrl-t\"]\n")
+        .expect("valid config")
+        .keymap;
+    assert_eq!(keymap.resolve(&press('S')), Some(Action::Save));
+    assert_eq!(keymap.resolve(&press('s')), None);
     let ctrl_t = KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL);
-    assert_eq!(config.keymap.resolve(&ctrl_t), Some(Action::Tag));
+    assert_eq!(keymap.resolve(&ctrl_t), Some(Action::Tag));
 }
 
 #[test]
@@ -83,10 +96,11 @@ fn interval_forms() {
 
 #[test]
 fn theme_colours() {
-    let config = Config::from_toml("[theme]\naccent = \"#ff8800\"\nerror = \"lightred\"\n")
-        .expect("valid theme");
-    assert_eq!(config.theme.accent.fg, Some(Color::Rgb(0xff, 0x88, 0x00)));
-    assert_eq!(config.theme.error.fg, Some(Color::LightRed));
+    let theme = settings("[theme]\naccent = \"#ff8800\"\nerror = \"lightred\"\n")
+        .expect("valid theme")
+        .theme;
+    assert_eq!(theme.accent.fg, Some(Color::Rgb(0xff, 0x88, 0x00)));
+    assert_eq!(theme.error.fg, Some(Color::LightRed));
 }
 
 #[test]
@@ -111,9 +125,9 @@ fn bad_key_string_names_its_line() {
 
 #[test]
 fn key_conflict_is_an_error() {
-    let (line, _, message) = error_position("[keys]\nsave = \"x\"\ntag = \"x\"\n");
+    let (line, _, message) = error_position("[keys]\ntag = \"x\"\nsave = \"x\"\n");
     assert!(message.contains("bound to both"), "{message}");
-    assert!(line == 2 || line == 3);
+    assert_eq!(line, 3, "the later entry, in file order");
 }
 
 #[test]
@@ -143,8 +157,29 @@ fn load_reports_a_missing_explicit_file_and_names_the_file_on_errors() {
     ));
     let bad = dir.path().join("config.toml");
     std::fs::write(&bad, "[keys]\nquit = \"ctrl-\"\n").expect("write config");
-    let message = Config::load(Some(&bad))
-        .expect_err("bad config")
+    let config = Config::load(Some(&bad)).expect("the file is TOML");
+    let message = Settings::from_config(&config)
+        .expect_err("bad key")
         .to_string();
     assert!(message.contains("config.toml line 2"), "{message}");
+}
+
+#[test]
+fn busy_timeout_is_seconds_or_a_duration() {
+    let wait = |text: &str| Config::from_toml(text).map(|config| config.busy_timeout);
+    assert_eq!(wait("").unwrap(), Duration::from_secs(10));
+    assert_eq!(wait("busy_timeout = 3").unwrap(), Duration::from_secs(3));
+    assert_eq!(
+        wait("busy_timeout = \"1m\"").unwrap(),
+        Duration::from_secs(60)
+    );
+    assert_eq!(
+        wait("busy_timeout = \"500\"").unwrap(),
+        Duration::from_secs(500)
+    );
+    let (line, _, message) = error_position("refresh_on_start = true\nbusy_timeout = \"soon\"\n");
+    assert_eq!(line, 2);
+    assert!(message.contains("busy_timeout"), "{message}");
+    assert!(wait("busy_timeout = -1").is_err());
+    assert!(wait("busy_timeout = \"2h\"").is_err(), "more than an hour");
 }

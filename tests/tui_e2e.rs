@@ -10,10 +10,11 @@ use rounds::store::{Store, compile};
 use support::cli::{Sandbox, write};
 use support::pty::Pty;
 
+/// The river as the newsfeed opens it: one row per story.
 fn river(db: &std::path::Path, query: &str) -> Vec<ItemSummary> {
     let store = Store::open(db).unwrap();
     store
-        .list_items(&compile(&parse(query).unwrap(), Utc::now()), 1000, 0)
+        .list_stories(&compile(&parse(query).unwrap(), Utc::now()), 1000, 0)
         .unwrap()
 }
 
@@ -45,7 +46,8 @@ fn move_open_filter_save_and_quit() {
         120,
     );
     pty.wait_for("the river", |s| {
-        s.contains(&start(&unread[0].title)) && s.contains(&format!("Unread · {}", unread.len()))
+        s.contains(&start(&unread[0].title))
+            && s.contains(&format!("Unread · {} stories", unread.len()))
     });
 
     // Move down one and open it: the reader shows the item; back to the river.
@@ -86,4 +88,77 @@ fn move_open_filter_save_and_quit() {
             .any(|item| item.id == second.id),
         "the opened item is read"
     );
+}
+
+/// Another connection (a cron `rounds refresh`) holds the write lock: `R` ends with a visible
+/// error instead of hanging on "Refreshing"; once the lock is gone, `R` completes.
+#[test]
+fn a_refresh_blocked_by_another_writer_fails_visibly_and_the_next_completes() {
+    let sandbox = Sandbox::new();
+    let feed = sandbox.path("journal.xml");
+    write(&feed, &support::feeds::journal_rss(3, 1));
+    let db = sandbox.db();
+    Store::open(&db)
+        .unwrap()
+        .add_source(
+            &rounds::model::NewSource {
+                url: feed.to_str().unwrap().into(),
+                title: Some("Journal of Cardiac Trials".into()),
+                ..Default::default()
+            },
+            Utc::now(),
+        )
+        .unwrap();
+    let config = sandbox.path("config.toml");
+    write(
+        &config,
+        "refresh_interval = \"off\"\nrefresh_on_start = false\nbusy_timeout = \"1s\"\n",
+    );
+    let mut pty = Pty::spawn(
+        sandbox.std_command(&["--config", config.to_str().unwrap()]),
+        24,
+        100,
+    );
+    pty.wait_for("the sources pane", |s| s.contains("Journal of Cardiac"));
+
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    pty.send(b"R");
+    pty.wait_for("the refresh's error", |s| s.contains("database is busy"));
+
+    other.execute_batch("COMMIT").unwrap();
+    pty.send(b"R");
+    pty.wait_for("the refresh's summary", |s| {
+        s.contains("Refreshed 1 source, 3 new, 0 failed")
+    });
+    pty.wait_for("the new items", |s| s.contains("Trial 3: SGLT2"));
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+}
+
+/// `ROUNDS_TIMEOUT` reaches the newsfeed's worker: a server that never answers fails the
+/// refresh in half a second, not after the 60 s default.
+#[test]
+fn the_newsfeeds_refresh_honours_rounds_timeout() {
+    let server = support::TestServer::start();
+    server.route(
+        "/slow.rss",
+        support::Response::ok("application/rss+xml", "").stall_before_headers(),
+    );
+    let sandbox = Sandbox::new();
+    let (code, _, stderr) = sandbox.run(&["add", &server.url("/slow.rss"), "--no-fetch"]);
+    assert_eq!(code, 0, "{stderr}");
+    let config = sandbox.path("config.toml");
+    write(
+        &config,
+        "refresh_interval = \"off\"\nrefresh_on_start = true\n",
+    );
+    let mut command = sandbox.std_command(&["--config", config.to_str().unwrap()]);
+    command.env("ROUNDS_TIMEOUT", "0.5");
+    let mut pty = Pty::spawn(command, 24, 100);
+    pty.wait_for("the refresh's summary", |s| {
+        s.contains("Refreshed 1 source, 0 new, 1 failed")
+    });
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
 }

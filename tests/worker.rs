@@ -192,6 +192,27 @@ async fn the_worker_answers_river_item_mark_and_tag_commands() {
         panic!("mark all")
     };
     assert_eq!(ids.len(), 20);
+    // The journal's new count follows, without reloading every source.
+    assert_eq!(
+        next(&mut events).await,
+        Event::UnreadCounts(vec![(rounds::model::SourceId(1), 0)])
+    );
+
+    // `n` beyond the loaded rows: the only unread item is the newest (position 0).
+    let everything = river("", Lane::All);
+    commands
+        .send(Command::FindUnread {
+            query: everything.clone(),
+            from: 5,
+        })
+        .unwrap();
+    assert_eq!(
+        next(&mut events).await,
+        Event::UnreadFound {
+            query: everything,
+            found: Some((0, true))
+        }
+    );
     commands.send(Command::Quit).unwrap();
 
     let store = Store::open(&db).unwrap();

@@ -22,8 +22,14 @@ pub enum Command {
     Demo,
     /// Follow a feed: a URL, a local file, @user@instance, #tag@instance, a Bluesky handle or r/subreddit.
     Add(AddArgs),
-    /// Stop following a source (by id or URL) and delete its items.
-    Remove { source: String },
+    /// Stop following a source (by id or URL): its items are deleted, except the saved and
+    /// tagged ones, which stay under "Removed sources".
+    Remove {
+        source: String,
+        /// Remove without asking, even when saved or tagged items will be kept.
+        #[arg(long, short = 'y')]
+        yes: bool,
+    },
     /// List subscriptions with their health.
     Sources {
         #[arg(long)]

@@ -4,17 +4,16 @@
 use super::Status;
 use super::args::{ExportArgs, ExportFormat};
 use super::items::compile_query;
-use super::output::Output;
+use super::output::{self, Output};
 use super::subscriptions::{opml, write_atomically};
 use crate::export::Format;
-use crate::store::Store;
 use crate::sync::export::{ExportRequest, export_items};
 use chrono::Utc;
 use std::path::Path;
 
 const DEFAULT_QUERY: &str = "is:saved";
 
-pub fn run(db: &Path, args: ExportArgs) -> anyhow::Result<Status> {
+pub fn run(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status> {
     let format = match (args.format, &args.output) {
         (Some(format), _) => format,
         (None, Some(path)) => format_of(path)?,
@@ -27,12 +26,12 @@ pub fn run(db: &Path, args: ExportArgs) -> anyhow::Result<Status> {
             if args.query.is_some() {
                 anyhow::bail!("--query chooses items; the opml export writes every subscription");
             }
-            (opml(db)?, None)
+            (opml(context)?, None)
         }
         Some(format) => {
             let query = args.query.as_deref().unwrap_or(DEFAULT_QUERY);
             let filter = compile_query(query)?;
-            let store = Store::open(db)?;
+            let store = context.store()?;
             let request = ExportRequest {
                 format,
                 filter: &filter,
@@ -61,7 +60,7 @@ pub fn run(db: &Path, args: ExportArgs) -> anyhow::Result<Status> {
     }
     out.finish()?;
     if let Some((_, _, Some(hint))) = note {
-        eprintln!("rounds: {hint}");
+        output::warn(&hint);
     }
     Ok(Status::Success)
 }

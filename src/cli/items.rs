@@ -3,14 +3,12 @@
 use super::Status;
 use super::args::{ListArgs, MarkArgs};
 use super::json::ItemJson;
-use super::output::Output;
-use crate::config::Config;
+use super::output::{self, Output};
 use crate::model::{Evidence, Item, ItemId, ItemSummary, Mark, Notice, Version};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
 use crate::text::{plain_text, sanitize_line, sanitize_preformatted};
 use chrono::Utc;
-use std::path::Path;
 
 /// A query that does not parse, shown with a caret under the column.
 #[derive(Debug, thiserror::Error)]
@@ -30,9 +28,9 @@ pub fn compile_query(text: &str) -> Result<crate::store::Compiled, BadQuery> {
     Ok(compile(&expr, Utc::now()))
 }
 
-pub fn list(db: &Path, args: ListArgs) -> anyhow::Result<Status> {
+pub fn list(context: &super::Context, args: ListArgs) -> anyhow::Result<Status> {
     let filter = compile_query(args.query.as_deref().unwrap_or(""))?;
-    let store = Store::open(db)?;
+    let store = context.store()?;
     let mut out = Output::new();
     if args.json {
         let items = if args.stories {
@@ -111,8 +109,8 @@ fn item_line(item: &ItemSummary, stories: bool) -> String {
     )
 }
 
-pub fn show(db: &Path, id: i64, json: bool) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
+pub fn show(context: &super::Context, id: i64, json: bool) -> anyhow::Result<Status> {
+    let store = context.store()?;
     let item = store.item(ItemId(id))?;
     let mut out = Output::new();
     if json {
@@ -217,19 +215,19 @@ fn readable_body(html: &str) -> String {
     sanitize_preformatted(&text, 4).trim_end().to_string()
 }
 
-pub fn mark(db: &Path, config: &Config, args: MarkArgs) -> anyhow::Result<Status> {
+pub fn mark(context: &super::Context, args: MarkArgs) -> anyhow::Result<Status> {
     let mark = match (args.read, args.unread, args.save) {
         (true, _, _) => Mark::Read,
         (_, true, _) => Mark::Unread,
         (_, _, true) => Mark::Save,
         _ => Mark::Unsave,
     };
-    let mut store = super::open_store(db, config)?;
+    let mut store = context.store()?;
     let ids: Vec<ItemId> = args.ids.iter().copied().map(ItemId).collect();
     // Reading one version of a story reads them all (unless the config says otherwise).
     let missing = store.mark_stories(&ids, mark, Utc::now())?.missing;
     for id in &missing {
-        eprintln!("rounds: no item with id {id}");
+        output::warn(&format!("no item with id {id}"));
     }
     Ok(match missing.len() {
         0 => Status::Success,
@@ -238,8 +236,13 @@ pub fn mark(db: &Path, config: &Config, args: MarkArgs) -> anyhow::Result<Status
     })
 }
 
-pub fn tag(db: &Path, id: i64, tags: &[String], remove: bool) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn tag(
+    context: &super::Context,
+    id: i64,
+    tags: &[String],
+    remove: bool,
+) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let now = store.tag_item(ItemId(id), tags, remove)?;
     let mut out = Output::new();
     out.line(&format!(

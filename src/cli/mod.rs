@@ -2,6 +2,7 @@
 //! Exit codes: 0 success, 1 partial failure, 2 usage error or total failure.
 
 pub mod args;
+mod confirm;
 mod export;
 mod items;
 mod json;
@@ -16,8 +17,35 @@ pub use newsfeed::{open_demo, open_newsfeed};
 use crate::config::Config;
 use crate::store::Store;
 use args::Command;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// What every command starts from: the database's path and the config file, read and checked.
+pub struct Context {
+    pub db: PathBuf,
+    pub config: Config,
+}
+
+impl Context {
+    /// Reads the config (`--config`, else the default file): a bad one stops every command
+    /// with the line at fault, not only the newsfeed.
+    pub fn new(cli: &Cli) -> anyhow::Result<Context> {
+        let config = Config::load(cli.config.as_deref())?;
+        crate::tui::settings::Settings::from_config(&config)?;
+        Ok(Context {
+            db: cli.db.clone().unwrap_or_else(default_db_path),
+            config,
+        })
+    }
+
+    /// The database, with writes waiting `busy_timeout` for another process's lock, and the
+    /// config's `read_whole_story`.
+    pub fn store(&self) -> anyhow::Result<Store> {
+        let mut store = Store::open_waiting(&self.db, self.config.busy_timeout)?;
+        store.set_read_whole_story(self.config.read_whole_story);
+        Ok(store)
+    }
+}
 
 /// How a command ended, as the exit code scripts rely on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,45 +65,44 @@ impl From<Status> for ExitCode {
     }
 }
 
+/// The command line; or, after clap's usage error, help or version text went out (cleaned,
+/// like all output), the exit code to end with.
+pub fn parse_args() -> Result<Cli, ExitCode> {
+    use clap::Parser;
+    Cli::try_parse().map_err(|error| {
+        output::raw(&error.render().to_string(), error.use_stderr());
+        ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
+    })
+}
+
 /// Runs a headless command; errors become one sentence on stderr.
 pub fn run(cli: Cli, command: Command) -> ExitCode {
-    let db = cli.db.clone().unwrap_or_else(default_db_path);
-    let result = Config::load(cli.config.as_deref())
-        .map_err(anyhow::Error::from)
-        .and_then(|config| dispatch(&db, &config, command));
-    match result {
+    match Context::new(&cli).and_then(|context| dispatch(&context, command)) {
         Ok(status) => status.into(),
         Err(error) if output::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("rounds: {}", sentence(&error));
+            output::warn(&sentence(&error));
             Status::Failure.into()
         }
     }
 }
 
-fn dispatch(db: &Path, config: &Config, command: Command) -> anyhow::Result<Status> {
+fn dispatch(context: &Context, command: Command) -> anyhow::Result<Status> {
     match command {
-        Command::Add(args) => subscriptions::add(db, config, args),
-        Command::Remove { source } => subscriptions::remove(db, &source),
-        Command::Sources { json } => subscriptions::list(db, json),
-        Command::Import { file } => subscriptions::import(db, &file),
-        Command::Export(args) => export::run(db, args),
-        Command::Refresh(args) => refresh::run(db, config, args),
-        Command::List(args) => items::list(db, args),
-        Command::Show { id, json } => items::show(db, id, json),
-        Command::Mark(args) => items::mark(db, config, args),
-        Command::Tag { id, tags, remove } => items::tag(db, id, &tags, remove),
+        Command::Add(args) => subscriptions::add(context, args),
+        Command::Remove { source, yes } => subscriptions::remove(context, &source, yes),
+        Command::Sources { json } => subscriptions::list(context, json),
+        Command::Import { file } => subscriptions::import(context, &file),
+        Command::Export(args) => export::run(context, args),
+        Command::Refresh(args) => refresh::run(context, args),
+        Command::List(args) => items::list(context, args),
+        Command::Show { id, json } => items::show(context, id, json),
+        Command::Mark(args) => items::mark(context, args),
+        Command::Tag { id, tags, remove } => items::tag(context, id, &tags, remove),
         Command::Demo => {
             anyhow::bail!("`rounds demo` opens the newsfeed; it is not a headless command")
         }
     }
-}
-
-/// The database, with the config's settings that storing and marking honour.
-fn open_store(db: &Path, config: &Config) -> anyhow::Result<Store> {
-    let mut store = Store::open(db)?;
-    store.set_read_whole_story(config.read_whole_story);
-    Ok(store)
 }
 
 /// The error and its causes on one line, without repeating a cause already in the message.

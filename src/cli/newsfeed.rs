@@ -1,20 +1,21 @@
 //! Opening the newsfeed (no command) and the demo: the terminal belongs to the TUI from here.
 
 use super::Status;
-use crate::config::Config;
 use crate::sync::demo;
 use std::process::ExitCode;
 
 /// `rounds`: the newsfeed on the user's database.
 pub fn open_newsfeed(cli: &super::Cli) -> ExitCode {
-    let db = cli.db.clone().unwrap_or_else(super::default_db_path);
-    report(load_config(cli).and_then(|config| crate::tui::launch::open(db, config)))
+    report(
+        super::Context::new(cli)
+            .and_then(|context| crate::tui::launch::open(context.db, context.config)),
+    )
 }
 
 /// `rounds demo`: the newsfeed on a temporary database seeded from the bundled sample feeds.
 pub fn open_demo(cli: &super::Cli) -> ExitCode {
     let run = || -> anyhow::Result<()> {
-        let config = load_config(cli)?;
+        let config = super::Context::new(cli)?.config;
         let folder = DemoFolder::create()?;
         let db = demo::seed(&folder.0, chrono::Utc::now())?;
         crate::tui::launch::open(db, config)
@@ -22,15 +23,11 @@ pub fn open_demo(cli: &super::Cli) -> ExitCode {
     report(run())
 }
 
-fn load_config(cli: &super::Cli) -> anyhow::Result<Config> {
-    Ok(Config::load(cli.config.as_deref())?)
-}
-
 fn report(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => Status::Success.into(),
         Err(error) => {
-            eprintln!("rounds: {}", super::sentence(&error));
+            super::output::warn(&super::sentence(&error));
             Status::Failure.into()
         }
     }

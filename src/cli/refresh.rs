@@ -3,26 +3,25 @@
 use super::Status;
 use super::args::RefreshArgs;
 use super::json::rfc3339;
-use super::output::Output;
-use crate::config::Config;
-use crate::fetch::http::{HttpClient, HttpOptions};
+use super::output::{self, Output};
+use crate::fetch::http::HttpClient;
+use crate::store::Store;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
 use crate::text::sanitize_line;
 use serde::Serialize;
-use std::io::Write;
-use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 use tokio::sync::mpsc;
 
-pub fn run(db: &Path, config: &Config, args: RefreshArgs) -> anyhow::Result<Status> {
-    let mut store = super::open_store(db, config)?;
+pub fn run(context: &super::Context, args: RefreshArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let only = match &args.source {
-        Some(key) => Some(store.find_source(key)?.id),
+        Some(key) => Some(refreshable(&store, key)?),
         None => None,
     };
-    let client = Arc::new(HttpClient::new(http_options(usize::from(args.jobs)))?);
+    let client = Arc::new(HttpClient::new(
+        context.config.http_options(usize::from(args.jobs)),
+    )?);
     let options = RefreshOptions { only };
     let (sender, receiver) = mpsc::unbounded_channel();
     let (summary, reports) = super::runtime()?.block_on(async {
@@ -46,20 +45,16 @@ pub fn run(db: &Path, config: &Config, args: RefreshArgs) -> anyhow::Result<Stat
     Ok(status(&summary))
 }
 
-/// Timeouts from the environment, for slow links (and for tests that cannot wait a minute).
-fn http_options(jobs: usize) -> HttpOptions {
-    let mut options = HttpOptions {
-        max_in_flight: jobs,
-        ..HttpOptions::default()
-    };
-    let seconds = std::env::var("ROUNDS_TIMEOUT")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok());
-    if let Some(seconds) = seconds.filter(|s| s.is_finite() && *s > 0.0) {
-        options.timeout = Duration::from_secs_f64(seconds);
-        options.connect_timeout = options.connect_timeout.min(options.timeout);
+/// The source `--source` names, unless it is the removed sources' placeholder.
+fn refreshable(store: &Store, key: &str) -> anyhow::Result<crate::model::SourceId> {
+    let source = store.find_source(key)?;
+    if source.is_placeholder() {
+        anyhow::bail!(
+            "\"{}\" is not a feed: it keeps the saved and tagged items of removed sources, and is never fetched",
+            sanitize_line(&source.title)
+        );
     }
-    options
+    Ok(source.id)
 }
 
 fn status(summary: &RefreshSummary) -> Status {
@@ -81,8 +76,7 @@ async fn print_reports(
             continue;
         };
         if !json && let Some(line) = report_line(&report) {
-            // One line at a time: a stdout lock cannot be held across an await.
-            writeln!(std::io::stdout(), "{line}")?;
+            output::line_now(&line)?;
         }
         reports.push(report);
     }

@@ -3,12 +3,11 @@
 use super::Status;
 use super::args::AddArgs;
 use super::json::{SourceJson, rfc3339};
-use super::output::Output;
-use crate::config::Config;
+use super::output::{self, Output};
 use crate::export::opml::write_opml;
 use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::Source;
-use crate::store::Store;
+use crate::store::{REMOVED_SOURCES_TITLE, Removal};
 use crate::sync::add::{AddRequest, add as add_source};
 use crate::sync::import::import_file;
 use crate::text::sanitize_line;
@@ -17,9 +16,13 @@ use chrono::Utc;
 use std::path::Path;
 use std::sync::Arc;
 
-pub fn add(db: &Path, config: &Config, args: AddArgs) -> anyhow::Result<Status> {
-    let mut store = super::open_store(db, config)?;
-    let client = Arc::new(HttpClient::new(HttpOptions::default())?);
+pub fn add(context: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
+    let client = Arc::new(HttpClient::new(
+        context
+            .config
+            .http_options(HttpOptions::default().max_in_flight),
+    )?);
     let request = AddRequest {
         target: args.target,
         title: args.title,
@@ -45,23 +48,70 @@ pub fn add(db: &Path, config: &Config, args: AddArgs) -> anyhow::Result<Status> 
     Ok(Status::Success)
 }
 
-pub fn remove(db: &Path, key: &str) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+/// Removes a source; its saved and tagged items stay, under the "Removed sources" placeholder.
+/// When some will be kept, a terminal is asked first and a script must say `--yes`.
+pub fn remove(context: &super::Context, key: &str, yes: bool) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let source = store.find_source(key)?;
-    store.remove_source(source.id)?;
+    let plan = store.plan_removal(source.id)?;
+    if plan.kept > 0 && !yes && !source.is_placeholder() {
+        let what = format!(
+            "{} (source {}) has {} saved or tagged. Removing it keeps {} under \"{REMOVED_SOURCES_TITLE}\" and deletes {}",
+            sanitize_line(&source.title),
+            source.id,
+            count(plan.kept, "item"),
+            if plan.kept == 1 { "it" } else { "them" },
+            count(plan.deleted, "other item"),
+        );
+        match super::confirm::ask(&format!("{what}. Remove it?"))? {
+            Some(true) => {}
+            Some(false) => {
+                output::warn("nothing removed");
+                return Ok(Status::Success);
+            }
+            None => anyhow::bail!(
+                "{what}; run `rounds remove {} --yes` to remove it",
+                source.id
+            ),
+        }
+    }
+    let removal = store.remove_source(source.id)?;
     let mut out = Output::new();
-    out.line(&format!(
-        "removed {} {} ({} items)",
-        source.id,
-        sanitize_line(&source.title),
-        source.item_count
-    ))?;
+    out.line(&removal_line(&removal))?;
     out.finish()?;
     Ok(Status::Success)
 }
 
-pub fn list(db: &Path, json: bool) -> anyhow::Result<Status> {
-    let store = Store::open(db)?;
+/// "removed 2 BMJ local: 26 items deleted, 2 saved or tagged items kept under "Removed sources""
+fn removal_line(removal: &Removal) -> String {
+    let source = &removal.source;
+    let deleted = format!("{} deleted", count(removal.deleted, "item"));
+    let title = sanitize_line(&source.title);
+    match removal.kept_in {
+        None => format!("removed {} {title}: {deleted}", source.id),
+        Some(_) if source.is_placeholder() => format!(
+            "{title} keeps {} saved or tagged; {deleted}",
+            count(removal.kept, "item")
+        ),
+        Some(_) => format!(
+            "removed {} {title}: {deleted}, {} saved or tagged kept under \"{REMOVED_SOURCES_TITLE}\"",
+            source.id,
+            count(removal.kept, "item"),
+        ),
+    }
+}
+
+/// "1 item", "3 items"
+fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+pub fn list(context: &super::Context, json: bool) -> anyhow::Result<Status> {
+    let store = context.store()?;
     let sources = store.sources()?;
     let mut out = Output::new();
     if json {
@@ -87,6 +137,7 @@ pub fn list(db: &Path, json: bool) -> anyhow::Result<Status> {
 
 fn source_line(source: &Source) -> String {
     let health = match (&source.last_fetch, source.failures, &source.next_fetch) {
+        _ if source.is_placeholder() => "kept".to_string(),
         (None, _, _) => "new".to_string(),
         (_, 0, Some(_)) => "later".to_string(),
         (_, 0, None) => "ok".to_string(),
@@ -96,10 +147,13 @@ fn source_line(source: &Source) -> String {
         .last_status
         .map(|s| s.to_string())
         .unwrap_or_else(|| "-".into());
-    let fetched = source
-        .last_fetch
-        .map(rfc3339)
-        .unwrap_or_else(|| "never".into());
+    let fetched = match source.last_fetch {
+        _ if source.is_placeholder() => {
+            "never: it keeps the saved and tagged items of removed sources".into()
+        }
+        Some(time) => rfc3339(time),
+        None => "never".into(),
+    };
     format!(
         "{:>4}  {health:<7} {status:>3}  {:>5} unread / {:<5}  {}  <{}>  [{}] fetched {fetched}",
         source.id.0,
@@ -115,12 +169,12 @@ fn source_line(source: &Source) -> String {
     )
 }
 
-pub fn import(db: &Path, file: &Path) -> anyhow::Result<Status> {
-    let mut store = Store::open(db)?;
+pub fn import(context: &super::Context, file: &Path) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
     let report = import_file(&mut store, file)?;
     let mut out = Output::new();
     for note in &report.skipped {
-        eprintln!("rounds: skipped {note}");
+        output::warn(&format!("skipped {note}"));
     }
     out.line(&format!(
         "imported {} sources ({} already followed, {} skipped)",
@@ -133,8 +187,8 @@ pub fn import(db: &Path, file: &Path) -> anyhow::Result<Status> {
 }
 
 /// The subscriptions as OPML.
-pub fn opml(db: &Path) -> anyhow::Result<String> {
-    let store = Store::open(db)?;
+pub fn opml(context: &super::Context) -> anyhow::Result<String> {
+    let store = context.store()?;
     Ok(write_opml(&store.sources()?, Utc::now()))
 }
 

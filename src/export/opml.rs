@@ -4,7 +4,9 @@ use crate::model::Source;
 use chrono::{DateTime, Utc};
 use std::fmt::Write;
 
+/// The removed sources' placeholder is left out: it is no feed anyone can subscribe to.
 pub fn write_opml(sources: &[Source], now: DateTime<Utc>) -> String {
+    let sources: Vec<&Source> = sources.iter().filter(|s| !s.is_placeholder()).collect();
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head>\n");
     out.push_str("    <title>rounds subscriptions</title>\n");

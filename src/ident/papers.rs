@@ -9,7 +9,7 @@ use super::pubmed::{find_pmcid, find_pmid, find_pmids};
 use regex::Regex;
 use std::sync::LazyLock;
 
-pub use crate::model::PaperRole;
+pub use crate::model::{PaperRef, PaperRole};
 
 /// What an item's texts say.
 #[derive(Debug, Clone, Default)]
@@ -36,6 +36,8 @@ pub struct PaperIdentity {
     pub linked_url: Option<String>,
     /// For a preprint: the DOI of the journal article it became.
     pub published_as: Option<String>,
+    /// Several papers linked and none of its own: each of them (see `Paper::candidates`).
+    pub candidates: Vec<PaperRef>,
 }
 
 /// `Now published in The New England Journal of Medicine doi: 10.1056/…`, as preprint
@@ -69,6 +71,15 @@ impl Mention {
             || same(&self.url, &other.url)
     }
 
+    fn into_ref(self) -> PaperRef {
+        PaperRef {
+            doi: self.doi,
+            pmid: self.pmid,
+            pmcid: self.pmcid,
+            url: self.url,
+        }
+    }
+
     fn absorb(&mut self, other: Mention) {
         self.doi = self.doi.take().or(other.doi);
         self.pmid = self.pmid.take().or(other.pmid);
@@ -90,9 +101,18 @@ pub fn identify(mentions: &Mentions<'_>) -> PaperIdentity {
         identity.published_as = published_as(mentions, identity.doi.as_deref());
         return identity;
     }
-    // None, or several papers (a digest): the item is about no one paper.
+    // Several papers: a digest, or one paper linked at its journal and at PubMed (the store
+    // tells which). None: about no paper.
     if papers.len() != 1 {
-        return PaperIdentity::default();
+        return PaperIdentity {
+            role: if papers.is_empty() {
+                PaperRole::None
+            } else {
+                PaperRole::Linked
+            },
+            candidates: papers.into_iter().map(Mention::into_ref).collect(),
+            ..PaperIdentity::default()
+        };
     }
     let Some(paper) = papers.into_iter().next() else {
         return PaperIdentity::default();
@@ -111,6 +131,7 @@ pub fn identify(mentions: &Mentions<'_>) -> PaperIdentity {
         pmcid: paper.pmcid,
         role,
         published_as: None,
+        candidates: Vec::new(),
     }
 }
 
@@ -141,6 +162,7 @@ fn with_cited_fill(own: Mention, papers: Vec<Mention>) -> PaperIdentity {
         role: PaperRole::Own,
         linked_url: None,
         published_as: None,
+        candidates: Vec::new(),
     };
     if let [paper] = papers.as_slice()
         && paper.cited

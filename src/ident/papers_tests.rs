@@ -125,7 +125,12 @@ fn a_digest_of_several_papers_is_about_none() {
         "https://www.bmj.com/content/395/bmj-2026-083070",
     ];
     let identity = identify(&body(&links, "This week's journal club: three papers."));
-    assert_eq!(identity, PaperIdentity::default());
+    assert_eq!((identity.doi, identity.pmid), (None, None));
+    assert_eq!(
+        identity.candidates.len(),
+        3,
+        "the store tells whether they are one paper"
+    );
 }
 
 #[test]

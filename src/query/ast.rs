@@ -32,7 +32,8 @@ pub enum Term {
 pub enum Field {
     /// Source title or URL contains the value (case-insensitive).
     Source,
-    /// Source category equals the value (case-insensitive).
+    /// Source category, or one of its words, starts with the value; case-insensitive, singular
+    /// or plural (`category:journal` finds "Journals").
     Category,
     /// The item carries the user tag (also written `#tag`).
     Tag,

@@ -1,8 +1,8 @@
 //! Splits a query into tokens, one at a time, so that errors come out in reading order.
 
-use super::QueryError;
 use super::ast::{Field, Term};
 use super::term::FieldName;
+use super::{QueryError, is_separator};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum TokenKind {
@@ -21,12 +21,6 @@ pub(crate) struct Token {
     pub kind: TokenKind,
     /// 1-based, in characters.
     pub column: usize,
-}
-
-/// Whitespace and control characters both separate tokens: pasted text often carries stray
-/// control characters, and they never mean anything in a query.
-pub(crate) fn is_separator(c: char) -> bool {
-    c.is_whitespace() || c.is_control()
 }
 
 pub(crate) struct Lexer {

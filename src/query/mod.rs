@@ -50,6 +50,14 @@ impl QueryError {
     }
 }
 
+/// Whitespace and control characters both separate tokens: pasted text often carries stray
+/// control characters, and they never mean anything in a query. Shared by the lexer and the
+/// field values (`term`), which the lexer calls: it lives above both, so neither imports the
+/// other back.
+pub(crate) fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
 /// Parses a query. The empty (or all-blank) query is `Expr::All`.
 ///
 /// `And`/`Or` nodes always have at least two children and never contain a node of their own

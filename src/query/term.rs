@@ -2,9 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::QueryError;
 use super::ast::{Attribute, Field, Flag, Term, TimeBound};
-use super::lexer::is_separator;
+use super::{QueryError, is_separator};
 
 const KNOWN_FIELDS: &str =
     "source, category, tag, author, title, journal, doi, pmid, nct, is, has, since, before";

@@ -61,8 +61,9 @@ pub fn source_from_row(row: &Row, item_count: u64, unread_count: u64) -> rusqlit
     })
 }
 
-/// Columns for `summary_from_row`, over `item i JOIN source s`.
-pub const SUMMARY_COLUMNS: &str = "i.id, i.source_id, coalesce(s.title, s.feed_title, s.url), i.title, i.url, \
+/// Columns for `summary_from_row`, over `item i JOIN source s`. An item kept from a removed
+/// source still names that source (see `removal`).
+pub const SUMMARY_COLUMNS: &str = "i.id, i.source_id, coalesce(i.former_source, s.title, s.feed_title, s.url), i.title, i.url, \
      i.published, i.read_at IS NOT NULL, i.saved_at IS NOT NULL, \
      (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), i.doi, \
      i.pmid, i.nct, (i.preprint OR lower(coalesce(s.category, '')) IN ('preprint', 'preprints')), \
@@ -99,7 +100,8 @@ fn story_from_row(row: &Row, first: usize) -> rusqlite::Result<StoryInfo> {
 }
 
 /// Columns for `item_from_row`, over `item i JOIN source s`.
-pub const ITEM_COLUMNS: &str = "i.id, i.source_id, coalesce(s.title, s.feed_title, s.url), s.url, s.category, \
+pub const ITEM_COLUMNS: &str = "i.id, i.source_id, coalesce(i.former_source, s.title, s.feed_title, s.url), \
+     coalesce(i.former_source_url, s.url), s.category, \
      i.guid, i.url, i.title, i.author, i.published, i.updated, i.summary, i.content, i.enclosure_url, \
      i.enclosure_type, i.categories, i.doi, i.pmid, i.fetched, i.read_at, i.saved_at, \
      (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), \
@@ -143,6 +145,7 @@ pub fn item_from_row(row: &Row) -> rusqlite::Result<Item> {
             role: PaperRole::from_code(row.get(30)?),
             linked_url: None,
             published_as: None,
+            candidates: Vec::new(),
         },
         evidence: Evidence {
             preprint: row.get(31)?,

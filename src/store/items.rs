@@ -72,7 +72,8 @@ impl Store {
     /// crash, and a refresh that batches the feeds ready at the same moment commits (and grows
     /// the full-text index) far less often.
     pub fn store_feeds(&mut self, feeds: &[FeedWrite]) -> Result<Vec<UpsertStats>> {
-        let tx = self.conn.transaction()?;
+        let read_whole_story = self.read_whole_story;
+        let tx = self.write()?;
         let mut all = Vec::with_capacity(feeds.len());
         for feed in feeds {
             apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
@@ -87,7 +88,7 @@ impl Store {
                     source: feed.source,
                     prepared,
                     fetched_at: feed.fetched_at,
-                    read_whole_story: self.read_whole_story,
+                    read_whole_story,
                 };
                 upsert_item(&tx, &write, &mut stats)?;
             }
@@ -109,24 +110,7 @@ impl Store {
 
     /// Applies a mark to each item; returns the ids that do not exist.
     pub fn mark(&mut self, ids: &[ItemId], mark: Mark, now: DateTime<Utc>) -> Result<Vec<ItemId>> {
-        let sql = match mark {
-            Mark::Read => "UPDATE item SET read_at = coalesce(read_at, ?2) WHERE id = ?1",
-            Mark::Unread => "UPDATE item SET read_at = NULL WHERE id = ?1 AND ?2 IS NOT NULL",
-            Mark::Save => "UPDATE item SET saved_at = coalesce(saved_at, ?2) WHERE id = ?1",
-            Mark::Unsave => "UPDATE item SET saved_at = NULL WHERE id = ?1 AND ?2 IS NOT NULL",
-        };
-        let tx = self.conn.transaction()?;
-        let mut missing = Vec::new();
-        {
-            let mut statement = tx.prepare_cached(sql)?;
-            for id in ids {
-                if statement.execute(params![id.0, to_unix(now)])? == 0 {
-                    missing.push(*id);
-                }
-            }
-        }
-        tx.commit()?;
-        Ok(missing)
+        Ok(self.mark_items(ids, mark, now)?.missing)
     }
 
     pub fn stats(&self) -> Result<StoreStats> {
@@ -165,14 +149,15 @@ fn upsert_item(tx: &Transaction, write: &ItemWrite, stats: &mut UpsertStats) -> 
         None => {
             let placement = stories::place_new(tx, write.source, write.prepared)?;
             let id = insert_item(tx, write, &placement)?;
-            stories::write_keys(tx, id, &write.prepared.keys)?;
-            stories::settle_new(tx, &placement)?;
+            stories::write_keys(tx, id, write.prepared)?;
+            stories::settle_new(tx, &placement, write.prepared)?;
             index_item(tx, id, write.prepared)?;
             stats.new.push(ItemId(id));
         }
         Some((id, old_hash)) if old_hash != hash => {
             update_item(tx, id, write.prepared)?;
             stories::rekey(tx, id, write.source, write.prepared)?;
+            super::story_candidates::revisit(tx, &write.prepared.keys)?;
             tx.prepare_cached("DELETE FROM item_fts WHERE rowid = ?1")?
                 .execute([id])?;
             index_item(tx, id, write.prepared)?;

@@ -3,29 +3,43 @@
 
 mod convert;
 mod items;
+mod marks;
 mod prepare;
+mod removal;
 mod schema;
 mod search;
 mod sources;
 mod stories;
+mod story_candidates;
 mod story_queries;
 mod tags;
 
 pub use crate::model::SourceId;
 pub use items::{FeedWrite, StoreStats, UpsertStats};
+pub use marks::MarkOutcome;
 pub use prepare::{PreparedItem, prepare};
+pub use removal::{REMOVED_SOURCES_CATEGORY, REMOVED_SOURCES_TITLE, REMOVED_SOURCES_URL, Removal};
 pub use search::{Compiled, compile};
 pub use sources::{FetchRecord, SourceUpdate};
 pub use story_queries::{Marked, stories_matching};
 
-use rusqlite::Connection;
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
+
+/// How long a write waits for another connection (a cron `rounds refresh` while the newsfeed
+/// runs) to release the database before it gives up.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    #[error(
+        "the database is busy: another rounds is writing to it (a scheduled `rounds refresh`?); \
+         try again in a moment"
+    )]
+    Busy,
     #[error(
         "the database was written by a newer rounds (schema {found}, this build knows {supported})"
     )]
@@ -38,6 +52,15 @@ pub enum StoreError {
     DuplicateSource(String),
     #[error("no item with id {0}")]
     UnknownItem(i64),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            _ => StoreError::Sqlite(error),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -53,23 +76,28 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database at `path` and migrates it.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_waiting(path, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// `open`, with writes waiting up to `busy_timeout` for another connection's write lock.
+    pub fn open_waiting(path: &Path, busy_timeout: Duration) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|error| StoreError::Folder {
                 path: parent.display().to_string(),
                 error,
             })?;
         }
-        Store::configure(Connection::open(path)?)
+        Store::configure(Connection::open(path)?, busy_timeout)
     }
 
     /// A private in-memory database, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        Store::configure(Connection::open_in_memory()?)
+        Store::configure(Connection::open_in_memory()?, DEFAULT_BUSY_TIMEOUT)
     }
 
-    fn configure(mut conn: Connection) -> Result<Store> {
+    fn configure(mut conn: Connection, busy_timeout: Duration) -> Result<Store> {
         // Another process (a cron `rounds refresh` while the TUI runs) may hold the write lock.
-        conn.busy_timeout(Duration::from_secs(10))?;
+        conn.busy_timeout(busy_timeout)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -90,6 +118,15 @@ impl Store {
 
     pub fn read_whole_story(&self) -> bool {
         self.read_whole_story
+    }
+
+    /// A transaction that takes the write lock at once. A deferred one that read first could
+    /// not wait for the lock: SQLite fails the upgrade at once when another connection wrote
+    /// in between, without calling the busy handler.
+    fn write(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
     /// SQLite's own integrity check and FTS5's, plus `fts_in_step`: true when all pass.

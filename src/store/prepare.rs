@@ -6,7 +6,7 @@
 use crate::fingerprint::Fingerprint;
 use crate::ident::hosts::{host_of, is_publisher_host};
 use crate::ident::{canonical_url, doi_key, evidence, is_home_page, is_pubmed_host};
-use crate::model::{Evidence, NewItem, PaperRole};
+use crate::model::{Evidence, NewItem, PaperRef, PaperRole};
 use crate::text::plain_text;
 
 /// An item ready for `Store::store_prepared`.
@@ -17,6 +17,8 @@ pub struct PreparedItem {
     pub(super) summary_text: Option<String>,
     pub(super) content_text: Option<String>,
     pub(super) keys: Vec<StoryKey>,
+    /// For an item linking several paper pages: the keys of each (see `Paper::candidates`).
+    pub(super) candidate_keys: Vec<Vec<StoryKey>>,
     pub(super) authority: i64,
     pub(super) evidence: Evidence,
 }
@@ -58,6 +60,7 @@ impl PreparedItem {
             summary_text: item.summary.as_deref().map(plain_text),
             content_text: item.content.as_deref().map(plain_text),
             keys: story_keys(&item),
+            candidate_keys: item.paper.candidates.iter().map(candidate_keys).collect(),
             authority: inferred_authority(&item),
             evidence: evidence(
                 &item.title,
@@ -109,6 +112,34 @@ pub fn story_keys(item: &NewItem) -> Vec<StoryKey> {
             push(kind, format!("url:{}", canonical_url(url)));
         }
     }
+    keys
+}
+
+/// The keys a linked paper page would join by.
+fn candidate_keys(paper: &PaperRef) -> Vec<StoryKey> {
+    let mut keys = Vec::new();
+    keys.extend(paper.doi.as_deref().map(|doi| StoryKey {
+        kind: KeyKind::Doi,
+        text: format!("doi:{}", doi_key(doi)),
+    }));
+    keys.extend(paper.pmid.as_deref().map(|pmid| StoryKey {
+        kind: KeyKind::Pmid,
+        text: format!("pmid:{pmid}"),
+    }));
+    keys.extend(paper.pmcid.as_deref().map(|pmcid| StoryKey {
+        kind: KeyKind::Pmcid,
+        text: format!("pmc:{}", pmcid.to_ascii_uppercase()),
+    }));
+    keys.extend(
+        paper
+            .url
+            .as_deref()
+            .filter(|url| !is_home_page(url))
+            .map(|url| StoryKey {
+                kind: KeyKind::LinkedUrl,
+                text: format!("url:{}", canonical_url(url)),
+            }),
+    );
     keys
 }
 

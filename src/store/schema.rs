@@ -98,7 +98,13 @@ const MIGRATIONS: &[&str] = &[
         DELETE FROM item_fts WHERE rowid = old.id;
     END;
     "#,
-    // 2: issue 7 stories, identifiers and bibliographic fields. A story is the versions of one
+    // 2: issue 11 saved and tagged items outlive their source: when `remove` moves them to the
+    // "removed sources" placeholder, they remember where they came from.
+    r#"
+    ALTER TABLE item ADD COLUMN former_source TEXT;
+    ALTER TABLE item ADD COLUMN former_source_url TEXT;
+    "#,
+    // 3: issue 7 stories, identifiers and bibliographic fields. A story is the versions of one
     // paper across feeds; its id is a label (not an item id). `lead` marks its most
     // authoritative version, the one the river shows; `story_size` and `story_latest` (the
     // newest version's date) are kept on every version so the river needs no subquery.
@@ -179,20 +185,30 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the database up to `CURRENT_VERSION`. Refuses a database from a newer build.
+/// Brings the database up to `CURRENT_VERSION`. Refuses a database from a newer build. Each
+/// step reads the version inside its own write transaction, so two processes opening a new
+/// database at once never apply the same migration twice.
 pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    if version > CURRENT_VERSION {
-        return Err(super::StoreError::TooNew {
-            found: version,
-            supported: CURRENT_VERSION,
-        });
-    }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    loop {
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version > CURRENT_VERSION {
+            return Err(super::StoreError::TooNew {
+                found: version,
+                supported: CURRENT_VERSION,
+            });
+        }
+        if version == CURRENT_VERSION {
+            return Ok(());
+        }
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let locked: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if let Some(sql) = MIGRATIONS
+            .get(locked as usize)
+            .filter(|_| locked == version)
+        {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", locked + 1)?;
+        }
         tx.commit()?;
     }
-    Ok(())
 }

@@ -3,7 +3,7 @@
 
 use super::convert::{ITEM_COLUMNS, SUMMARY_COLUMNS, item_from_row, summary_from_row, to_unix};
 use super::{Result, Store};
-use crate::model::{Item, ItemId, ItemSummary};
+use crate::model::{Item, ItemId, ItemSummary, SourceId};
 use crate::query::{Attribute, Expr, Field, Flag, Term};
 use chrono::{DateTime, Utc};
 use rusqlite::params_from_iter;
@@ -151,15 +151,20 @@ fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
             bind(Value::Text(like_pattern(text)));
             "i.title LIKE ? ESCAPE '\\'".into()
         }
+        // Kept items of a removed source still answer to its name.
         Term::Field(Field::Source, value) => {
             let pattern = like_pattern(value);
             bind(Value::Text(pattern.clone()));
+            bind(Value::Text(pattern.clone()));
             bind(Value::Text(pattern));
-            "i.source_id IN (SELECT id FROM source WHERE coalesce(title, feed_title, '') LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\')".into()
+            "(i.source_id IN (SELECT id FROM source WHERE coalesce(title, feed_title, '') LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\') \
+             OR i.former_source LIKE ? ESCAPE '\\')".into()
         }
         Term::Field(Field::Category, value) => {
-            bind(Value::Text(value.clone()));
-            "i.source_id IN (SELECT id FROM source WHERE category = ? COLLATE NOCASE)".into()
+            let start = category_pattern(value);
+            bind(Value::Text(format!("{start}%")));
+            bind(Value::Text(format!("% {start}%")));
+            "i.source_id IN (SELECT id FROM source WHERE category LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\')".into()
         }
         Term::Field(Field::Tag, value) => {
             let tag = super::tags::normalize_tag(value).unwrap_or_default();
@@ -235,13 +240,37 @@ fn has_condition(attribute: Attribute) -> &'static str {
     }
 }
 
+/// What a category must start with, or one of its words: `journal`, `Journals` and `journ`
+/// all find "Journals", `health` finds "Public health", `agency` finds "Regulatory agencies".
+/// The singular stem makes singular and plural meet; LIKE ignores ASCII case.
+fn category_pattern(value: &str) -> String {
+    let value = value.trim().to_lowercase();
+    let long_enough = |stem: &str| stem.chars().count() >= 3;
+    let stem = if let Some(stem) = value.strip_suffix("ies").filter(|s| long_enough(s)) {
+        stem
+    } else if let Some(stem) = value
+        .strip_suffix('s')
+        .filter(|s| long_enough(s) && !s.ends_with('s'))
+    {
+        stem
+    } else if let Some(stem) = value.strip_suffix('y').filter(|s| long_enough(s)) {
+        stem
+    } else {
+        &value
+    };
+    escape_like(stem)
+}
+
 /// `%value%` with LIKE's wildcards escaped.
 fn like_pattern(value: &str) -> String {
-    let escaped = value
+    format!("%{}%", escape_like(value))
+}
+
+fn escape_like(value: &str) -> String {
+    value
         .replace('\\', "\\\\")
         .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+        .replace('_', "\\_")
 }
 
 impl Store {
@@ -290,13 +319,13 @@ impl Store {
     }
 
     /// Marks read every unread item the filter matches (with `read_whole_story`, every
-    /// version of their stories); returns them, so the UI can undo.
+    /// version of their stories); returns them with their sources, so the UI can undo and
+    /// update the sources' counts.
     pub fn mark_matching_read(
         &mut self,
         filter: &Compiled,
         now: DateTime<Utc>,
-    ) -> Result<Vec<ItemId>> {
-        let tx = self.conn.transaction()?;
+    ) -> Result<Vec<(ItemId, SourceId)>> {
         let matching = if self.read_whole_story {
             format!(
                 "i.story IN (SELECT i.story FROM item i WHERE {})",
@@ -305,14 +334,16 @@ impl Store {
         } else {
             filter.sql.clone()
         };
+        let tx = self.write()?;
         let sql = format!(
-            "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({matching}) RETURNING id",
+            "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({matching}) RETURNING id, source_id",
             to_unix(now),
         );
         let ids = {
             let mut statement = tx.prepare(&sql)?;
-            let rows =
-                statement.query_map(params_from_iter(&filter.params), |r| r.get(0).map(ItemId))?;
+            let rows = statement.query_map(params_from_iter(&filter.params), |r| {
+                Ok((ItemId(r.get(0)?), SourceId(r.get(1)?)))
+            })?;
             rows.collect::<rusqlite::Result<Vec<_>>>()?
         };
         tx.commit()?;

@@ -42,7 +42,7 @@ pub struct SourceUpdate {
 
 impl Store {
     pub fn add_source(&mut self, new: &NewSource, now: DateTime<Utc>) -> Result<SourceId> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let id = insert_source(&tx, new, now)?;
         tx.commit()?;
         Ok(id)
@@ -50,7 +50,7 @@ impl Store {
 
     /// Adds many sources at once: all or none.
     pub fn add_sources(&mut self, new: &[NewSource], now: DateTime<Utc>) -> Result<Vec<SourceId>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let ids = new
             .iter()
             .map(|s| insert_source(&tx, s, now))
@@ -135,17 +135,6 @@ impl Store {
         }
     }
 
-    /// Removes a source with its items (the full-text rows follow through a trigger).
-    pub fn remove_source(&mut self, id: SourceId) -> Result<()> {
-        let removed = self
-            .conn
-            .execute("DELETE FROM source WHERE id = ?1", [id.0])?;
-        if removed == 0 {
-            return Err(StoreError::UnknownSource(id.to_string()));
-        }
-        Ok(())
-    }
-
     /// Records a fetch that brought nothing to store.
     pub fn record_fetch(&mut self, id: SourceId, record: &FetchRecord) -> Result<()> {
         let sql_and_params = match record {
@@ -170,7 +159,7 @@ impl Store {
     }
 
     pub fn set_source_tags(&mut self, id: SourceId, tags: &[String]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         tx.execute("DELETE FROM source_tag WHERE source_id = ?1", [id.0])?;
         insert_source_tags(&tx, id, tags)?;
         tx.commit()?;

@@ -9,6 +9,7 @@
 //! items (some feeds give every item the same page).
 
 use super::prepare::{KeyKind, PreparedItem, StoryKey, story_keys};
+use super::story_candidates as candidates;
 use super::{Result, Store};
 use crate::ident::doi_key;
 use crate::model::{NewItem, PaperRole, SourceId};
@@ -17,7 +18,7 @@ use std::collections::BTreeSet;
 
 /// The DOIs and PubMed ids a story (or a candidate version) is known by.
 #[derive(Debug, Clone, Default)]
-struct Identity {
+pub(super) struct Identity {
     dois: BTreeSet<String>,
     pmids: BTreeSet<String>,
 }
@@ -74,7 +75,10 @@ pub(super) fn place_new(
     prepared: &PreparedItem,
 ) -> Result<Placement> {
     let own = Identity::of_item(&prepared.item);
-    let joined = stories_to_join(tx, None, source, &prepared.keys, own)?;
+    let mut joined = stories_to_join(tx, None, source, &prepared.keys, own)?;
+    if joined.is_empty() {
+        joined.extend(candidates::one_story(tx, source, &prepared.candidate_keys)?);
+    }
     let Some(&story) = joined.iter().min() else {
         return Ok(Placement {
             story: next_story_id(tx)?,
@@ -91,23 +95,29 @@ pub(super) fn place_new(
 
 /// After a new item was inserted into `placement.story`: the bridged stories become one and
 /// the story is recounted.
-pub(super) fn settle_new(tx: &Transaction, placement: &Placement) -> Result<()> {
-    if placement.joined.is_empty() {
-        return Ok(());
+pub(super) fn settle_new(
+    tx: &Transaction,
+    placement: &Placement,
+    prepared: &PreparedItem,
+) -> Result<()> {
+    if !placement.joined.is_empty() {
+        merge_into(tx, placement.story, &placement.joined)?;
+        recount(tx, placement.story)?;
     }
-    merge_into(tx, placement.story, &placement.joined)?;
-    recount(tx, placement.story)
+    // A post that linked this paper's pages before any of them was stored may now see that
+    // they are one paper.
+    candidates::revisit(tx, &prepared.keys)
 }
 
 /// Writes an item's keys.
-pub(super) fn write_keys(tx: &Transaction, id: i64, keys: &[StoryKey]) -> Result<()> {
+pub(super) fn write_keys(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
     let mut insert = tx.prepare_cached(
         "INSERT OR IGNORE INTO item_key (key, item_id, kind) VALUES (?1, ?2, ?3)",
     )?;
-    for key in keys {
+    for key in &prepared.keys {
         insert.execute(params![key.text, id, key.kind as i64])?;
     }
-    Ok(())
+    candidates::write(tx, id, &prepared.candidate_keys)
 }
 
 /// An item the feed changed: same keys, its story is recounted (its date or title may make
@@ -126,7 +136,7 @@ pub(super) fn rekey(
     }
     tx.prepare_cached("DELETE FROM item_key WHERE item_id = ?1")?
         .execute([id])?;
-    write_keys(tx, id, &prepared.keys)?;
+    write_keys(tx, id, prepared)?;
     let own_story = if size > 1 || story == 0 {
         let fresh = next_story_id(tx)?;
         set_alone(tx, id, fresh)?;
@@ -150,7 +160,10 @@ pub(super) fn rekey(
 }
 
 fn stored_keys(tx: &Transaction, id: i64) -> Result<Vec<StoryKey>> {
-    let mut statement = tx.prepare_cached("SELECT key, kind FROM item_key WHERE item_id = ?1")?;
+    let mut statement = tx.prepare_cached(&format!(
+        "SELECT key, kind FROM item_key WHERE item_id = ?1 AND kind < {}",
+        candidates::FIRST_KIND
+    ))?;
     let keys = statement.query_map([id], |r| {
         Ok(StoryKey {
             text: r.get(0)?,
@@ -179,7 +192,7 @@ fn set_alone(tx: &Transaction, id: i64, story: i64) -> Result<()> {
 
 /// The stories `keys` lead to, most trusted key first, leaving out those that would make one
 /// story of two papers. `me` is the item itself when it is stored already (and its story).
-fn stories_to_join(
+pub(super) fn stories_to_join(
     tx: &Transaction,
     me: Option<(i64, i64)>,
     source: SourceId,
@@ -187,10 +200,12 @@ fn stories_to_join(
     mut identity: Identity,
 ) -> Result<Vec<i64>> {
     let (my_id, my_story) = me.unwrap_or((0, 0));
-    let mut candidates = tx.prepare_cached(
+    // Candidate rows (pages an item linked, not its own keys) are never joined through.
+    let mut candidates = tx.prepare_cached(&format!(
         "SELECT i.story, k.kind, i.source_id FROM item_key k JOIN item i ON i.id = k.item_id \
-         WHERE k.key = ?1 AND k.item_id != ?2 AND i.story IS NOT NULL",
-    )?;
+         WHERE k.key = ?1 AND k.item_id != ?2 AND i.story IS NOT NULL AND k.kind < {}",
+        candidates::FIRST_KIND
+    ))?;
     let mut joined: Vec<i64> = Vec::new();
     let mut refused: Vec<i64> = Vec::new();
     for key in sorted(keys) {
@@ -261,7 +276,7 @@ fn next_story_id(tx: &Transaction) -> Result<i64> {
         .query_row([], |r| r.get(0))?)
 }
 
-fn merge_into(tx: &Transaction, winner: i64, stories: &[i64]) -> Result<()> {
+pub(super) fn merge_into(tx: &Transaction, winner: i64, stories: &[i64]) -> Result<()> {
     let mut relabel = tx.prepare_cached("UPDATE item SET story = ?1 WHERE story = ?2")?;
     for story in stories.iter().filter(|story| **story != winner) {
         relabel.execute(params![winner, story])?;
@@ -295,7 +310,7 @@ impl Store {
         if !pending {
             return Ok(0);
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let rows: Vec<(i64, SourceId, NewItem)> = {
             let mut statement = tx.prepare(
                 "SELECT id, source_id, url, title, doi, pmid, pmcid FROM item \

@@ -385,3 +385,87 @@ fn an_older_database_is_clustered_on_opening() {
     assert_eq!(lead_of(&store, pubmed), journal);
     assert_eq!(store.count_stories(&everything()).unwrap(), 1);
 }
+
+#[test]
+fn a_blog_linking_the_journal_and_pubmed_joins_and_a_digest_does_not() {
+    let (mut store, sources, [_, _, journal, _]) = four_versions();
+    let blog_source = source(&mut store, "Ward Round Notes", Some("colleague"));
+    let page = |doi: Option<&str>, pmid: Option<&str>, url: &str| crate::model::PaperRef {
+        doi: doi.map(str::to_string),
+        pmid: pmid.map(str::to_string),
+        pmcid: None,
+        url: Some(url.into()),
+    };
+    let mut blog = version("blog", "https://wardroundnotes.net/wave-af", 18);
+    blog.paper.role = PaperRole::Linked;
+    blog.paper.candidates = vec![
+        page(
+            Some(DOI),
+            None,
+            "https://nejm.org/doi/full/10.1056/NEJMoa2611487",
+        ),
+        page(
+            None,
+            Some("42318806"),
+            "https://pubmed.ncbi.nlm.nih.gov/42318806",
+        ),
+    ];
+    let blog = store_one(&mut store, blog_source, blog, 18);
+    assert_eq!(
+        store.item(blog).unwrap().story.id,
+        store.item(journal).unwrap().story.id
+    );
+    let mut digest = version("digest", "https://wardroundnotes.net/digest", 19);
+    digest.paper.role = PaperRole::Linked;
+    digest.paper.candidates = vec![
+        page(
+            Some(DOI),
+            None,
+            "https://nejm.org/doi/full/10.1056/NEJMoa2611487",
+        ),
+        page(
+            Some("10.1016/S0140-6736(26)02231-6"),
+            None,
+            "https://thelancet.com/x",
+        ),
+    ];
+    let digest = store_one(&mut store, blog_source, digest, 19);
+    assert_eq!(store.item(digest).unwrap().story.versions, 1);
+    let _ = sources;
+}
+
+#[test]
+fn a_blog_that_arrived_first_joins_once_pubmed_shows_its_pages_are_one_paper() {
+    let mut store = Store::open_in_memory().unwrap();
+    let nejm = source(&mut store, "NEJM", Some("journal"));
+    let pubmed = source(&mut store, "PubMed", Some("journal"));
+    let blogs = source(&mut store, "Ward Round Notes", Some("colleague"));
+    let journal = store_one(&mut store, nejm, journal_item(), 16);
+    let mut blog = version("blog", "https://wardroundnotes.net/wave-af", 18);
+    blog.paper.role = PaperRole::Linked;
+    blog.paper.candidates = vec![
+        crate::model::PaperRef {
+            doi: Some(DOI.into()),
+            url: Some("https://nejm.org/doi/full/10.1056/NEJMoa2611487".into()),
+            ..Default::default()
+        },
+        crate::model::PaperRef {
+            pmid: Some("42318806".into()),
+            url: Some("https://pubmed.ncbi.nlm.nih.gov/42318806".into()),
+            ..Default::default()
+        },
+    ];
+    let blog = store_one(&mut store, blogs, blog, 18);
+    assert_eq!(
+        store.item(blog).unwrap().story.versions,
+        1,
+        "the PubMed page is unknown yet"
+    );
+    store_one(&mut store, pubmed, pubmed_item(), 19);
+    assert_eq!(
+        store.item(blog).unwrap().story.id,
+        store.item(journal).unwrap().story.id
+    );
+    assert_eq!(store.item(journal).unwrap().story.versions, 3);
+    assert_eq!(lead_of(&store, blog), journal);
+}

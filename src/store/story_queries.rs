@@ -10,7 +10,7 @@ use super::{Result, Store};
 use crate::model::{Evidence, Item, ItemId, ItemSummary, Mark, Notice, SourceId, StoryId, Version};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
-use rusqlite::{Connection, params, params_from_iter};
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use std::collections::HashMap;
 
 /// Ids per `IN (…)` list, well under SQLite's limit on bound values.
@@ -56,6 +56,8 @@ struct Totals {
 pub struct Marked {
     pub ids: Vec<ItemId>,
     pub missing: Vec<ItemId>,
+    /// The sources of the items marked, each once: their counts may have moved.
+    pub sources: Vec<SourceId>,
 }
 
 /// The filter narrowed to story leads: a story shows when any of its versions matches. An
@@ -118,6 +120,30 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params_from_iter(&leads.params), item_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// `next_unread_position` for the river of stories: a story is unread while any of its
+    /// versions is.
+    pub fn next_unread_story_position(
+        &self,
+        filter: &Compiled,
+        from: usize,
+    ) -> Result<Option<(usize, bool)>> {
+        let leads = stories_matching(filter);
+        let sql = format!(
+            "SELECT n FROM (SELECT row_number() OVER (ORDER BY i.story_latest DESC, i.id DESC) - 1 AS n, \
+             ((i.story_size = 1 AND i.read_at IS NULL) OR (i.story_size > 1 AND i.story IN \
+               (SELECT story FROM item WHERE story_size > 1 AND read_at IS NULL))) AS unread \
+             FROM item i WHERE {}) WHERE unread ORDER BY n < {from}, n LIMIT 1",
+            leads.sql,
+            from = from as i64,
+        );
+        let position: Option<i64> = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(&leads.params), |r| r.get(0))
+            .optional()?;
+        Ok(position.map(|n| (n as usize, (n as usize) < from)))
     }
 
     pub fn count_stories(&self, filter: &Compiled) -> Result<usize> {
@@ -221,30 +247,39 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Marked> {
         if mark != Mark::Read || !self.read_whole_story {
-            let missing = self.mark(ids, mark, now)?;
-            let ids = ids
+            let outcome = self.mark_items(ids, mark, now)?;
+            let marked = ids
                 .iter()
-                .filter(|id| !missing.contains(id))
+                .filter(|id| !outcome.missing.contains(id))
                 .copied()
                 .collect();
-            return Ok(Marked { ids, missing });
+            return Ok(Marked {
+                ids: marked,
+                missing: outcome.missing,
+                sources: outcome.sources,
+            });
         }
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let mut marked = Marked::default();
         {
             let mut statement = tx.prepare_cached(
                 "UPDATE item SET read_at = coalesce(read_at, ?2) \
-                 WHERE story = (SELECT story FROM item WHERE id = ?1) RETURNING id",
+                 WHERE story = (SELECT story FROM item WHERE id = ?1) RETURNING id, source_id",
             )?;
             for id in ids {
-                let rows = statement.query_map(params![id.0, to_unix(now)], |r| r.get(0))?;
-                let touched = rows.collect::<rusqlite::Result<Vec<i64>>>()?;
+                let rows = statement.query_map(params![id.0, to_unix(now)], |r| {
+                    Ok((ItemId(r.get(0)?), SourceId(r.get(1)?)))
+                })?;
+                let touched = rows.collect::<rusqlite::Result<Vec<_>>>()?;
                 if touched.is_empty() {
                     marked.missing.push(*id);
                 }
-                for other in touched.into_iter().map(ItemId) {
+                for (other, source) in touched {
                     if !marked.ids.contains(&other) {
                         marked.ids.push(other);
+                    }
+                    if !marked.sources.contains(&source) {
+                        marked.sources.push(source);
                     }
                 }
             }

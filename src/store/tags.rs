@@ -15,7 +15,7 @@ pub fn normalize_tag(tag: &str) -> Option<String> {
 impl Store {
     /// Adds tags to an item (or removes them); returns the item's tags afterwards.
     pub fn tag_item(&mut self, id: ItemId, tags: &[String], remove: bool) -> Result<Vec<String>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         ensure_item(&tx, id)?;
         write_tags(&tx, id, tags, remove)?;
         tx.commit()?;
@@ -24,7 +24,7 @@ impl Store {
 
     /// Replaces an item's tags with exactly these.
     pub fn set_item_tags(&mut self, id: ItemId, tags: &[String]) -> Result<Vec<String>> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         ensure_item(&tx, id)?;
         tx.execute("DELETE FROM item_tag WHERE item_id = ?1", [id.0])?;
         write_tags(&tx, id, tags, false)?;

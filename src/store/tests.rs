@@ -360,13 +360,14 @@ fn mark_all_matching_read_returns_what_it_changed() {
     let changed = store
         .mark_matching_read(&compile(&word("measles"), at(6)), at(6))
         .unwrap();
-    assert_eq!(changed, vec![ids[1]]);
+    assert_eq!(changed, vec![(ids[1], source)]);
     assert_eq!(
         store
             .count_items(&compile(&Expr::Term(Term::Is(Flag::Unread)), at(6)))
             .unwrap(),
         1
     );
+    assert_eq!(store.unread_counts(&[source]).unwrap(), vec![(source, 1)]);
 }
 
 #[test]

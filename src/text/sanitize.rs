@@ -1,6 +1,7 @@
 //! Removing what a terminal would interpret: control characters, escape sequences (CSI, OSC,
 //! DCS...), and bidi overrides that can make displayed text lie about its order.
 
+use std::borrow::Cow;
 use std::iter::Peekable;
 use std::str::Chars;
 
@@ -183,6 +184,29 @@ pub fn sanitize_preformatted(text: &str, tab_stop: usize) -> String {
     out
 }
 
+/// Text kept as it is (spacing, indents, tabs), but safe for a terminal and for `jq -r`:
+/// escape sequences, C0 and C1 controls other than line feed and tab, and bidi overrides
+/// removed; other line breaks become line feeds. Borrows when there is nothing to remove.
+pub fn sanitize_verbatim(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_cleaning) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for piece in cleaned(text) {
+        match piece {
+            Cleaned::Keep(c) | Cleaned::Space(c) => out.push(c),
+            Cleaned::LineBreak => out.push('\n'),
+            Cleaned::Drop => {}
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn needs_cleaning(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +257,15 @@ mod tests {
     #[test]
     fn collapses_whitespace_and_line_breaks() {
         assert_eq!(sanitize_line("  a\t\tb\r\n c\u{a0}\u{a0}d  "), "a b c d");
+    }
+
+    #[test]
+    fn verbatim_keeps_layout_and_drops_every_control() {
+        let plain = "  indented\n\tcode <a href=\"x\">&amp;</a>";
+        assert!(matches!(sanitize_verbatim(plain), Cow::Borrowed(_)));
+        assert_eq!(sanitize_verbatim(plain), plain);
+        let hostile = "a\u{1b}[1;32mGREEN\u{1b}[0m\r\nb\u{7}\u{85}c\u{202e}d\u{9b}2Je\rf";
+        assert_eq!(sanitize_verbatim(hostile), "aGREEN\nb\ncde\nf");
     }
 
     #[test]

@@ -7,7 +7,8 @@ use super::keymap::Keymap;
 use super::layout::{self, Focus, Panes};
 use super::protocol::{Command, Event, Lane};
 use super::reader::Reader;
-use super::river::River;
+use super::river::{Place, River};
+use super::settings::Settings;
 use super::sources::SourcesPane;
 use super::status::Status;
 use super::stories::export_prompt::ExportPrompt;
@@ -47,6 +48,13 @@ pub enum Effect {
     Quit,
 }
 
+/// A "mark all read" that `undo` takes back, and where the user was in the river then.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Undoable {
+    pub ids: Vec<ItemId>,
+    pub place: Place,
+}
+
 #[derive(Debug, Clone)]
 pub struct App {
     pub now: DateTime<Utc>,
@@ -69,7 +77,12 @@ pub struct App {
     /// Every tag in use, for completion.
     pub known_tags: Vec<String>,
     /// Batches marked read by `mark_all_read`, newest last.
-    pub(super) undo: Vec<Vec<ItemId>>,
+    pub(super) undo: Vec<Undoable>,
+    /// An undo sent to the worker: when it is confirmed, the river comes back to its place.
+    pub(super) restoring: Option<Undoable>,
+    /// `n` found the next unread item beyond the loaded rows while reading: open it once its
+    /// row arrives.
+    pub(super) open_found_unread: bool,
     refresh_interval: Option<chrono::Duration>,
     refresh_on_start: bool,
     next_refresh: Option<DateTime<Utc>>,
@@ -81,11 +94,17 @@ pub struct App {
 
 impl App {
     pub fn new(config: &Config, now: DateTime<Utc>, width: u16, height: u16) -> App {
+        // Every way into the newsfeed checks the config first (`cli`, `launch`); a config built
+        // by hand that does not hold up falls back to the defaults.
+        let settings = Settings::from_config(config).unwrap_or_else(|error| {
+            tracing::warn!(%error, "keys and theme left at their defaults");
+            Settings::default()
+        });
         App {
             now,
             area: Rect::new(0, 0, width, height),
-            keymap: config.keymap.clone(),
-            theme: config.theme.clone(),
+            keymap: settings.keymap,
+            theme: settings.theme,
             focus: Focus::River,
             sources: SourcesPane::default(),
             river: River::new(Lane::Unread),
@@ -98,6 +117,8 @@ impl App {
             status: Status::default(),
             known_tags: Vec::new(),
             undo: Vec::new(),
+            restoring: None,
+            open_found_unread: false,
             refresh_interval: config
                 .refresh_interval
                 .and_then(|d| chrono::Duration::from_std(d).ok()),
@@ -224,10 +245,7 @@ impl App {
         source: Option<crate::model::SourceId>,
         effects: &mut Vec<Effect>,
     ) {
-        if self.status.is_refreshing() {
-            self.status.info("A refresh is already running");
-            return;
-        }
+        // While one runs, the worker starts this one when it ends.
         self.status.refresh_requested();
         effects.push(Effect::Send(Command::Refresh { source }));
     }
@@ -258,3 +276,11 @@ mod triage_tests;
 #[cfg(test)]
 #[path = "app_story_tests.rs"]
 mod story_tests;
+
+#[cfg(test)]
+#[path = "app_agreement_tests.rs"]
+mod agreement_tests;
+
+#[cfg(test)]
+#[path = "app_filter_tests.rs"]
+mod filter_tests;

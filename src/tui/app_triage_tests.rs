@@ -127,9 +127,10 @@ fn refresh_progress_in_the_status() {
     );
     assert_eq!(
         commands(&app.update(char_key('R'))),
-        vec![],
-        "one refresh at a time"
+        vec![Command::Refresh { source: None }],
+        "the worker queues it behind the running one"
     );
+    assert!(app.status.refresh_queued);
     let summary = RefreshSummary {
         sources: 4,
         new_items: 5,
@@ -139,7 +140,7 @@ fn refresh_progress_in_the_status() {
     let sent = commands(&app.update(Msg::Worker(Event::Refresh(Progress::Finished(summary)))));
     assert!(sent.contains(&Command::LoadSources));
     assert!(sent.iter().any(|c| matches!(c, Command::LoadRiver { .. })));
-    assert!(!app.status.is_refreshing());
+    assert!(!app.status.is_refreshing() && !app.status.refresh_queued);
     let expected = status::Message::Error("Refreshed 4 sources, 5 new, 1 failed".into());
     assert_eq!(app.status.message, Some(expected));
 }
@@ -238,7 +239,7 @@ fn messages_last_until_the_next_key() {
 fn a_refresh_that_fails_to_start_does_not_block_the_next() {
     let mut app = app_with_rows(3);
     app.update(char_key('R'));
-    app.update(Msg::Worker(Event::Failed(
+    app.update(Msg::Worker(Event::RefreshFailed(
         "cannot open the database".into(),
     )));
     assert!(!app.status.is_refreshing());
@@ -246,4 +247,52 @@ fn a_refresh_that_fails_to_start_does_not_block_the_next() {
         commands(&app.update(char_key('R'))),
         vec![Command::Refresh { source: None }]
     );
+}
+
+/// A write refused halfway (the database busy): the refresh is over, the error shows, what
+/// was written is reloaded, and the next `R` starts a refresh instead of "already running".
+#[test]
+fn a_refresh_that_fails_halfway_ends_and_the_next_one_starts() {
+    let mut app = app_with_rows(3);
+    app.update(char_key('R'));
+    app.update(Msg::Worker(Event::Refresh(Progress::Started { total: 4 })));
+    let sent = commands(&app.update(Msg::Worker(Event::RefreshFailed(
+        "Refresh stopped: the database is busy".into(),
+    ))));
+    assert!(sent.contains(&Command::LoadSources), "{sent:?}");
+    assert!(sent.iter().any(|c| matches!(c, Command::LoadRiver { .. })));
+    assert!(!app.status.is_refreshing());
+    assert_eq!(
+        app.status.message,
+        Some(status::Message::Error(
+            "Refresh stopped: the database is busy".into()
+        ))
+    );
+    app.update(char_key('R'));
+    assert!(app.status.is_refreshing() && !app.status.refresh_queued);
+}
+
+#[test]
+fn the_removed_sources_placeholder_is_never_refreshed() {
+    let mut app = app_with_rows(3);
+    let mut placeholder =
+        crate::tui::test_fixtures::source(9, "Removed sources", Some("removed"), 2);
+    placeholder.kind = crate::model::SourceKind::Removed;
+    app.update(Msg::Worker(Event::SourcesLoaded(vec![placeholder])));
+    app.update(key(KeyCode::Tab));
+    app.update(char_key('j'));
+    app.update(char_key('j'));
+    assert_eq!(app.sources.selected_source(), Some(SourceId(9)));
+    let effects = app.update(char_key('r'));
+    assert!(
+        !commands(&effects)
+            .iter()
+            .any(|command| matches!(command, Command::Refresh { .. })),
+        "{effects:?}"
+    );
+    assert!(!app.status.is_refreshing());
+    assert!(matches!(
+        &app.status.message,
+        Some(status::Message::Info(text)) if text.contains("is not fetched")
+    ));
 }

@@ -22,13 +22,19 @@ impl Filter {
         self.editing || !self.text().is_empty() || self.error.is_some()
     }
 
-    /// Lines the bar takes at the top of the river.
+    /// Lines the bar takes at the top of the river: the query; with an error, the caret and
+    /// the reason, and what the dimmed rows below are.
     pub fn height(&self) -> u16 {
         match (self.is_visible(), self.error.is_some()) {
             (false, _) => 0,
             (true, false) => 1,
-            (true, true) => 2,
+            (true, true) => 3,
         }
+    }
+
+    /// A filter applies to the river and the bar no longer has the keyboard.
+    pub fn is_kept(&self) -> bool {
+        !self.editing && !self.text().is_empty()
     }
 
     pub fn start(&mut self) {

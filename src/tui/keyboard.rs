@@ -49,9 +49,16 @@ impl App {
     }
 
     /// Every change of the text asks the worker at once; answers to older texts get dropped.
+    /// Enter keeps only a query that parses: a broken one keeps the bar open with its error.
     fn filter_key(&mut self, key: &KeyEvent, effects: &mut Vec<Effect>) {
         match key.code {
-            KeyCode::Enter => self.filter.editing = false,
+            KeyCode::Enter => match crate::query::parse(self.filter.text()) {
+                Ok(_) => self.filter.editing = false,
+                Err(error) => {
+                    self.filter.error = Some(error);
+                    self.river.scroll_into_view(self.river_height());
+                }
+            },
             KeyCode::Esc => {
                 self.filter.clear();
                 self.reload_river(effects);

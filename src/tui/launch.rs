@@ -6,9 +6,13 @@ use std::path::PathBuf;
 
 /// Runs the newsfeed on the database at `db` until the user quits.
 pub fn open(db: PathBuf, config: Config) -> anyhow::Result<()> {
+    super::settings::Settings::from_config(&config)?;
+    let defaults = WorkerOptions::default();
     let options = WorkerOptions {
+        http: config.http_options(defaults.jobs),
+        busy_timeout: config.busy_timeout,
         read_whole_story: config.read_whole_story,
-        ..WorkerOptions::default()
+        ..defaults
     };
     let (commands, events) = spawn(db, options);
     // The UI loop needs little: one thread keeps draws and input together.

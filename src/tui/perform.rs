@@ -10,6 +10,9 @@ use super::stories::Identifier;
 use super::tagging::TagEditor;
 use crate::model::{ItemId, Mark, SourceId};
 
+pub(super) const WRAPPED_TO_THE_TOP: &str =
+    "No unread items below: back to the first unread item at the top";
+
 /// The item an action applies to: the one in the reader when it has the focus, else the
 /// selected row.
 pub(super) struct Target {
@@ -38,9 +41,7 @@ impl App {
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrevious => self.cycle_focus(-1),
             Action::Open => self.open(effects),
-            Action::Back => {
-                self.back();
-            }
+            Action::Back => self.back(effects),
             Action::BackOrQuit => self.back_or_quit(effects),
             Action::Quit => effects.push(Effect::Quit),
             Action::OpenInBrowser => self.open_in_browser(effects),
@@ -101,15 +102,45 @@ impl App {
         }
     }
 
+    /// The next unread item below the selection, else the first one from the top, saying so.
+    /// Rows not loaded yet are searched by the worker.
     fn next_unread(&mut self, effects: &mut Vec<Effect>) {
-        let Some(index) = self.river.next_unread() else {
-            self.status.info("No more unread items here");
+        // In the Unread lane the item being read leaves the river: the selected row is then
+        // already the next one.
+        let reading = self.reader.as_ref().map(|reader| reader.id);
+        let past_selected =
+            self.focus != Focus::Reader || reading == self.river.selected_row().map(|row| row.id);
+        let from = self.river.selected + usize::from(past_selected);
+        if let Some(index) = self.river.next_unread(from) {
+            return self.go_to_unread(index, effects);
+        }
+        if !self.river.fully_loaded() {
+            let query = self.river.shown.clone();
+            effects.push(Effect::Send(Command::FindUnread { query, from }));
             return;
-        };
+        }
+        match self.river.next_unread(0).filter(|index| *index < from) {
+            Some(index) if past_selected && index == self.river.selected => {
+                self.status.info("No other unread items here")
+            }
+            Some(index) => {
+                self.status.info(WRAPPED_TO_THE_TOP);
+                self.go_to_unread(index, effects);
+            }
+            None => self.status.info("No unread items here"),
+        }
+    }
+
+    /// Selects a row `n` found; in the reader, opens it (once it has arrived).
+    pub(super) fn go_to_unread(&mut self, index: usize, effects: &mut Vec<Effect>) {
         self.river.select(index);
         self.follow_river_selection(effects);
         if self.focus == Focus::Reader {
-            self.open_selected(effects);
+            if self.river.selected_row().is_some() {
+                self.open_selected(effects);
+            } else {
+                self.open_found_unread = true;
+            }
         }
     }
 
@@ -147,25 +178,32 @@ impl App {
         }
     }
 
-    /// Closes the reader, or moves from the river to the sources pane; false if neither.
-    fn back(&mut self) -> bool {
+    /// Closes the reader; in the river, clears a kept filter, then moves to the sources pane.
+    fn back(&mut self, effects: &mut Vec<Effect>) {
         if self.reader.take().is_some() {
             self.focus = Focus::River;
-            return true;
-        }
-        if self.focus == Focus::River && self.panes().sources.is_some() {
+        } else if self.focus == Focus::River && self.filter.is_kept() {
+            self.clear_filter(effects);
+        } else if self.focus == Focus::River && self.panes().sources.is_some() {
             self.focus = Focus::Sources;
-            return true;
         }
-        false
     }
 
+    /// `q`: closes the reader, else clears a kept filter, else quits.
     fn back_or_quit(&mut self, effects: &mut Vec<Effect>) {
         if self.reader.take().is_some() {
             self.focus = Focus::River;
+        } else if self.filter.is_kept() {
+            self.clear_filter(effects);
         } else {
             effects.push(Effect::Quit);
         }
+    }
+
+    pub(super) fn clear_filter(&mut self, effects: &mut Vec<Effect>) {
+        self.filter.clear();
+        self.reload_river(effects);
+        self.status.info("Filter cleared");
     }
 
     pub(super) fn target(&self) -> Option<Target> {
@@ -272,17 +310,22 @@ impl App {
         }));
     }
 
+    /// Marks the batch unread again; when the worker confirms, the river comes back where the
+    /// user was (`on_marked`).
     fn undo_mark_all(&mut self, effects: &mut Vec<Effect>) {
-        let Some(ids) = self.undo.pop() else {
+        let Some(undone) = self.undo.pop() else {
             self.status.info("Nothing to undo");
             return;
         };
-        self.status
-            .info(format!("Marked {} unread again", plural(ids.len(), "item")));
+        self.status.info(format!(
+            "Marked {} unread again",
+            plural(undone.ids.len(), "item")
+        ));
         effects.push(Effect::Send(Command::Mark {
-            ids,
+            ids: undone.ids.clone(),
             mark: Mark::Unread,
         }));
+        self.restoring = Some(undone);
     }
 
     /// The filter bar lives in the river: a full-screen reader makes way for it.
@@ -306,6 +349,16 @@ impl App {
             Focus::Sources => self.sources.selected_source(),
             _ => self.target().map(|target| target.source_id),
         };
+        let placeholder = source
+            .and_then(|id| self.sources.source(id))
+            .filter(|source| source.is_placeholder());
+        if let Some(placeholder) = placeholder {
+            let title = super::sanitize::line(&placeholder.title);
+            self.status.info(format!(
+                "{title} is not fetched: it keeps the saved and tagged items of removed sources"
+            ));
+            return;
+        }
         self.start_refresh(source, effects);
     }
 }

@@ -60,6 +60,12 @@ pub enum Command {
     MarkAllRead {
         query: RiverQuery,
     },
+    /// Find the position of the first unread item at position `from` or below in the river
+    /// of `query`, wrapping to the top.
+    FindUnread {
+        query: RiverQuery,
+        from: usize,
+    },
     SetTags {
         id: ItemId,
         tags: Vec<String>,
@@ -102,6 +108,14 @@ pub enum Event {
     MarkedAllRead {
         ids: Vec<ItemId>,
     },
+    /// The unread counts of the sources a mark touched (after `Marked` or `MarkedAllRead`).
+    UnreadCounts(Vec<(SourceId, u64)>),
+    /// The answer to `FindUnread`: the position and whether it wrapped to the top, or `None`
+    /// when nothing in that river is unread.
+    UnreadFound {
+        query: RiverQuery,
+        found: Option<(usize, bool)>,
+    },
     TagsSet {
         id: ItemId,
         tags: Vec<String>,
@@ -116,6 +130,9 @@ pub enum Event {
         papers: bool,
     },
     Refresh(Progress),
+    /// The refresh stopped before its summary (the database refused a write, say); one
+    /// sentence. It is over: the next one may start.
+    RefreshFailed(String),
     /// Something went wrong in the worker; one sentence for the status bar.
     Failed(String),
 }

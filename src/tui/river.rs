@@ -19,6 +19,14 @@ struct Pending {
     new_query: bool,
 }
 
+/// Where the user was in the river, to come back to after the rows changed under them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub anchor: Option<ItemId>,
+    pub selected: usize,
+    pub top: usize,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct River {
     /// What the user asked for (filter text, lane, scope); may differ from `shown` while an
@@ -79,6 +87,27 @@ impl River {
         self.anchor = self.selected_row().map(|row| row.id);
         let query = self.shown.clone();
         self.request(query, self.window_start_for(self.selected), false)
+    }
+
+    pub fn place(&self) -> Place {
+        Place {
+            anchor: self.selected_row().map(|row| row.id),
+            selected: self.selected,
+            top: self.top,
+        }
+    }
+
+    /// Asks again for what is shown around a remembered place (after an undo brought rows
+    /// back): its item is selected again if the answer holds it, else its position.
+    pub fn restore(&mut self, place: &Place) -> Command {
+        if self.wanted != self.shown || !self.loaded {
+            return self.request_wanted();
+        }
+        self.selected = place.selected;
+        self.top = place.top;
+        self.anchor = place.anchor;
+        let query = self.shown.clone();
+        self.request(query, self.window_start_for(place.selected), false)
     }
 
     /// The next window if the selection is near the edge of the loaded rows. Never while a
@@ -187,11 +216,16 @@ impl River {
         self.top = top.min(self.total.saturating_sub(height.max(1)));
     }
 
-    /// The next loaded unread row after the selection.
-    pub fn next_unread(&self) -> Option<usize> {
-        let start = (self.selected + 1).saturating_sub(self.offset);
+    /// The first loaded unread row at position `from` or after.
+    pub fn next_unread(&self, from: usize) -> Option<usize> {
+        let start = from.saturating_sub(self.offset);
         let found = self.rows.iter().skip(start).position(|row| !row.read)?;
         Some(self.offset + start + found)
+    }
+
+    /// Every row of the answer is loaded: a search of the rows is a search of the river.
+    pub fn fully_loaded(&self) -> bool {
+        self.loaded && self.offset == 0 && self.rows.len() >= self.total
     }
 
     pub fn apply_mark(&mut self, ids: &[ItemId], mark: Mark) {

@@ -153,9 +153,33 @@ fn scrolling_follows_the_selection() {
 fn next_unread_skips_read_rows() {
     let mut river = loaded_river();
     river.select(1);
-    assert_eq!(river.next_unread(), Some(3));
+    assert_eq!(river.next_unread(2), Some(3));
     river.apply_mark(&[ItemId(3)], Mark::Read);
-    assert_eq!(river.next_unread(), Some(5));
+    assert_eq!(river.next_unread(2), Some(5));
+    assert_eq!(river.next_unread(5), Some(5), "from a position, inclusive");
+    assert!(!river.fully_loaded(), "200 of 1000 rows");
+}
+
+#[test]
+fn a_place_comes_back_after_the_rows_went_away() {
+    let mut river = loaded_river();
+    river.select(150);
+    river.scroll_into_view(20);
+    let place = river.place();
+    assert_eq!(place.anchor, Some(ItemId(150)));
+    // Everything was marked read in the Unread lane: the river emptied.
+    let (generation, _) = generation_of(&river.reload());
+    assert!(river.on_loaded(generation, 0, 0, Vec::new()));
+    river.scroll_into_view(20);
+    assert_eq!((river.selected, river.top), (0, 0));
+    // The undo brings the rows back; the window asked for holds the old place.
+    let (generation, offset) = generation_of(&river.restore(&place));
+    assert_eq!(offset, 50);
+    assert!(river.on_loaded(generation, 1000, 50, rows(50..250)));
+    river.scroll_into_view(20);
+    assert_eq!(river.selected, 150);
+    assert_eq!(river.top, place.top);
+    assert_eq!(place.top, 131);
 }
 
 #[test]

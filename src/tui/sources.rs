@@ -4,7 +4,8 @@
 use super::protocol::Scope;
 use crate::model::{Source, SourceId};
 
-/// Categories in the order a clinician scans them; others follow alphabetically.
+/// Categories in the order a clinician scans them; others follow alphabetically, and the
+/// removed sources' placeholder comes last.
 const CATEGORY_ORDER: [&str; 7] = [
     "institution",
     "regulator",
@@ -45,6 +46,7 @@ impl SourcesPane {
         let kept = self.selected_scope();
         sources.sort_by_key(|source| {
             (
+                source.is_placeholder(),
                 category_rank(source.category.as_deref()),
                 source.title.to_lowercase(),
             )
@@ -57,6 +59,16 @@ impl SourcesPane {
             .iter()
             .position(|row| self.scope_of(row) == kept)
             .unwrap_or(0);
+    }
+
+    /// New unread counts for some sources (after a mark): the category and "All" rows follow.
+    pub fn set_unread(&mut self, counts: &[(SourceId, u64)]) {
+        for (id, unread) in counts {
+            if let Some(source) = self.sources.iter_mut().find(|source| source.id == *id) {
+                source.unread_count = *unread;
+            }
+        }
+        self.rows = group_rows(&self.sources);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -179,6 +191,20 @@ mod tests {
                 "Dr. Chen's blog"
             ]
         );
+    }
+
+    #[test]
+    fn the_removed_sources_placeholder_comes_last() {
+        let mut placeholder = source(9, "Removed sources", Some("removed"), 2);
+        placeholder.kind = crate::model::SourceKind::Removed;
+        let mut pane = SourcesPane::default();
+        pane.set(vec![
+            placeholder,
+            source(3, "Dr. Chen's blog", None, 1),
+            source(1, "The Lancet", Some("journal"), 4),
+        ]);
+        assert_eq!(pane.rows.last(), Some(&SourceRow::Source(2)));
+        assert_eq!(pane.sources[2].title, "Removed sources");
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub enum Message {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Status {
     pub refresh: Option<RefreshProgress>,
+    /// Another refresh was asked for while this one runs; the worker starts it next.
+    pub refresh_queued: bool,
     pub message: Option<Message>,
 }
 
@@ -35,9 +37,21 @@ impl Status {
         self.refresh.is_some()
     }
 
-    /// A refresh was asked for: show it at once, before the worker counts the sources.
+    /// A refresh was asked for: show it at once, before the worker counts the sources. While
+    /// one runs, the new one waits for it.
     pub fn refresh_requested(&mut self) {
-        self.refresh = Some(RefreshProgress::default());
+        if self.refresh.is_some() {
+            self.refresh_queued = true;
+        } else {
+            self.refresh = Some(RefreshProgress::default());
+        }
+    }
+
+    /// The refresh stopped without a summary.
+    pub fn refresh_failed(&mut self, message: impl Into<String>) {
+        self.refresh = None;
+        self.refresh_queued = false;
+        self.error(message);
     }
 
     /// Applies a progress message; true when the refresh is over.
@@ -64,6 +78,7 @@ impl Status {
             }
             Progress::Finished(summary) => {
                 self.refresh = None;
+                self.refresh_queued = false;
                 self.message = Some(summary_message(summary));
                 true
             }

@@ -2,10 +2,11 @@
 //! monochrome theme that still shows selection, unread and links through modifiers.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
 use std::str::FromStr;
 
 /// The colour roles a config file's `[theme]` table can set.
-pub const THEME_KEYS: [&str; 11] = [
+pub const THEME_KEYS: [&str; 12] = [
     "accent",
     "dim",
     "border",
@@ -15,6 +16,7 @@ pub const THEME_KEYS: [&str; 11] = [
     "error",
     "link",
     "selection_bg",
+    "selection_fg",
     "status_fg",
     "status_bg",
 ];
@@ -30,6 +32,7 @@ pub struct Theme {
     pub tag: Style,
     pub error: Style,
     pub link: Style,
+    /// The selected row: every cell of it takes this foreground and background (see `select`).
     pub selection: Style,
     pub status: Style,
     pub heading: Style,
@@ -47,7 +50,9 @@ impl Default for Theme {
 }
 
 /// The default palette: 16 ANSI colours, so the user's terminal scheme decides the shades.
-pub const DEFAULT_COLOURS: [(&str, &str); 11] = [
+/// The selection is white on blue: colour 8 (darkgray) is the dim text's colour, and in some
+/// schemes (Solarized) the background's, so it cannot be the selection's too.
+pub const DEFAULT_COLOURS: [(&str, &str); 12] = [
     ("accent", "cyan"),
     ("dim", "darkgray"),
     ("border", "darkgray"),
@@ -56,7 +61,8 @@ pub const DEFAULT_COLOURS: [(&str, &str); 11] = [
     ("tag", "green"),
     ("error", "red"),
     ("link", "blue"),
-    ("selection_bg", "darkgray"),
+    ("selection_bg", "blue"),
+    ("selection_fg", "white"),
     ("status_fg", "white"),
     ("status_bg", "black"),
 ];
@@ -117,10 +123,61 @@ impl Theme {
             "tag" => self.tag = Style::new().fg(colour),
             "error" => self.error = self.error.fg(colour),
             "link" => self.link = self.link.fg(colour),
-            "selection_bg" => self.selection = Style::new().bg(colour).add_modifier(Modifier::BOLD),
+            // A background alone gets a foreground that reads on it; `selection_fg` (set after
+            // it, in key order) may choose another.
+            "selection_bg" => {
+                self.selection = Style::new()
+                    .bg(colour)
+                    .fg(super::contrast::readable_on(colour))
+            }
+            "selection_fg" => {
+                self.selection = self
+                    .selection
+                    .fg(colour)
+                    .remove_modifier(Modifier::REVERSED)
+            }
             "status_fg" => self.status = self.status.fg(colour).remove_modifier(Modifier::REVERSED),
             "status_bg" => self.status = self.status.bg(colour).remove_modifier(Modifier::REVERSED),
             _ => {}
+        }
+    }
+}
+
+impl Theme {
+    /// A row drawn as selected: each span keeps its weight (an unread title stays bold) but
+    /// takes the selection's colours, so no role can vanish into the selection's background.
+    pub fn select<'a>(&self, line: Line<'a>) -> Line<'a> {
+        let selected = |style: Style| style.remove_modifier(Modifier::DIM).patch(self.selection);
+        Line {
+            style: selected(line.style),
+            spans: line
+                .spans
+                .into_iter()
+                .map(|span| {
+                    let style = selected(span.style);
+                    span.style(style)
+                })
+                .collect(),
+            ..line
+        }
+    }
+}
+
+impl Theme {
+    /// A row that is not the current answer: every span in the dim role, nothing bold.
+    pub fn fade<'a>(&self, line: Line<'a>) -> Line<'a> {
+        let faded = |style: Style| style.remove_modifier(Modifier::BOLD).patch(self.dim);
+        Line {
+            style: faded(line.style),
+            spans: line
+                .spans
+                .into_iter()
+                .map(|span| {
+                    let style = faded(span.style);
+                    span.style(style)
+                })
+                .collect(),
+            ..line
         }
     }
 }
@@ -149,6 +206,57 @@ mod tests {
             theme.set("accent", "#12"),
             Err(ThemeError::BadColour("#12".into()))
         );
+    }
+
+    #[test]
+    fn a_selection_background_alone_gets_a_readable_foreground() {
+        for (background, expected) in [
+            ("white", Color::Black),
+            ("lightyellow", Color::Black),
+            ("#f0f0f0", Color::Black),
+            ("blue", Color::White),
+            ("darkgray", Color::White),
+            ("#202020", Color::White),
+            ("230", Color::Black),
+            ("236", Color::White),
+        ] {
+            let mut theme = Theme::default();
+            theme.set("selection_bg", background).expect("a colour");
+            assert_eq!(theme.selection.fg, Some(expected), "{background}");
+        }
+        let mut theme = Theme::default();
+        theme.set("selection_bg", "white").expect("a colour");
+        theme.set("selection_fg", "red").expect("a colour");
+        assert_eq!(theme.selection.fg, Some(Color::Red));
+    }
+
+    #[test]
+    fn a_selected_row_keeps_its_weight_and_loses_its_colours() {
+        use ratatui::text::Span;
+        let theme = Theme::default();
+        let line = Line::from(vec![
+            Span::styled(" 3h NEJM ", theme.dim),
+            Span::styled("Trial", Style::new().add_modifier(Modifier::BOLD)),
+        ]);
+        let selected = theme.select(line);
+        for span in &selected.spans {
+            assert_eq!(span.style.bg, Some(Color::Blue));
+            assert_eq!(span.style.fg, Some(Color::White));
+        }
+        assert!(
+            selected.spans[1]
+                .style
+                .add_modifier
+                .contains(Modifier::BOLD)
+        );
+        let mono = Theme::monochrome().select(Line::styled("x", Theme::monochrome().dim));
+        assert!(
+            mono.spans[0]
+                .style
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+        assert!(!mono.spans[0].style.add_modifier.contains(Modifier::DIM));
     }
 
     #[test]

@@ -3,22 +3,24 @@
 //! connection (WAL lets the river be queried while a refresh writes).
 
 use super::protocol::{Command, Event, Lane, RiverQuery, Scope};
+use super::worker_refresh::{RefreshContext, Refreshes};
 use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::{Mark, SourceId};
 use crate::query::{Expr, Flag, Term, parse};
-use crate::store::{Compiled, Store, StoreError, compile};
-use crate::sync::progress::Progress;
-use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
 use chrono::Utc;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
-use tokio::task::JoinHandle;
+use tokio::task::JoinError;
 
 #[derive(Debug, Clone)]
 pub struct WorkerOptions {
     pub jobs: usize,
     pub http: HttpOptions,
+    /// How long a write waits for another process's write lock before it fails.
+    pub busy_timeout: Duration,
     /// The config's `read_whole_story`.
     pub read_whole_story: bool,
 }
@@ -28,6 +30,7 @@ impl Default for WorkerOptions {
         WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
+            busy_timeout: DEFAULT_BUSY_TIMEOUT,
             read_whole_story: true,
         }
     }
@@ -61,12 +64,16 @@ pub fn spawn(
 }
 
 struct Worker {
-    db_path: PathBuf,
-    read_whole_story: bool,
     store: Store,
-    client: Arc<HttpClient>,
     events: UnboundedSender<Event>,
-    refreshing: Option<JoinHandle<()>>,
+    refresh_context: RefreshContext,
+    refreshes: Refreshes,
+}
+
+/// What woke the worker up.
+enum Wake {
+    Command(Option<Command>),
+    RefreshEnded(Result<(), JoinError>),
 }
 
 impl Worker {
@@ -76,7 +83,7 @@ impl Worker {
         mut commands: UnboundedReceiver<Command>,
         events: UnboundedSender<Event>,
     ) {
-        let opened = Store::open(&db_path)
+        let opened = Store::open_waiting(&db_path, options.busy_timeout)
             .map_err(|e| e.to_string())
             .and_then(|mut store| {
                 store.set_read_whole_story(options.read_whole_story);
@@ -95,19 +102,35 @@ impl Worker {
             }
         };
         let mut worker = Worker {
-            db_path,
-            read_whole_story: options.read_whole_story,
             store,
-            client: Arc::new(client),
+            refresh_context: RefreshContext {
+                db_path,
+                busy_timeout: options.busy_timeout,
+                read_whole_story: options.read_whole_story,
+                client: Arc::new(client),
+                events: events.clone(),
+            },
             events,
-            refreshing: None,
+            refreshes: Refreshes::default(),
         };
-        while let Some(first) = commands.recv().await {
-            for command in coalesce(first, &mut commands) {
-                if command == Command::Quit {
-                    return;
+        loop {
+            let wake = tokio::select! {
+                command = commands.recv() => Wake::Command(command),
+                ended = worker.refreshes.ended() => Wake::RefreshEnded(ended),
+            };
+            match wake {
+                Wake::Command(None) => return,
+                Wake::Command(Some(first)) => {
+                    for command in coalesce(first, &mut commands) {
+                        if command == Command::Quit {
+                            return;
+                        }
+                        worker.handle(command);
+                    }
                 }
-                worker.handle(command);
+                Wake::RefreshEnded(result) => {
+                    worker.refreshes.on_ended(result, &worker.refresh_context)
+                }
             }
         }
     }
@@ -124,13 +147,14 @@ impl Worker {
             Command::LoadItem(id) => self.load_item(id),
             Command::Mark { ids, mark } => self.mark(ids, mark),
             Command::MarkAllRead { query } => self.mark_all_read(&query),
+            Command::FindUnread { query, from } => self.find_unread(query, from),
             Command::SetTags { id, tags } => self
                 .store
                 .set_item_tags(id, &tags)
                 .map(|tags| Event::TagsSet { id, tags }),
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
-                self.start_refresh(source);
+                self.refreshes.request(source, &self.refresh_context);
                 return;
             }
             Command::Export { query, path } => Ok(self.export(&query, &path)),
@@ -166,13 +190,22 @@ impl Worker {
         })
     }
 
-    /// Reading one version of a story reads them all: the answer names every item marked.
+    /// Answers with `Marked` (every item marked: reading one version of a story reads them
+    /// all), then (for read marks) the touched sources' new unread counts: a cheap probe per
+    /// source instead of reloading every count.
     fn mark(&mut self, ids: Vec<crate::model::ItemId>, mark: Mark) -> Result<Event, StoreError> {
-        let marked = self.store.mark_stories(&ids, mark, Utc::now())?;
-        Ok(Event::Marked {
-            ids: marked.ids,
+        let outcome = self.store.mark_stories(&ids, mark, Utc::now())?;
+        let marked = Event::Marked {
+            ids: outcome.ids,
             mark,
-        })
+        };
+        if matches!(mark, Mark::Save | Mark::Unsave) {
+            return Ok(marked);
+        }
+        let _ = self.events.send(marked);
+        Ok(Event::UnreadCounts(
+            self.store.unread_counts(&outcome.sources)?,
+        ))
     }
 
     /// The item, then its story's versions.
@@ -202,64 +235,33 @@ impl Worker {
     }
 
     fn mark_all_read(&mut self, query: &RiverQuery) -> Result<Event, StoreError> {
-        match river_filter(query) {
-            Ok(filter) => Ok(Event::MarkedAllRead {
-                ids: self.store.mark_matching_read(&filter, Utc::now())?,
-            }),
-            Err(error) => Ok(Event::Failed(format!(
-                "cannot mark: the filter is invalid ({error})"
-            ))),
-        }
-    }
-
-    /// One refresh at a time; a second request while one runs is dropped (its progress shows).
-    fn start_refresh(&mut self, only: Option<SourceId>) {
-        if self
-            .refreshing
-            .as_ref()
-            .is_some_and(|task| !task.is_finished())
-        {
-            return;
-        }
-        let (db_path, client, events) = (
-            self.db_path.clone(),
-            self.client.clone(),
-            self.events.clone(),
-        );
-        let options = RefreshOptions { only };
-        let read_whole_story = self.read_whole_story;
-        self.refreshing = Some(tokio::spawn(async move {
-            let outcome =
-                run_refresh(db_path, read_whole_story, client, options, events.clone()).await;
-            if let Err(error) = outcome {
-                let _ = events.send(Event::Failed(format!("refresh stopped: {error}")));
+        let filter = match river_filter(query) {
+            Ok(filter) => filter,
+            Err(error) => {
+                return Ok(Event::Failed(format!(
+                    "cannot mark: the filter is invalid ({error})"
+                )));
             }
-        }));
+        };
+        let marked = self.store.mark_matching_read(&filter, Utc::now())?;
+        let mut sources: Vec<SourceId> = marked.iter().map(|(_, source)| *source).collect();
+        sources.sort_unstable();
+        sources.dedup();
+        let ids = marked.into_iter().map(|(id, _)| id).collect();
+        let _ = self.events.send(Event::MarkedAllRead { ids });
+        Ok(Event::UnreadCounts(self.store.unread_counts(&sources)?))
     }
-}
 
-async fn run_refresh(
-    db_path: PathBuf,
-    read_whole_story: bool,
-    client: Arc<HttpClient>,
-    options: RefreshOptions,
-    events: UnboundedSender<Event>,
-) -> Result<(), StoreError> {
-    let mut store = Store::open(&db_path)?;
-    store.set_read_whole_story(read_whole_story);
-    let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
-    let forward_to = events.clone();
-    let forward = tokio::spawn(async move {
-        while let Some(message) = receiver.recv().await {
-            let _ = forward_to.send(Event::Refresh(message));
-        }
-    });
-    let result = refresh(&mut store, client, &options, &progress).await;
-    drop(progress);
-    let _ = forward.await;
-    result?;
-    let _ = events.send(Event::SourcesLoaded(store.sources()?));
-    Ok(())
+    fn find_unread(&self, query: RiverQuery, from: usize) -> Result<Event, StoreError> {
+        let found = match river_filter(&query) {
+            Ok(filter) if query.grouped() => {
+                self.store.next_unread_story_position(&filter, from)?
+            }
+            Ok(filter) => self.store.next_unread_position(&filter, from)?,
+            Err(_) => None,
+        };
+        Ok(Event::UnreadFound { query, found })
+    }
 }
 
 /// Keeps only the newest of the river loads waiting in the queue: typing fast in the filter

@@ -32,27 +32,28 @@ impl App {
             } => self.on_exported(&path, count, format, papers),
             Event::Marked { ids, mark } => self.on_marked(&ids, mark, effects),
             Event::MarkedAllRead { ids } => self.on_marked_all_read(ids, effects),
+            Event::UnreadCounts(counts) => self.sources.set_unread(&counts),
+            Event::UnreadFound { query, found } => self.on_unread_found(&query, found, effects),
             Event::TagsSet { id, tags } => self.on_tags_set(id, tags),
             Event::TagsLoaded(tags) => self.known_tags = tags,
             Event::Refresh(progress) => {
                 if self.status.on_progress(&progress) {
-                    effects.push(Effect::Send(Command::LoadSources));
-                    effects.push(Effect::Send(Command::LoadTags));
-                    effects.push(Effect::Send(self.river.reload()));
+                    self.reload_after_refresh(effects);
                 }
             }
-            Event::Failed(message) => {
-                // A refresh that failed before it started will never report Finished.
-                if self
-                    .status
-                    .refresh
-                    .is_some_and(|progress| progress.total == 0)
-                {
-                    self.status.refresh = None;
-                }
-                self.status.error(message);
+            Event::RefreshFailed(message) => {
+                self.status.refresh_failed(message);
+                // Feeds written before the failure are in the database: show them.
+                self.reload_after_refresh(effects);
             }
+            Event::Failed(message) => self.status.error(message),
         }
+    }
+
+    fn reload_after_refresh(&mut self, effects: &mut Vec<Effect>) {
+        effects.push(Effect::Send(Command::LoadSources));
+        effects.push(Effect::Send(Command::LoadTags));
+        effects.push(Effect::Send(self.river.reload()));
     }
 
     fn on_river_loaded(
@@ -70,6 +71,32 @@ impl App {
             self.filter.error = None;
         }
         self.follow_river_selection(effects);
+        if self.open_found_unread && self.river.selected_row().is_some() {
+            self.open_found_unread = false;
+            if self.focus == super::layout::Focus::Reader {
+                self.open_selected(effects);
+            }
+        }
+    }
+
+    fn on_unread_found(
+        &mut self,
+        query: &super::protocol::RiverQuery,
+        found: Option<(usize, bool)>,
+        effects: &mut Vec<Effect>,
+    ) {
+        if *query != self.river.shown {
+            return;
+        }
+        match found {
+            None => self.status.info("No unread items here"),
+            Some((index, wrapped)) => {
+                if wrapped {
+                    self.status.info(super::perform::WRAPPED_TO_THE_TOP);
+                }
+                self.go_to_unread(index, effects);
+            }
+        }
     }
 
     fn on_river_rejected(&mut self, generation: u64, error: QueryError) {
@@ -87,14 +114,23 @@ impl App {
         }
     }
 
+    /// The row changes at once; then the river is asked again, so that its rows and its count
+    /// agree with the lane (a read item leaves Unread, an unsaved one leaves Saved). An undo
+    /// brings the river back to where the user was. The sources' counts come next
+    /// (`Event::UnreadCounts`).
     fn on_marked(&mut self, ids: &[ItemId], mark: Mark, effects: &mut Vec<Effect>) {
         self.river.apply_mark(ids, mark);
         if let Some(reader) = &mut self.reader {
             reader.apply_mark(ids, mark, self.now);
         }
-        if matches!(mark, Mark::Read | Mark::Unread) {
-            effects.push(Effect::Send(Command::LoadSources));
-        }
+        let undone = self
+            .restoring
+            .take_if(|undone| mark == Mark::Unread && is_batch(ids, &undone.ids));
+        let reload = match undone {
+            Some(undone) => self.river.restore(&undone.place),
+            None => self.river.reload(),
+        };
+        effects.push(Effect::Send(reload));
     }
 
     fn on_marked_all_read(&mut self, ids: Vec<ItemId>, effects: &mut Vec<Effect>) {
@@ -102,6 +138,7 @@ impl App {
             self.status.info("Nothing was unread");
             return;
         }
+        let place = self.river.place();
         self.river.apply_mark(&ids, Mark::Read);
         let undo_key = self
             .keymap
@@ -111,8 +148,8 @@ impl App {
             "Marked {} read; {undo_key} to undo",
             plural(ids.len(), "item")
         ));
-        self.undo.push(ids);
-        effects.push(Effect::Send(Command::LoadSources));
+        self.undo.push(super::app::Undoable { ids, place });
+        effects.push(Effect::Send(self.river.reload()));
     }
 
     fn on_tags_set(&mut self, id: ItemId, tags: Vec<String>) {
@@ -131,4 +168,10 @@ impl App {
             reader.set_item(item, width, &self.theme);
         }
     }
+}
+
+/// The confirmed ids are the batch sent (less any item deleted meanwhile).
+fn is_batch(confirmed: &[ItemId], sent: &[ItemId]) -> bool {
+    let sent: std::collections::HashSet<&ItemId> = sent.iter().collect();
+    confirmed.len() <= sent.len() && confirmed.iter().all(|id| sent.contains(id))
 }

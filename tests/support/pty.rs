@@ -82,6 +82,11 @@ impl Pty {
 
     /// Waits until the screen satisfies `ready`; fails the test with the screen otherwise.
     pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        self.wait_for_screen(what, |screen| ready(&screen.contents()))
+    }
+
+    /// Like `wait_for`, with the whole screen (colours and attributes) to look at.
+    pub fn wait_for_screen(&self, what: &str, ready: impl Fn(&vt100::Screen) -> bool) -> String {
         let (lock, changed) = &*self.screen;
         let deadline = Instant::now() + PATIENCE;
         let mut screen = lock
@@ -89,7 +94,7 @@ impl Pty {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         loop {
             let text = screen.parser.screen().contents();
-            if ready(&text) {
+            if ready(screen.parser.screen()) {
                 return text;
             }
             let left = deadline.saturating_duration_since(Instant::now());
@@ -101,6 +106,22 @@ impl Pty {
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }
+    }
+
+    /// The text of the rows drawn on a coloured background (a selection), status bar aside.
+    pub fn highlighted_rows(screen: &vt100::Screen) -> Vec<String> {
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        (0..rows.saturating_sub(1))
+            .filter(|&row| {
+                (0..cols).any(|col| {
+                    screen
+                        .cell(row, col)
+                        .is_some_and(|cell| cell.bgcolor() != vt100::Color::Default)
+                })
+            })
+            .map(|row| screen.contents_between(row, 0, row, cols))
+            .collect()
     }
 
     /// Waits for the program to exit and returns its status.

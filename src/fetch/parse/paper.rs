@@ -82,6 +82,7 @@ pub fn describe(inputs: Inputs<'_>) -> Described {
         role: identity.role,
         linked_url: identity.linked_url,
         published_as: identity.published_as,
+        candidates: identity.candidates,
     };
     Described {
         doi: identity.doi,

@@ -42,7 +42,8 @@ pub async fn refresh(
     let sources: Vec<Source> = store
         .sources()?
         .into_iter()
-        .filter(|s| options.only.is_none_or(|only| only == s.id))
+        // The removed sources' placeholder holds items but is no feed.
+        .filter(|s| !s.is_placeholder() && options.only.is_none_or(|only| only == s.id))
         .collect();
     let _ = progress.send(Progress::Started {
         total: sources.len(),

@@ -36,13 +36,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let width = usize::from(list.width);
+    // Under a query that does not parse, the rows are the last valid query's: dimmed.
+    let stale = app.filter.error.is_some();
     let lines: Vec<Line> = (river.top..river.total.min(river.top + usize::from(list.height)))
         .map(|index| {
             let line = river
                 .row(index)
                 .map_or_else(|| placeholder(app), |row| row_line(app, row, width));
+            let line = if stale { app.theme.fade(line) } else { line };
             if index == river.selected && focused {
-                line.patch_style(app.theme.selection)
+                app.theme.select(line)
             } else {
                 line
             }
@@ -251,10 +254,30 @@ fn draw_filter(frame: &mut Frame, area: Rect, app: &App) {
             fit::truncate(&message, area.width.into()),
             theme.error,
         ));
+        lines.push(Line::styled(
+            fit::truncate(&last_valid(app), area.width.into()),
+            theme.dim,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), area);
     if filter.editing {
         let x = area.x + u16::try_from(prompt_width + cursor).unwrap_or(area.width);
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
     }
+}
+
+/// What the dimmed rows under a broken query are: "last valid query: sepsis · 22 items
+/// (dimmed)".
+fn last_valid(app: &App) -> String {
+    let shown = &app.river.shown.text;
+    let query = if shown.is_empty() {
+        "no filter".to_string()
+    } else {
+        sanitize::line(shown)
+    };
+    let items = match app.river.total {
+        1 => "1 item".to_string(),
+        n => format!("{} items", thousands(n)),
+    };
+    format!("  last valid query: {query} · {items} (dimmed)")
 }

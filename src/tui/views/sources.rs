@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             if index != pane.selected {
                 line
             } else if focused {
-                line.patch_style(app.theme.selection)
+                app.theme.select(line)
             } else {
                 line.patch_style(app.theme.accent)
             }

@@ -42,7 +42,11 @@ fn left_text(app: &App) -> (String, Style) {
         );
     }
     if let Some(progress) = app.status.refresh {
-        return (refresh_text(progress), Style::new());
+        let mut text = refresh_text(progress);
+        if app.status.refresh_queued {
+            text.push_str(" · another queued");
+        }
+        return (text, Style::new());
     }
     match &app.status.message {
         Some(Message::Info(text)) => (sanitize::line(text), Style::new()),
@@ -70,7 +74,11 @@ fn refresh_text(progress: RefreshProgress) -> String {
 
 /// The keys for the few actions that matter where the focus is, from the keymap in force.
 fn hints(app: &App) -> String {
+    let kept = app.filter.is_kept();
     let actions: &[(Action, &str)] = match app.focus {
+        _ if app.filter.editing && app.filter.error.is_some() => {
+            return "fix the query, or Esc clears it ".to_string();
+        }
         _ if app.filter.editing => return "Enter keeps · Esc clears ".to_string(),
         _ if app.tagging.is_some() => {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
@@ -89,11 +97,22 @@ fn hints(app: &App) -> String {
             (Action::BackOrQuit, "back"),
             (Action::Help, "help"),
         ],
+        Focus::Sources if kept => &[
+            (Action::Open, "river"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "clear filter"),
+        ],
         Focus::Sources => &[
             (Action::Open, "river"),
             (Action::RefreshAll, "refresh"),
             (Action::Help, "help"),
             (Action::BackOrQuit, "quit"),
+        ],
+        Focus::River if kept => &[
+            (Action::Back, "clear filter"),
+            (Action::Filter, "edit filter"),
+            (Action::Save, "save"),
+            (Action::Help, "help"),
         ],
         Focus::River => &[
             (Action::Filter, "filter"),

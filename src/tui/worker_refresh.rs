@@ -1,0 +1,124 @@
+//! The worker's refreshes. One runs at a time with its own connection; a request made while
+//! one runs waits for it (several such requests merge into one), and is never dropped. Every
+//! refresh that starts ends with `Progress::Finished` or `Event::RefreshFailed`, even when the
+//! database refuses a write or the task panics, so the UI is never left "Refreshing…".
+
+use super::protocol::Event;
+use crate::fetch::http::HttpClient;
+use crate::model::SourceId;
+use crate::store::{Store, StoreError};
+use crate::sync::progress::Progress;
+use crate::sync::refresh::{RefreshOptions, refresh};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc::{self, UnboundedSender};
+use tokio::task::{JoinError, JoinHandle};
+
+/// What a refresh needs to run on its own.
+#[derive(Clone)]
+pub(super) struct RefreshContext {
+    pub db_path: PathBuf,
+    pub busy_timeout: Duration,
+    /// The config's `read_whole_story`: new versions of read stories arrive read.
+    pub read_whole_story: bool,
+    pub client: Arc<HttpClient>,
+    pub events: UnboundedSender<Event>,
+}
+
+#[derive(Default)]
+pub(super) struct Refreshes {
+    running: Option<JoinHandle<()>>,
+    /// Asked for while one runs: `Some(None)` is every source.
+    queued: Option<Option<SourceId>>,
+}
+
+impl Refreshes {
+    /// Starts a refresh, or queues it behind the one running.
+    pub fn request(&mut self, only: Option<SourceId>, context: &RefreshContext) {
+        if self.running.is_some() {
+            self.queued = Some(merge(self.queued, only));
+            return;
+        }
+        self.running = Some(tokio::spawn(run(only, context.clone())));
+    }
+
+    /// Resolves when the running refresh's task has ended; never, when none runs. Safe to
+    /// drop and call again (the task is awaited by reference).
+    pub async fn ended(&mut self) -> Result<(), JoinError> {
+        match &mut self.running {
+            Some(task) => task.await,
+            None => std::future::pending().await,
+        }
+    }
+
+    /// After `ended`: reports a task that died, then starts what was queued.
+    pub fn on_ended(&mut self, result: Result<(), JoinError>, context: &RefreshContext) {
+        self.running = None;
+        if let Err(error) = result
+            && error.is_panic()
+        {
+            tracing::error!(%error, "the refresh task panicked");
+            let _ = context.events.send(Event::RefreshFailed(
+                "Refresh stopped on an internal error (details in the log)".into(),
+            ));
+        }
+        if let Some(only) = self.queued.take() {
+            self.request(only, context);
+        }
+    }
+}
+
+/// Two requests as one: the same source stays that source; anything else is every source.
+fn merge(queued: Option<Option<SourceId>>, only: Option<SourceId>) -> Option<SourceId> {
+    match queued {
+        None => only,
+        Some(previous) if previous == only => only,
+        Some(_) => None,
+    }
+}
+
+async fn run(only: Option<SourceId>, context: RefreshContext) {
+    let events = context.events.clone();
+    if let Err(error) = refresh_and_reload(only, context).await {
+        let _ = events.send(Event::RefreshFailed(format!("Refresh stopped: {error}")));
+    }
+}
+
+async fn refresh_and_reload(
+    only: Option<SourceId>,
+    context: RefreshContext,
+) -> Result<(), StoreError> {
+    let mut store = Store::open_waiting(&context.db_path, context.busy_timeout)?;
+    store.set_read_whole_story(context.read_whole_story);
+    let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
+    let forward_to = context.events.clone();
+    let forward = tokio::spawn(async move {
+        while let Some(message) = receiver.recv().await {
+            let _ = forward_to.send(Event::Refresh(message));
+        }
+    });
+    let options = RefreshOptions { only };
+    let result = refresh(&mut store, context.client, &options, &progress).await;
+    drop(progress);
+    let _ = forward.await;
+    result?;
+    let _ = context.events.send(Event::SourcesLoaded(store.sources()?));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_made_during_a_refresh_merge_into_one() {
+        let (one, two) = (Some(SourceId(1)), Some(SourceId(2)));
+        assert_eq!(merge(None, one), one);
+        assert_eq!(merge(None, None), None);
+        assert_eq!(merge(Some(one), one), one, "the same source twice");
+        assert_eq!(merge(Some(one), two), None, "two sources: all of them");
+        assert_eq!(merge(Some(None), one), None, "all stays all");
+        assert_eq!(merge(Some(one), None), None);
+    }
+}
