@@ -4,13 +4,15 @@
 //!
 //! - [`model`]: sources, items and their ids; pure data.
 //! - [`query`]: the query language, lexed and parsed to an AST; pure.
-//! - [`ident`], [`text`], [`fingerprint`]: DOIs and PubMed ids, hostile text made safe,
-//!   a stable hash; pure.
+//! - [`ident`], [`text`], [`fingerprint`]: DOIs, PubMed and PMC ids, trial numbers, canonical
+//!   links, which paper an item is or links to, evidence cues (preprint, retraction); hostile
+//!   text made safe; a stable hash. Pure.
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
-//!   index, the query AST compiled to SQL.
+//!   index, stories (the same paper across feeds) kept on write, the query AST compiled to SQL.
 //! - [`fetch`]: the only home of reqwest and feed-rs: polite HTTP with limits, bytes → model.
-//! - [`export`]: writers over the model (OPML).
-//! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add, import, demo); they
+//! - [`export`]: writers over the model: OPML for sources; RIS, BibTeX, CSL-JSON, a Markdown
+//!   digest and the item JSON for papers.
+//! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add, import, export, demo); they
 //!   report progress through channels and never print.
 //! - [`cli`]: the headless commands, the only writer to stdout.
 //! - [`tui`]: the only home of ratatui and crossterm; its worker owns the database and the
