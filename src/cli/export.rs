@@ -13,6 +13,13 @@ use std::path::Path;
 
 const DEFAULT_QUERY: &str = "is:saved";
 
+/// What an item export wrote, for the confirmation and the hint.
+struct Written {
+    count: usize,
+    format: Format,
+    hint: Option<String>,
+}
+
 pub fn run(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status> {
     let format = match (args.format, &args.output) {
         (Some(format), _) => format,
@@ -21,48 +28,59 @@ pub fn run(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status>
             "name a format (opml, json, ris, bibtex, csljson, markdown) or an output file with -o"
         ),
     };
-    let (text, note) = match item_format(format) {
-        None => {
-            if args.query.is_some() {
-                anyhow::bail!("--query chooses items; the opml export writes every subscription");
-            }
-            (opml(context)?, None)
+    let (text, written) = match item_format(format) {
+        None if args.query.is_some() => {
+            anyhow::bail!("--query chooses items; the opml export writes every subscription")
         }
+        None => (opml(context)?, None),
         Some(format) => {
-            let query = args.query.as_deref().unwrap_or(DEFAULT_QUERY);
-            let filter = compile_query(query)?;
-            let store = context.store()?;
-            let request = ExportRequest {
-                format,
-                filter: &filter,
-                stories: false,
-                now: Utc::now(),
-            };
-            let exported = export_items(&store, &request)?;
-            let note = (exported.count == 0).then(|| nothing_matched(query));
-            (exported.text, Some((exported.count, format, note)))
+            let (text, written) = items(context, format, args.query.as_deref())?;
+            (text, Some(written))
         }
     };
     let mut out = Output::new();
-    match &args.output {
-        Some(path) => {
+    match (&args.output, &written) {
+        (Some(path), Some(written)) => {
             write_atomically(path, &text)?;
-            if let Some((count, format, _)) = &note {
-                out.line(&format!(
-                    "exported {} to {} ({})",
-                    entries(*count, *format),
-                    path.display(),
-                    format.name()
-                ))?;
-            }
+            out.line(&format!(
+                "exported {} to {} ({})",
+                entries(written.count, written.format),
+                path.display(),
+                written.format.name()
+            ))?;
         }
-        None => out.line(text.trim_end())?,
+        (Some(path), None) => write_atomically(path, &text)?,
+        (None, _) => out.line(text.trim_end())?,
     }
     out.finish()?;
-    if let Some((_, _, Some(hint))) = note {
+    if let Some(hint) = written.and_then(|written| written.hint) {
         output::warn(&hint);
     }
     Ok(Status::Success)
+}
+
+/// The items the query matches (default `is:saved`), in `format`.
+fn items(
+    context: &super::Context,
+    format: Format,
+    query: Option<&str>,
+) -> anyhow::Result<(String, Written)> {
+    let query = query.unwrap_or(DEFAULT_QUERY);
+    let filter = compile_query(query)?;
+    let store = context.store()?;
+    let request = ExportRequest {
+        format,
+        filter: &filter,
+        stories: false,
+        now: Utc::now(),
+    };
+    let exported = export_items(&store, &request)?;
+    let written = Written {
+        count: exported.count,
+        format,
+        hint: (exported.count == 0).then(|| nothing_matched(query)),
+    };
+    Ok((exported.text, written))
 }
 
 fn format_of(path: &Path) -> anyhow::Result<ExportFormat> {

@@ -127,57 +127,11 @@ pub fn show(context: &super::Context, id: i64, json: bool) -> anyhow::Result<Sta
 
 fn show_lines(item: &Item, versions: &[Version]) -> Vec<String> {
     let mut lines = vec![sanitize_line(&item.title)];
-    let notice = versions
-        .iter()
-        .filter_map(|version| version.evidence.notice)
-        .max();
-    let mut field = |name: &str, value: Option<String>| {
+    for (name, value) in show_fields(item, versions) {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
             lines.push(format!("{name:<10}{}", sanitize_line(&value)));
         }
-    };
-    field("source", Some(item.source_title.clone()));
-    field("date", item.published.map(|d| d.to_rfc2822()));
-    field("author", item.author.clone());
-    field("journal", citation(item));
-    field("type", item.paper.article_type.clone());
-    field("link", item.url.clone());
-    field("doi", item.doi.clone());
-    field("pmid", item.pmid.clone());
-    field("pmcid", item.paper.pmcid.clone());
-    field("trials", Some(item.paper.ncts.join(", ")));
-    field(
-        "warning",
-        item.evidence
-            .preprint
-            .then(|| "preprint, not peer reviewed".to_string()),
-    );
-    field(
-        "warning",
-        notice.map(|notice| match notice {
-            Notice::Retraction => "retracted".to_string(),
-            Notice::ExpressionOfConcern => "expression of concern".to_string(),
-        }),
-    );
-    field("tags", Some(item.tags.join(", ")));
-    let others: Vec<String> = versions
-        .iter()
-        .filter(|version| version.id != item.id)
-        .map(|version| format!("{} (#{})", version.source_title, version.id))
-        .collect();
-    field("also in", Some(others.join(", ")));
-    field(
-        "state",
-        Some(format!(
-            "{}{}",
-            if item.read.is_some() {
-                "read"
-            } else {
-                "unread"
-            },
-            if item.saved.is_some() { ", saved" } else { "" }
-        )),
-    );
+    }
     let body = item
         .content
         .as_deref()
@@ -189,6 +143,57 @@ fn show_lines(item: &Item, versions: &[Version]) -> Vec<String> {
         lines.push(body);
     }
     lines
+}
+
+/// The named fields `show` prints, empty ones left out by the caller.
+fn show_fields(item: &Item, versions: &[Version]) -> Vec<(&'static str, Option<String>)> {
+    let notice = versions
+        .iter()
+        .filter_map(|version| version.evidence.notice)
+        .chain(item.evidence.notice)
+        .max();
+    let others: Vec<String> = versions
+        .iter()
+        .filter(|version| version.id != item.id)
+        .map(|version| format!("{} (#{})", version.source_title, version.id))
+        .collect();
+    let state = format!(
+        "{}{}",
+        if item.read.is_some() {
+            "read"
+        } else {
+            "unread"
+        },
+        if item.saved.is_some() { ", saved" } else { "" }
+    );
+    vec![
+        ("source", Some(item.source_title.clone())),
+        ("date", item.published.map(|d| d.to_rfc2822())),
+        ("author", item.author.clone()),
+        ("journal", citation(item)),
+        ("type", item.paper.article_type.clone()),
+        ("link", item.url.clone()),
+        ("doi", item.doi.clone()),
+        ("pmid", item.pmid.clone()),
+        ("pmcid", item.paper.pmcid.clone()),
+        ("trials", Some(item.paper.ncts.join(", "))),
+        (
+            "warning",
+            item.evidence
+                .preprint
+                .then(|| "preprint, not peer reviewed".to_string()),
+        ),
+        (
+            "warning",
+            notice.map(|notice| match notice {
+                Notice::Retraction => "retracted".to_string(),
+                Notice::ExpressionOfConcern => "expression of concern".to_string(),
+            }),
+        ),
+        ("tags", Some(item.tags.join(", "))),
+        ("also in", Some(others.join(", "))),
+        ("state", Some(state)),
+    ]
 }
 
 /// `New England Journal of Medicine 395(21):1939-1940`

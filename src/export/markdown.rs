@@ -74,6 +74,19 @@ fn entry(out: &mut String, reference: &Reference) {
             let _ = writeln!(out, "- **{title}**  ");
         }
     }
+    for line in [facts(reference), cues(reference)] {
+        if !line.is_empty() {
+            let _ = writeln!(out, "  {}  ", line.join(" · "));
+        }
+    }
+    if let Some(summary) = reference.summary_line() {
+        let _ = writeln!(out, "  {}", escape(&summary));
+    }
+    out.push('\n');
+}
+
+/// Authors, journal, date, DOI and PMID.
+fn facts(reference: &Reference) -> Vec<String> {
     let mut facts: Vec<String> = Vec::new();
     if !reference.authors.is_empty() {
         let mut names: Vec<String> = reference
@@ -102,9 +115,11 @@ fn entry(out: &mut String, reference: &Reference) {
             "[PMID {pmid}](https://pubmed.ncbi.nlm.nih.gov/{pmid}/)"
         ));
     }
-    if !facts.is_empty() {
-        let _ = writeln!(out, "  {}  ", facts.join(" · "));
-    }
+    facts
+}
+
+/// The user's tags and the evidence cues.
+fn cues(reference: &Reference) -> Vec<String> {
     let mut cues: Vec<String> = Vec::new();
     if !reference.keywords.is_empty() {
         let tags: Vec<String> = reference
@@ -122,13 +137,7 @@ fn entry(out: &mut String, reference: &Reference) {
         Some(Notice::ExpressionOfConcern) => cues.push("**Expression of concern**".into()),
         None => {}
     }
-    if !cues.is_empty() {
-        let _ = writeln!(out, "  {}  ", cues.join(" · "));
-    }
-    if let Some(summary) = reference.summary_line() {
-        let _ = writeln!(out, "  {}", escape(&summary));
-    }
-    out.push('\n');
+    cues
 }
 
 /// Markdown's punctuation escaped, so a title never turns into markup; one line.

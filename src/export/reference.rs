@@ -104,25 +104,12 @@ pub fn build_references(chosen: &[Item], versions: &[Item]) -> Vec<Reference> {
 }
 
 fn reference(item: &Item, siblings: &[&Item]) -> Reference {
-    let is_paper = item.paper.role == PaperRole::Own;
-    // Records of the same paper, the story's lead first: they complete what this one lacks.
-    let mut records: Vec<&Item> = siblings
-        .iter()
-        .copied()
-        .filter(|other| is_paper && other.paper.role == PaperRole::Own)
-        .collect();
-    records.sort_by_key(|other| (!other.story.lead, std::cmp::Reverse(other.published)));
+    let records = records_of_the_paper(item, siblings);
     let pick = |own: Option<&String>, field: fn(&Item) -> Option<&String>| {
         own.or_else(|| records.iter().find_map(|other| field(other)))
             .cloned()
     };
-    let kind = if item.evidence.preprint {
-        Kind::Preprint
-    } else if is_paper {
-        Kind::Article
-    } else {
-        Kind::Web
-    };
+    let kind = kind(item);
     let authors = if item.paper.authors.is_empty() {
         records
             .iter()
@@ -133,11 +120,6 @@ fn reference(item: &Item, siblings: &[&Item]) -> Reference {
     } else {
         item.paper.authors.clone()
     };
-    let notice = siblings
-        .iter()
-        .filter_map(|other| other.evidence.notice)
-        .chain(item.evidence.notice)
-        .max();
     Reference {
         item_id: item.id.0,
         key: String::new(),
@@ -165,7 +147,36 @@ fn reference(item: &Item, siblings: &[&Item]) -> Reference {
         article_type: pick(item.paper.article_type.as_ref(), |i| {
             i.paper.article_type.as_ref()
         }),
-        notice,
+        notice: siblings
+            .iter()
+            .filter_map(|other| other.evidence.notice)
+            .chain(item.evidence.notice)
+            .max(),
+    }
+}
+
+/// Other records of the same paper (not posts about it), the story's lead first: they
+/// complete what the exported one lacks. None for a version that is not itself a record.
+fn records_of_the_paper<'a>(item: &Item, siblings: &[&'a Item]) -> Vec<&'a Item> {
+    if item.paper.role != PaperRole::Own {
+        return Vec::new();
+    }
+    let mut records: Vec<&Item> = siblings
+        .iter()
+        .copied()
+        .filter(|other| other.paper.role == PaperRole::Own)
+        .collect();
+    records.sort_by_key(|other| (!other.story.lead, std::cmp::Reverse(other.published)));
+    records
+}
+
+fn kind(item: &Item) -> Kind {
+    if item.evidence.preprint {
+        Kind::Preprint
+    } else if item.paper.role == PaperRole::Own {
+        Kind::Article
+    } else {
+        Kind::Web
     }
 }
 

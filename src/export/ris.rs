@@ -20,56 +20,68 @@ fn record(out: &mut String, reference: &Reference) {
             let _ = write!(out, "{name}  - {value}\r\n");
         }
     };
-    tag(
-        "TY",
-        match reference.kind {
-            Kind::Article | Kind::Preprint => "JOUR",
-            Kind::Web => "ELEC",
-        },
-    );
-    tag("ID", &reference.key);
-    tag("TI", &reference.title);
-    for author in &reference.authors {
-        tag("AU", &author.inverted());
+    for (name, value) in fields(reference) {
+        tag(name, &value);
     }
-    if let Some(journal) = &reference.journal {
-        tag("T2", journal);
-        tag("JO", journal);
-    }
-    for (name, value) in [
-        ("VL", reference.volume.as_deref()),
-        ("IS", reference.issue.as_deref()),
-        ("SP", reference.first_page()),
-        ("EP", reference.last_page()),
-    ] {
-        tag(name, value.unwrap_or_default());
-    }
-    if let Some(date) = reference.date {
-        tag("PY", &date.format("%Y").to_string());
-        tag("DA", &date.format("%Y/%m/%d/").to_string());
-    }
-    tag("DO", reference.doi.as_deref().unwrap_or_default());
-    tag("UR", reference.url.as_deref().unwrap_or_default());
-    tag("AN", reference.pmid.as_deref().unwrap_or_default());
-    tag("C2", reference.pmcid.as_deref().unwrap_or_default());
-    tag("M3", reference.article_type.as_deref().unwrap_or_default());
-    tag("AB", reference.abstract_text.as_deref().unwrap_or_default());
-    for keyword in &reference.keywords {
-        tag("KW", keyword);
-    }
-    tag("N1", &format!("Source: {}", reference.source));
-    if reference.kind == Kind::Preprint {
-        tag("N1", "Preprint, not peer reviewed");
-    }
-    match reference.notice {
-        Some(Notice::Retraction) => tag("N1", "Retracted"),
-        Some(Notice::ExpressionOfConcern) => tag("N1", "Expression of concern"),
-        None => {}
-    }
-    for nct in &reference.ncts {
-        tag("N1", &format!("ClinicalTrials.gov {nct}"));
+    for note in notes(reference) {
+        tag("N1", &note);
     }
     out.push_str("ER  - \r\n\r\n");
+}
+
+/// Every field but the notes, in the order importers expect (`TY` first).
+fn fields(reference: &Reference) -> Vec<(&'static str, String)> {
+    let kind = match reference.kind {
+        Kind::Article | Kind::Preprint => "JOUR",
+        Kind::Web => "ELEC",
+    };
+    let text = |value: Option<&str>| value.unwrap_or_default().to_string();
+    let mut fields = vec![
+        ("TY", kind.to_string()),
+        ("ID", reference.key.clone()),
+        ("TI", reference.title.clone()),
+    ];
+    fields.extend(reference.authors.iter().map(|name| ("AU", name.inverted())));
+    if let Some(journal) = &reference.journal {
+        fields.push(("T2", journal.clone()));
+        fields.push(("JO", journal.clone()));
+    }
+    fields.push(("VL", text(reference.volume.as_deref())));
+    fields.push(("IS", text(reference.issue.as_deref())));
+    fields.push(("SP", text(reference.first_page())));
+    fields.push(("EP", text(reference.last_page())));
+    if let Some(date) = reference.date {
+        fields.push(("PY", date.format("%Y").to_string()));
+        fields.push(("DA", date.format("%Y/%m/%d/").to_string()));
+    }
+    fields.push(("DO", text(reference.doi.as_deref())));
+    fields.push(("UR", text(reference.url.as_deref())));
+    fields.push(("AN", text(reference.pmid.as_deref())));
+    fields.push(("C2", text(reference.pmcid.as_deref())));
+    fields.push(("M3", text(reference.article_type.as_deref())));
+    fields.push(("AB", text(reference.abstract_text.as_deref())));
+    fields.extend(reference.keywords.iter().map(|tag| ("KW", tag.clone())));
+    fields
+}
+
+/// The source, the evidence cues and the trial registrations.
+fn notes(reference: &Reference) -> Vec<String> {
+    let mut notes = vec![format!("Source: {}", reference.source)];
+    if reference.kind == Kind::Preprint {
+        notes.push("Preprint, not peer reviewed".into());
+    }
+    match reference.notice {
+        Some(Notice::Retraction) => notes.push("Retracted".into()),
+        Some(Notice::ExpressionOfConcern) => notes.push("Expression of concern".into()),
+        None => {}
+    }
+    notes.extend(
+        reference
+            .ncts
+            .iter()
+            .map(|nct| format!("ClinicalTrials.gov {nct}")),
+    );
+    notes
 }
 
 /// A value on one line: newlines and control characters become spaces.

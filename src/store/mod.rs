@@ -10,6 +10,7 @@ mod schema;
 mod search;
 mod sources;
 mod stories;
+mod story_backfill;
 mod story_candidates;
 mod story_queries;
 mod tags;

@@ -3,7 +3,7 @@
 use super::*;
 use crate::model::{ItemId, Mark, NewItem, NewSource, Paper, PaperRole};
 use crate::query::{Expr, Field, Flag, Term};
-use crate::store::{Compiled, SourceUpdate, compile};
+use crate::store::{Compiled, SourceUpdate, Store, compile};
 use chrono::{DateTime, TimeZone, Utc};
 
 const DOI: &str = "10.1056/NEJMoa2611487";

@@ -104,22 +104,9 @@ fn header(item: &Item, story: &Story<'_>, columns: usize, theme: &Theme) -> Vec<
     if let Some(citation) = versions::citation(item) {
         lines.push(Line::styled(fit::truncate(&citation, columns), theme.dim));
     }
-    let mut identifiers = Vec::new();
-    identifiers.extend(
-        item.doi
-            .as_deref()
-            .map(|doi| format!("doi:{}", sanitize::line(doi))),
-    );
-    identifiers.extend(
-        item.pmid
-            .as_deref()
-            .map(|pmid| format!("PMID {}", sanitize::line(pmid))),
-    );
-    identifiers.extend(item.paper.pmcid.as_deref().map(sanitize::line));
-    identifiers.extend(item.paper.ncts.iter().map(|nct| sanitize::line(nct)));
-    if !identifiers.is_empty() {
+    if let Some(identifiers) = versions::identifiers(item) {
         lines.push(Line::styled(
-            fit::truncate(&identifiers.join(" · "), columns),
+            fit::truncate(&identifiers, columns),
             theme.dim,
         ));
     }

@@ -58,18 +58,34 @@ pub fn describe(inputs: Inputs<'_>) -> Described {
         .then(|| citation::find_citation(&text))
         .flatten()
         .unwrap_or_default();
-    let preprint = identity.doi.as_deref().is_some_and(ident::is_preprint_doi)
-        || inputs
-            .url
+    let mut paper = bibliographic(&inputs, cited, is_preprint(&identity, inputs.url));
+    paper.ncts = ncts;
+    paper.pmcid = identity.pmcid;
+    paper.role = identity.role;
+    paper.linked_url = identity.linked_url;
+    paper.published_as = identity.published_as;
+    paper.candidates = identity.candidates;
+    Described {
+        doi: identity.doi,
+        pmid: identity.pmid,
+        paper,
+    }
+}
+
+fn is_preprint(identity: &ident::PaperIdentity, url: Option<&str>) -> bool {
+    identity.doi.as_deref().is_some_and(ident::is_preprint_doi)
+        || url
             .and_then(ident::hosts::host_of)
-            .is_some_and(|host| ident::hosts::is_preprint_host(&host));
+            .is_some_and(|host| ident::hosts::is_preprint_host(&host))
+}
+
+/// Authors, journal, volume, issue, pages and type: PRISM and Dublin Core first, then the
+/// citation line.
+fn bibliographic(inputs: &Inputs<'_>, cited: CitationLine, preprint: bool) -> Paper {
     let found = &inputs.extras.citation;
-    let journal = journal(&inputs, &cited);
-    let paper = Paper {
-        pmcid: identity.pmcid,
-        ncts,
-        authors: inputs.authors,
-        journal,
+    Paper {
+        authors: inputs.authors.clone(),
+        journal: journal(inputs, &cited),
         volume: clean(found.volume.as_deref()).or(cited.volume),
         issue: clean(found.issue.as_deref()).or(cited.issue),
         pages: citation::pages_from_parts(
@@ -79,15 +95,7 @@ pub fn describe(inputs: Inputs<'_>) -> Described {
         )
         .or(cited.pages),
         article_type: citation::article_type(found.section.as_deref(), inputs.categories, preprint),
-        role: identity.role,
-        linked_url: identity.linked_url,
-        published_as: identity.published_as,
-        candidates: identity.candidates,
-    };
-    Described {
-        doi: identity.doi,
-        pmid: identity.pmid,
-        paper,
+        ..Paper::default()
     }
 }
 

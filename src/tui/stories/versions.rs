@@ -69,6 +69,24 @@ pub fn citation(item: &Item) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
+/// `doi:10.1056/NEJMoa2314051 · PMID 38587237 · PMC11987654 · NCT04509674`
+pub fn identifiers(item: &Item) -> Option<String> {
+    let mut identifiers = Vec::new();
+    identifiers.extend(
+        item.doi
+            .as_deref()
+            .map(|doi| format!("doi:{}", sanitize::line(doi))),
+    );
+    identifiers.extend(
+        item.pmid
+            .as_deref()
+            .map(|pmid| format!("PMID {}", sanitize::line(pmid))),
+    );
+    identifiers.extend(item.paper.pmcid.as_deref().map(sanitize::line));
+    identifiers.extend(item.paper.ncts.iter().map(|nct| sanitize::line(nct)));
+    (!identifiers.is_empty()).then(|| identifiers.join(" · "))
+}
+
 /// "Versions (4) · v next" and a line per version: source, date, badges, title.
 pub fn version_lines(
     reading: &Item,

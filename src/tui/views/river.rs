@@ -144,8 +144,15 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
         Span::raw(" ")
     });
     spans.push(Span::raw(" "));
-    let mut room =
-        width.saturating_sub(TIME_WIDTH + 1 + source_width + usize::from(show_source) + 3);
+    let room = width.saturating_sub(TIME_WIDTH + 1 + source_width + usize::from(show_source) + 3);
+    spans.extend(title_spans(app, row, room));
+    Line::from(spans)
+}
+
+/// Badges, the title, `+N` for a story's other versions and the tags, in `room` columns.
+fn title_spans(app: &App, row: &ItemSummary, mut room: usize) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let mut spans = Vec::new();
     for (badge, style) in row_badges(app, row) {
         room = room.saturating_sub(fit::width(&badge));
         spans.push(Span::styled(badge, style));
@@ -176,7 +183,7 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     spans.push(Span::styled(others, theme.accent));
     spans.push(Span::styled(tags, theme.tag));
     spans.push(Span::raw(" ".repeat(pad)));
-    Line::from(spans)
+    spans
 }
 
 /// "RETRACTED ", "concern ", "preprint ": short, before the title.
