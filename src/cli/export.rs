@@ -114,7 +114,7 @@ fn entries(count: usize, format: Format) -> String {
     let noun = if format == Format::Json {
         "item"
     } else {
-        "paper"
+        "reference"
     };
     match count {
         1 => format!("1 {noun}"),

@@ -79,7 +79,11 @@ fn entry(out: &mut String, reference: &Reference) {
             let _ = writeln!(out, "  {}  ", line.join(" · "));
         }
     }
-    if let Some(summary) = reference.summary_line() {
+    // Posts have no title of their own: theirs is the start of their text.
+    if let Some(summary) = reference
+        .summary_line()
+        .filter(|summary| !starts_alike(summary, &reference.title))
+    {
         let _ = writeln!(out, "  {}", escape(&summary));
     }
     out.push('\n');
@@ -140,12 +144,19 @@ fn cues(reference: &Reference) -> Vec<String> {
     cues
 }
 
-/// Markdown's punctuation escaped, so a title never turns into markup; one line.
+fn starts_alike(summary: &str, title: &str) -> bool {
+    let title = title.trim_end_matches(['.', '…', ' ']);
+    summary.to_lowercase().starts_with(&title.to_lowercase())
+}
+
+/// What could turn text into markup inside a line (emphasis, code, links, HTML) escaped, so a
+/// title never becomes markup; one line. Headings and quotes only start lines, which these
+/// never do.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '(' | ')' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' => {
                 out.push('\\');
                 out.push(c);
             }

@@ -155,7 +155,7 @@ fn e_asks_for_a_file_and_exports_what_is_shown() {
     assert_eq!(
         app.status.message,
         Some(status::Message::Info(
-            "Exported 5 papers to /home/me/rounds-export.bib (BibTeX)".into()
+            "Exported 5 references to /home/me/rounds-export.bib (BibTeX)".into()
         ))
     );
     app.update(char_key('e'));

@@ -183,8 +183,9 @@ impl App {
         }
     }
 
+    /// `papers`: one entry per paper (reference formats), else per item (JSON).
     pub(super) fn on_exported(&mut self, path: &str, count: usize, format: &str, papers: bool) {
-        let noun = if papers { "paper" } else { "item" };
+        let noun = if papers { "reference" } else { "item" };
         let entries = match count {
             1 => format!("1 {noun}"),
             n => format!("{n} {noun}s"),
