@@ -7,7 +7,7 @@ use super::stories;
 use super::{Result, Store, StoreError};
 use crate::model::{Item, ItemId, Mark, NewItem, Notice, SourceId};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, ToSql, Transaction, params, params_from_iter};
 use std::collections::HashSet;
 
 /// What storing one feed's items did.
@@ -168,6 +168,45 @@ fn upsert_item(tx: &Transaction, write: &ItemWrite, stats: &mut UpsertStats) -> 
     Ok(())
 }
 
+/// The bibliographic fields, identifiers beyond DOI and PMID, and evidence cues, as bound
+/// after the item's own columns (`?A` to `?A+11` in the statements below).
+struct PaperColumns {
+    ncts: Option<String>,
+    authors: Option<String>,
+    role: i64,
+    notice: i64,
+}
+
+impl PaperColumns {
+    fn of(prepared: &PreparedItem) -> PaperColumns {
+        let paper = &prepared.item.paper;
+        PaperColumns {
+            ncts: super::convert::join_lines(&paper.ncts),
+            authors: super::convert::join_lines(&paper.authors),
+            role: paper.role.code(),
+            notice: Notice::code(prepared.evidence.notice),
+        }
+    }
+
+    fn values<'a>(&'a self, prepared: &'a PreparedItem) -> [&'a dyn ToSql; 12] {
+        let paper = &prepared.item.paper;
+        [
+            &paper.pmcid,
+            &self.ncts,
+            &self.authors,
+            &paper.journal,
+            &paper.volume,
+            &paper.issue,
+            &paper.pages,
+            &paper.article_type,
+            &self.role,
+            &prepared.authority,
+            &prepared.evidence.preprint,
+            &self.notice,
+        ]
+    }
+}
+
 fn insert_item(tx: &Transaction, write: &ItemWrite, placement: &stories::Placement) -> Result<i64> {
     let prepared = write.prepared;
     let (item, hash) = (&prepared.item, prepared.hash);
@@ -178,90 +217,86 @@ fn insert_item(tx: &Transaction, write: &ItemWrite, placement: &stories::Placeme
     // A new version of a story already read arrives read: the paper is not news again.
     let read_at =
         (write.read_whole_story && placement.story_read).then_some(to_unix(write.fetched_at));
+    let (categories, cluster, fetched) = (
+        super::convert::join_lines(&item.categories),
+        prepared.cluster_key(),
+        to_unix(write.fetched_at),
+    );
+    let lead = placement.joined.is_empty();
+    let paper = PaperColumns::of(prepared);
+    let own: [&dyn ToSql; 20] = [
+        &write.source.0,
+        &item.guid,
+        &item.url,
+        &item.title,
+        &item.author,
+        &published,
+        &item.updated.map(to_unix),
+        &item.summary,
+        &item.content,
+        &item.enclosure_url,
+        &item.enclosure_type,
+        &categories,
+        &item.doi,
+        &item.pmid,
+        &cluster,
+        &hash,
+        &fetched,
+        &read_at,
+        &placement.story,
+        &lead,
+    ];
     tx.prepare_cached(
         "INSERT INTO item (source_id, guid, url, title, author, published, updated, summary, content, \
          enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched, \
-         read_at, story, story_size, story_latest, lead) \
+         read_at, story, lead, story_size, story_latest, \
+         pmcid, nct, authors, journal, volume, issue, pages, article_type, paper_role, authority, \
+         preprint, notice) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-                 ?18, ?19, 1, ?6, ?20)",
+                 ?18, ?19, ?20, 1, ?6, \
+                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
     )?
-    .execute(params![
-        write.source.0,
-        item.guid,
-        item.url,
-        item.title,
-        item.author,
-        published,
-        item.updated.map(to_unix),
-        item.summary,
-        item.content,
-        item.enclosure_url,
-        item.enclosure_type,
-        super::convert::join_lines(&item.categories),
-        item.doi,
-        item.pmid,
-        prepared.cluster_key(),
-        hash,
-        to_unix(write.fetched_at),
-        read_at,
-        placement.story,
-        placement.joined.is_empty(),
-    ])?;
-    let id = tx.last_insert_rowid();
-    write_paper(tx, id, prepared)?;
-    Ok(id)
+    .execute(params_from_iter(own.into_iter().chain(paper.values(prepared))))?;
+    Ok(tx.last_insert_rowid())
 }
 
 fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
     let (item, hash) = (&prepared.item, prepared.hash);
+    let (published, updated, categories, cluster) = (
+        item.published.map(to_unix),
+        item.updated.map(to_unix),
+        super::convert::join_lines(&item.categories),
+        prepared.cluster_key(),
+    );
+    let paper = PaperColumns::of(prepared);
+    let own: [&dyn ToSql; 15] = [
+        &id,
+        &item.url,
+        &item.title,
+        &item.author,
+        &published,
+        &updated,
+        &item.summary,
+        &item.content,
+        &item.enclosure_url,
+        &item.enclosure_type,
+        &categories,
+        &item.doi,
+        &item.pmid,
+        &cluster,
+        &hash,
+    ];
     tx.prepare_cached(
         "UPDATE item SET url = ?2, title = ?3, author = ?4, published = coalesce(?5, published), \
          updated = ?6, summary = ?7, content = ?8, enclosure_url = ?9, enclosure_type = ?10, \
-         categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15 WHERE id = ?1",
+         categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15, \
+         pmcid = ?16, nct = ?17, authors = ?18, journal = ?19, volume = ?20, issue = ?21, \
+         pages = ?22, article_type = ?23, paper_role = ?24, authority = ?25, preprint = ?26, \
+         notice = ?27 WHERE id = ?1",
     )?
-    .execute(params![
-        id,
-        item.url,
-        item.title,
-        item.author,
-        item.published.map(to_unix),
-        item.updated.map(to_unix),
-        item.summary,
-        item.content,
-        item.enclosure_url,
-        item.enclosure_type,
-        super::convert::join_lines(&item.categories),
-        item.doi,
-        item.pmid,
-        prepared.cluster_key(),
-        hash,
-    ])?;
-    write_paper(tx, id, prepared)
-}
-
-/// The bibliographic fields, identifiers beyond DOI and PMID, and evidence cues.
-fn write_paper(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
-    let paper = &prepared.item.paper;
-    tx.prepare_cached(
-        "UPDATE item SET pmcid = ?2, nct = ?3, authors = ?4, journal = ?5, volume = ?6, \
-         issue = ?7, pages = ?8, article_type = ?9, paper_role = ?10, authority = ?11, \
-         preprint = ?12, notice = ?13 WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        paper.pmcid,
-        super::convert::join_lines(&paper.ncts),
-        super::convert::join_lines(&paper.authors),
-        paper.journal,
-        paper.volume,
-        paper.issue,
-        paper.pages,
-        paper.article_type,
-        paper.role.code(),
-        prepared.authority,
-        prepared.evidence.preprint,
-        Notice::code(prepared.evidence.notice),
-    ])?;
+    .execute(params_from_iter(
+        own.into_iter().chain(paper.values(prepared)),
+    ))?;
     Ok(())
 }
 
