@@ -138,7 +138,13 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX item_key_by_item ON item_key(item_id);
 
     CREATE INDEX item_story ON item(story);
-    CREATE INDEX item_story_river ON item(story_latest, id) WHERE lead = 1;
+    -- The river of stories walks its leads on this index alone for the lanes (unread, saved)
+    -- and finds the versions of multi-version stories on the next: no row is read to decide.
+    -- (A partial index covers a query only when it also holds the columns of its condition.)
+    CREATE INDEX item_story_river
+        ON item(story_latest, id, story_size, story, read_at, saved_at, lead) WHERE lead = 1;
+    CREATE INDEX item_story_versions
+        ON item(story, read_at, saved_at, story_size) WHERE story_size > 1;
     CREATE INDEX item_notice ON item(story) WHERE notice > 0;
     CREATE INDEX item_pmcid ON item(pmcid) WHERE pmcid IS NOT NULL;
     DROP INDEX item_doi;
