@@ -5,6 +5,10 @@
 //! This is plain data: the newsfeed turns `[keys]` and `[theme]` into its keymap and theme
 //! (`tui::settings`), keeping each entry's position for its errors.
 
+mod follow;
+
+pub use follow::BRIDGE_NETWORKS;
+
 use crate::fetch::http::HttpOptions;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -34,6 +38,14 @@ pub struct Config {
     pub monochrome: bool,
     /// The file read, for error messages.
     pub path: Option<PathBuf>,
+    /// Feed templates for networks that publish none (`x`, `facebook`, ...), by network.
+    pub bridges: BTreeMap<String, String>,
+    /// Refresh intervals by category (`other` for the rest): the defaults, then `[schedules]`.
+    pub schedules: BTreeMap<String, Duration>,
+    /// Items older than this many days go after a refresh; 0 keeps them forever.
+    pub keep_days: u32,
+    /// The newest this many items of each source are kept; 0 for no limit.
+    pub max_items_per_source: u32,
 }
 
 impl Default for Config {
@@ -48,6 +60,13 @@ impl Default for Config {
             theme: Vec::new(),
             monochrome: false,
             path: None,
+            bridges: BTreeMap::new(),
+            schedules: crate::interval::CATEGORY_DEFAULTS
+                .iter()
+                .map(|(name, seconds)| (name.to_string(), Duration::from_secs(*seconds)))
+                .collect(),
+            keep_days: follow::DEFAULT_KEEP_DAYS,
+            max_items_per_source: follow::DEFAULT_MAX_ITEMS_PER_SOURCE,
         }
     }
 }
@@ -133,7 +152,7 @@ impl Config {
             invalid(text, offset, error.message().trim_end().to_string())
         })?;
         let mut config = Config::default();
-        if let Some(interval) = raw.refresh_interval {
+        if let Some(interval) = &raw.refresh_interval {
             config.refresh_interval = parse_interval(interval.get_ref())
                 .map_err(|message| invalid(text, interval.span().start, message))?;
         }
@@ -143,10 +162,11 @@ impl Config {
         if let Some(whole) = raw.read_whole_story {
             config.read_whole_story = whole;
         }
-        if let Some(wait) = raw.busy_timeout {
+        if let Some(wait) = &raw.busy_timeout {
             config.busy_timeout = parse_busy_timeout(wait.get_ref())
                 .map_err(|message| invalid(text, wait.span().start, message))?;
         }
+        follow::apply(text, &raw, &mut config)?;
         config.keys = entries(text, raw.keys, |list| match list {
             KeyList::One(one) => vec![one],
             KeyList::Many(many) => many,
@@ -248,6 +268,12 @@ struct RawConfig {
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    bridges: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    schedules: BTreeMap<Spanned<String>, Spanned<String>>,
+    keep_days: Option<Spanned<i64>>,
+    max_items_per_source: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,16 +4,20 @@
 //!
 //! - [`model`]: sources, items and their ids; pure data.
 //! - [`query`]: the query language, lexed and parsed to an AST; pure.
-//! - [`ident`], [`text`], [`fingerprint`]: DOIs, PubMed and PMC ids, trial numbers, canonical
-//!   links, which paper an item is or links to, evidence cues (preprint, retraction); hostile
-//!   text made safe; a stable hash. Pure.
+//! - [`ident`], [`text`], [`fingerprint`], [`interval`]: DOIs, PubMed and PMC ids, trial
+//!   numbers, canonical links, which paper an item is or links to, evidence cues (preprint,
+//!   retraction); hostile text made safe; a stable hash; refresh intervals as people write
+//!   them. Pure.
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
 //!   index, stories (the same paper across feeds) kept on write, the query AST compiled to SQL.
-//! - [`fetch`]: the only home of reqwest and feed-rs: polite HTTP with limits, bytes → model.
+//! - [`fetch`]: the only home of reqwest and of feed parsing: polite HTTP with limits, bytes →
+//!   model through a tolerant reader that reports what it repaired, a web page → its feeds
+//!   (discovery).
 //! - [`export`]: writers over the model: OPML for sources; RIS, BibTeX, CSL-JSON, a Markdown
 //!   digest and the item JSON for papers.
-//! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add, import, export, demo); they
-//!   report progress through channels and never print.
+//! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add and what may be
+//!   added, import and the starter pack, schedules, retention, export, demo); they report
+//!   progress through channels and never print.
 //! - [`cli`]: the headless commands, the only writer to stdout.
 //! - [`tui`]: the only home of ratatui and crossterm; its worker owns the database and the
 //!   network and talks to the UI by messages.
@@ -29,6 +33,7 @@ pub mod export;
 pub mod fetch;
 pub mod fingerprint;
 pub mod ident;
+pub mod interval;
 pub mod logging;
 pub mod model;
 pub mod query;

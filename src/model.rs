@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::fmt;
+use std::time::Duration;
 
 /// Row id of a subscription.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -87,12 +88,28 @@ pub struct Source {
     #[serde(skip)]
     pub body_hash: Option<String>,
     pub last_fetch: Option<DateTime<Utc>>,
+    /// The last fetch that did not fail (new content or nothing new).
+    pub last_success: Option<DateTime<Utc>>,
     pub last_status: Option<u16>,
     pub last_error: Option<String>,
     pub failures: u32,
+    /// Set by a server's Retry-After: no fetch before then.
     pub next_fetch: Option<DateTime<Utc>>,
+    /// What the last document parsed needed repaired (`bare-ampersand`,
+    /// `salvaged-items: 12 of 14`), so the user can tell the publisher; empty when nothing.
+    pub repairs: Vec<String>,
     pub item_count: u64,
     pub unread_count: u64,
+    /// The refresh interval the user chose; `None`: the default of its category.
+    pub refresh_every: Option<Duration>,
+    /// The shortest interval the feed itself asks for (`ttl`, `sy:updatePeriod`,
+    /// `Cache-Control: max-age`), a lower bound on the interval.
+    pub feed_interval: Option<Duration>,
+    /// What the user followed when the feed comes from elsewhere: `https://x.com/CDCgov`
+    /// subscribed through a bridge.
+    pub origin: Option<String>,
+    /// When its schedule next wants it fetched. Not stored: `sync::schedule` fills it in.
+    pub due: Option<DateTime<Utc>>,
 }
 
 impl Source {
@@ -110,6 +127,22 @@ pub struct NewSource {
     pub site_url: Option<String>,
     pub category: Option<String>,
     pub tags: Vec<String>,
+    /// A refresh interval chosen at `add --every`.
+    pub refresh_every: Option<Duration>,
+    /// What the user typed when the feed comes from elsewhere (a bridge).
+    pub origin: Option<String>,
+}
+
+/// What the user may change about a source; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SourceEdit {
+    /// An empty title goes back to the feed's own.
+    pub title: Option<String>,
+    /// An empty category removes it.
+    pub category: Option<String>,
+    pub tags: Option<Vec<String>>,
+    /// `Some(None)` goes back to the category's default interval.
+    pub refresh_every: Option<Option<Duration>>,
 }
 
 /// An item as parsed from a feed, before it has an id.

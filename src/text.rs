@@ -3,7 +3,7 @@
 //! `plain_text` runs for every item on every refresh (titles, authors, the full-text index), so
 //! it is a single hand-written pass rather than an HTML renderer.
 
-mod entities;
+pub(crate) mod entities;
 mod sanitize;
 
 pub use sanitize::{sanitize_line, sanitize_multiline, sanitize_preformatted, sanitize_verbatim};
@@ -53,8 +53,8 @@ pub fn plain_text(html: &str) -> String {
 /// `rest` starts with `&`: decodes a character reference or keeps the `&` as text.
 fn consume_reference<'a>(rest: &'a str, out: &mut String) -> &'a str {
     match entities::decode_at(&rest[1..]) {
-        Some((decoded, length)) => {
-            out.push(decoded);
+        Some((expansion, length)) => {
+            expansion.push_to(out);
             &rest[1 + length..]
         }
         None => {

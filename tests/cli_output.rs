@@ -39,6 +39,7 @@ fn seed(db: &std::path::Path) {
                 category: Some(format!("journal{HOSTILE}")),
                 site_url: Some(format!("https://site.example/{HOSTILE}")),
                 tags: vec![],
+                ..NewSource::default()
             },
             Utc::now(),
         )

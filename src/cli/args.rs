@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, Parser)]
 #[command(name = "rounds", version, about = "A terminal newsfeed for clinicians.", long_about = None)]
@@ -20,33 +21,42 @@ pub struct Cli {
 pub enum Command {
     /// Open the newsfeed on a temporary database seeded from bundled sample feeds (no network).
     Demo,
-    /// Follow a feed: a URL, a local file, @user@instance, #tag@instance, a Bluesky handle or r/subreddit.
+    /// Follow a feed, a web page (its feeds are found), @user@instance, #tag@instance, a Bluesky handle, r/subreddit or a file.
     Add(AddArgs),
     /// Stop following a source (by id or URL): its items are deleted, except the saved and
     /// tagged ones, which stay under "Removed sources".
     Remove {
+        /// The source's id or URL, as `rounds sources` lists them.
         source: String,
         /// Remove without asking, even when saved or tagged items will be kept.
         #[arg(long, short = 'y')]
         yes: bool,
     },
-    /// List subscriptions with their health.
+    /// Change a source: title, category, tags, refresh interval.
+    Source {
+        #[command(subcommand)]
+        command: SourceCommand,
+    },
+    /// List subscriptions with their health and schedule.
     Sources {
+        /// Print one JSON document instead of lines.
         #[arg(long)]
         json: bool,
     },
-    /// Import subscriptions from OPML or a newsboat `urls` file; all or nothing.
-    Import { file: PathBuf },
+    /// Import subscriptions from OPML or a newsboat `urls` file, or the starter pack; all or nothing.
+    Import(ImportArgs),
     /// Export subscriptions (opml) or items (json, ris, bibtex, csljson, markdown; default query
     /// `is:saved`). With -o FILE the format can come from its extension.
     Export(ExportArgs),
-    /// Fetch sources and store what is new.
+    /// Fetch sources and store what is new, then apply retention.
     Refresh(RefreshArgs),
     /// List items, newest first.
     List(ListArgs),
     /// Show one item in full.
     Show {
+        /// The item's id, as `rounds list` shows it.
         id: i64,
+        /// Print one JSON document instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -54,26 +64,89 @@ pub enum Command {
     Mark(MarkArgs),
     /// Tag an item (or remove tags with --remove).
     Tag {
+        /// The item's id.
         id: i64,
+        /// One or more tags.
         #[arg(required = true)]
         tags: Vec<String>,
+        /// Remove these tags instead of adding them.
         #[arg(long)]
         remove: bool,
+    },
+    /// Apply retention now and reclaim the space deleted items left in the database file.
+    Vacuum,
+    /// Print shell completions: `rounds completions bash > /etc/bash_completion.d/rounds`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
     },
 }
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
+    /// What to follow: a feed or page URL, @user@instance, a Bluesky handle, a file...
     pub target: String,
+    /// Put it in this category (journal, regulator, social...).
     #[arg(long)]
     pub category: Option<String>,
+    /// Tag the source; repeat for several tags.
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// Show it under this title instead of the feed's own.
     #[arg(long)]
     pub title: Option<String>,
-    /// Subscribe without fetching now.
+    /// Refresh it this often (15m, 2h, 1d) instead of its category's default.
+    #[arg(long, value_name = "DURATION", value_parser = parse_every)]
+    pub every: Option<Duration>,
+    /// When the page has several feeds, follow the N-th as listed.
+    #[arg(long, value_name = "N", conflicts_with = "all")]
+    pub pick: Option<usize>,
+    /// When the page has several feeds, follow them all.
+    #[arg(long)]
+    pub all: bool,
+    /// Subscribe to the address as given, without looking for feeds or fetching now.
     #[arg(long)]
     pub no_fetch: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SourceCommand {
+    /// Change a source's title, category, tags or refresh interval.
+    Set(SourceSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SourceSetArgs {
+    /// The source's id or URL.
+    pub source: String,
+    /// A new title ("" goes back to the feed's own).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A new category ("" removes it).
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Replace its tags with these; repeat for several.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Remove all its tags.
+    #[arg(long, conflicts_with = "tags")]
+    pub no_tags: bool,
+    /// Refresh it this often (15m, 2h, 1d), or "default" for its category's interval.
+    #[arg(long, value_name = "DURATION", value_parser = parse_every_or_default)]
+    pub every: Option<Every>,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("what").required(true).args(["file", "starter"]))]
+pub struct ImportArgs {
+    /// An OPML file or a newsboat `urls` file.
+    pub file: Option<PathBuf>,
+    /// Import the starter pack of clinician sources bundled with rounds.
+    #[arg(long)]
+    pub starter: bool,
+    /// With --starter: only this category of the pack; repeat for several.
+    #[arg(long = "category", value_name = "CATEGORY", requires = "starter")]
+    pub categories: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -91,7 +164,7 @@ pub struct ExportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
-    /// Subscriptions, for other feed readers.
+    /// The subscriptions, for another reader.
     Opml,
     /// The item JSON, as `list --json` prints it.
     Json,
@@ -113,19 +186,26 @@ pub struct RefreshArgs {
     /// Fetches in flight at once.
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: u16,
+    /// Only the sources their schedule says are due (for cron jobs and timers).
+    #[arg(long)]
+    pub due: bool,
+    /// Print one JSON document instead of lines and a progress bar.
     #[arg(long)]
     pub json: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Which items, in the query language (`measles since:7d`, `is:saved`).
     #[arg(long, short = 'q')]
     pub query: Option<String>,
+    /// At most this many items.
     #[arg(long, short = 'n', default_value_t = 50)]
     pub limit: usize,
     /// One row per story (the same paper across feeds) instead of one per item.
     #[arg(long)]
     pub stories: bool,
+    /// Print one JSON document instead of lines.
     #[arg(long)]
     pub json: bool,
 }
@@ -133,14 +213,65 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 #[command(group = clap::ArgGroup::new("mark").required(true).args(["read", "unread", "save", "unsave"]))]
 pub struct MarkArgs {
+    /// The items' ids.
     #[arg(required = true)]
     pub ids: Vec<i64>,
+    /// Mark them read.
     #[arg(long)]
     pub read: bool,
+    /// Mark them unread.
     #[arg(long)]
     pub unread: bool,
+    /// Save them (saved items are never deleted by retention).
     #[arg(long)]
     pub save: bool,
+    /// Unsave them.
     #[arg(long)]
     pub unsave: bool,
+}
+
+fn parse_every(text: &str) -> Result<Duration, String> {
+    crate::interval::parse(text).map_err(|error| error.to_string())
+}
+
+/// `--every` of `source set`: an interval, or `None` for the category's default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Every(pub Option<Duration>);
+
+fn parse_every_or_default(text: &str) -> Result<Every, String> {
+    if text.trim().eq_ignore_ascii_case("default") {
+        return Ok(Every(None));
+    }
+    parse_every(text).map(|every| Every(Some(every)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// Every option and argument of every command says what it is for, in one line.
+    #[test]
+    fn every_option_has_a_help_line() {
+        let mut missing = Vec::new();
+        let mut stack = vec![(String::from("rounds"), Cli::command())];
+        while let Some((path, command)) = stack.pop() {
+            for argument in command.get_arguments() {
+                let id = argument.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                if argument
+                    .get_help()
+                    .is_none_or(|help| help.to_string().trim().is_empty())
+                {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in command.get_subcommands() {
+                stack.push((format!("{path} {}", sub.get_name()), sub.clone()));
+            }
+        }
+        assert!(missing.is_empty(), "without help: {missing:?}");
+    }
 }

@@ -1,13 +1,16 @@
 //! Headless commands: the only writer to stdout. One file per group of subcommands.
 //! Exit codes: 0 success, 1 partial failure, 2 usage error or total failure.
 
+mod add;
 pub mod args;
 mod confirm;
 mod export;
+mod housekeeping;
 mod items;
 mod json;
 mod newsfeed;
 mod output;
+mod progress_bar;
 mod refresh;
 mod subscriptions;
 
@@ -16,7 +19,7 @@ pub use newsfeed::{open_demo, open_newsfeed};
 
 use crate::config::Config;
 use crate::store::Store;
-use args::Command;
+use args::{Command, SourceCommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -89,12 +92,17 @@ pub fn run(cli: Cli, command: Command) -> ExitCode {
 
 fn dispatch(context: &Context, command: Command) -> anyhow::Result<Status> {
     match command {
-        Command::Add(args) => subscriptions::add(context, args),
+        Command::Add(args) => add::run(context, args),
         Command::Remove { source, yes } => subscriptions::remove(context, &source, yes),
+        Command::Source {
+            command: SourceCommand::Set(args),
+        } => subscriptions::set(context, args),
         Command::Sources { json } => subscriptions::list(context, json),
-        Command::Import { file } => subscriptions::import(context, &file),
+        Command::Import(args) => subscriptions::import(context, args),
         Command::Export(args) => export::run(context, args),
         Command::Refresh(args) => refresh::run(context, args),
+        Command::Vacuum => housekeeping::vacuum(context),
+        Command::Completions { shell } => housekeeping::completions(shell),
         Command::List(args) => items::list(context, args),
         Command::Show { id, json } => items::show(context, id, json),
         Command::Mark(args) => items::mark(context, args),

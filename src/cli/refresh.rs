@@ -1,13 +1,18 @@
-//! `rounds refresh`: one line per source that changed or failed, then a summary.
+//! `rounds refresh`: a progress bar on a terminal, else one line per source that changed or
+//! failed; then a summary (and retention's) as a line or one JSON document.
 
 use super::Status;
 use super::args::RefreshArgs;
 use super::json::rfc3339;
-use super::output::{self, Output};
+use super::output::Output;
+use super::progress_bar::Printer;
+use crate::config::Config;
 use crate::fetch::http::HttpClient;
 use crate::store::Store;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::sync::retention::{RetentionPolicy, RetentionReport};
+use crate::sync::schedule::SchedulePolicy;
 use crate::text::sanitize_line;
 use serde::Serialize;
 use std::sync::Arc;
@@ -22,7 +27,12 @@ pub fn run(context: &super::Context, args: RefreshArgs) -> anyhow::Result<Status
     let client = Arc::new(HttpClient::new(
         context.config.http_options(usize::from(args.jobs)),
     )?);
-    let options = RefreshOptions { only };
+    let options = RefreshOptions {
+        only,
+        due_only: args.due,
+        schedule: schedule_policy(&context.config),
+        retention: Some(retention_policy(&context.config)),
+    };
     let (sender, receiver) = mpsc::unbounded_channel();
     let (summary, reports) = super::runtime()?.block_on(async {
         let printer = tokio::spawn(print_reports(receiver, args.json));
@@ -45,6 +55,17 @@ pub fn run(context: &super::Context, args: RefreshArgs) -> anyhow::Result<Status
     Ok(status(&summary))
 }
 
+pub fn schedule_policy(config: &Config) -> SchedulePolicy {
+    SchedulePolicy::with_overrides(&config.schedules)
+}
+
+pub fn retention_policy(config: &Config) -> RetentionPolicy {
+    RetentionPolicy {
+        keep_days: config.keep_days,
+        max_items_per_source: config.max_items_per_source,
+    }
+}
+
 /// The source `--source` names, unless it is the removed sources' placeholder.
 fn refreshable(store: &Store, key: &str) -> anyhow::Result<crate::model::SourceId> {
     let source = store.find_source(key)?;
@@ -65,28 +86,44 @@ fn status(summary: &RefreshSummary) -> Status {
     }
 }
 
-/// Prints reports as they come (text mode) and returns them all (for JSON).
+/// Shows progress as it comes (a bar or lines) and returns every report (for JSON).
 async fn print_reports(
     mut receiver: mpsc::UnboundedReceiver<Progress>,
     json: bool,
 ) -> anyhow::Result<Vec<SourceReport>> {
+    let mut printer = Printer::new(json);
     let mut reports = Vec::new();
-    while let Some(message) = receiver.recv().await {
-        let Progress::SourceFinished(report) = message else {
-            continue;
+    // The bar's "waiting for X 12s" ages between messages too.
+    let mut clock = tokio::time::interval(std::time::Duration::from_millis(500));
+    loop {
+        let message = tokio::select! {
+            message = receiver.recv() => message,
+            _ = clock.tick() => {
+                printer.show_slowest();
+                continue;
+            }
         };
-        if !json && let Some(line) = report_line(&report) {
-            output::line_now(&line)?;
+        let Some(message) = message else { break };
+        match message {
+            Progress::Started { total } => printer.started(total),
+            Progress::SourceStarted { source_id, title } => printer.fetching(source_id, &title),
+            Progress::SourceFinished(report) => {
+                printer.finished(report.source_id, report_line(&report).as_deref())?;
+                reports.push(report);
+            }
+            Progress::Finished(_) => printer.done(),
         }
-        reports.push(report);
     }
+    printer.done();
     Ok(reports)
 }
 
 fn report_line(report: &SourceReport) -> Option<String> {
     let name = format!("{} {}", report.source_id, sanitize_line(&report.title));
     match &report.outcome {
-        SourceOutcome::Updated { new: 0, updated: 0 } | SourceOutcome::NotModified => None,
+        SourceOutcome::Updated { new: 0, updated: 0 }
+        | SourceOutcome::NotModified
+        | SourceOutcome::NotDue { .. } => None,
         SourceOutcome::Updated { new, updated } => {
             Some(format!("{name}: {new} new, {updated} updated"))
         }
@@ -103,7 +140,7 @@ fn report_line(report: &SourceReport) -> Option<String> {
 }
 
 fn summary_line(summary: &RefreshSummary) -> String {
-    format!(
+    let mut line = format!(
         "{} sources, {} new items, {} updated, {} unchanged, {} postponed, {} failed",
         summary.sources,
         summary.new_items,
@@ -111,7 +148,14 @@ fn summary_line(summary: &RefreshSummary) -> String {
         summary.not_modified,
         summary.postponed,
         summary.failed
-    )
+    );
+    if summary.not_due > 0 {
+        line.push_str(&format!(", {} not due", summary.not_due));
+    }
+    if let Some(retention) = summary.retention.as_ref().filter(|r| r.removed > 0) {
+        line.push_str(&format!("; {} old items removed", retention.removed));
+    }
+    line
 }
 
 #[derive(Serialize)]
@@ -128,6 +172,26 @@ struct SummaryJson {
     not_modified: usize,
     postponed: usize,
     failed: usize,
+    not_due: usize,
+    retention: Option<RetentionJson>,
+}
+
+/// What retention removed after the refresh, and how long its longest batch held the writer.
+#[derive(Serialize)]
+struct RetentionJson {
+    removed: usize,
+    batches: usize,
+    longest_batch_ms: f64,
+}
+
+impl From<&RetentionReport> for RetentionJson {
+    fn from(report: &RetentionReport) -> RetentionJson {
+        RetentionJson {
+            removed: report.removed,
+            batches: report.batches,
+            longest_batch_ms: (report.longest_hold.as_secs_f64() * 1000.0 * 10.0).round() / 10.0,
+        }
+    }
 }
 
 impl From<&RefreshSummary> for SummaryJson {
@@ -139,6 +203,8 @@ impl From<&RefreshSummary> for SummaryJson {
             not_modified: s.not_modified,
             postponed: s.postponed,
             failed: s.failed,
+            not_due: s.not_due,
+            retention: s.retention.as_ref().map(RetentionJson::from),
         }
     }
 }
@@ -153,6 +219,8 @@ struct ReportJson<'a> {
     updated: usize,
     error: Option<&'a str>,
     retry_after: Option<String>,
+    /// For `not_due`: when its schedule wants it next.
+    due: Option<String>,
 }
 
 impl<'a> From<&'a SourceReport> for ReportJson<'a> {
@@ -166,6 +234,7 @@ impl<'a> From<&'a SourceReport> for ReportJson<'a> {
             updated: 0,
             error: None,
             retry_after: None,
+            due: None,
         };
         match &report.outcome {
             SourceOutcome::Updated { new, updated } => {
@@ -177,6 +246,9 @@ impl<'a> From<&'a SourceReport> for ReportJson<'a> {
             }
             SourceOutcome::Deferred { until } => {
                 (json.outcome, json.retry_after) = ("deferred", Some(rfc3339(*until)))
+            }
+            SourceOutcome::NotDue { due } => {
+                (json.outcome, json.due) = ("not_due", Some(rfc3339(*due)))
             }
             SourceOutcome::Failed { error } => {
                 (json.outcome, json.error) = ("failed", Some(error.as_str()))

@@ -1,52 +1,19 @@
-//! `add`, `remove`, `sources`, `import`, `export opml`.
+//! `remove`, `source set`, `sources`, `import`, `export opml`.
 
 use super::Status;
-use super::args::AddArgs;
+use super::args::{ImportArgs, SourceSetArgs};
 use super::json::{SourceJson, rfc3339};
 use super::output::{self, Output};
 use crate::export::opml::write_opml;
-use crate::fetch::http::{HttpClient, HttpOptions};
-use crate::model::Source;
+use crate::interval;
+use crate::model::{Source, SourceEdit};
 use crate::store::{REMOVED_SOURCES_TITLE, Removal};
-use crate::sync::add::{AddRequest, add as add_source};
-use crate::sync::import::import_file;
+use crate::sync::import::{ImportReport, import_file};
+use crate::sync::starter::import_starter;
 use crate::text::sanitize_line;
 use anyhow::Context;
 use chrono::Utc;
 use std::path::Path;
-use std::sync::Arc;
-
-pub fn add(context: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
-    let mut store = context.store()?;
-    let client = Arc::new(HttpClient::new(
-        context
-            .config
-            .http_options(HttpOptions::default().max_in_flight),
-    )?);
-    let request = AddRequest {
-        target: args.target,
-        title: args.title,
-        category: args.category,
-        tags: args.tags,
-        no_fetch: args.no_fetch,
-    };
-    let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    let added = super::runtime()?.block_on(add_source(&mut store, client, &request, &cwd))?;
-    let source = added.source;
-    let mut out = Output::new();
-    let fetched = match added.summary {
-        Some(summary) => format!(", {} items", summary.new_items),
-        None => String::new(),
-    };
-    out.line(&format!(
-        "added {} {}{fetched} <{}>",
-        source.id,
-        sanitize_line(&source.title),
-        source.url
-    ))?;
-    out.finish()?;
-    Ok(Status::Success)
-}
 
 /// Removes a source; its saved and tagged items stay, under the "Removed sources" placeholder.
 /// When some will be kept, a terminal is asked first and a script must say `--yes`.
@@ -82,6 +49,33 @@ pub fn remove(context: &super::Context, key: &str, yes: bool) -> anyhow::Result<
     Ok(Status::Success)
 }
 
+/// `source set`: what the user may change, then the source as it is now.
+pub fn set(context: &super::Context, args: SourceSetArgs) -> anyhow::Result<Status> {
+    let mut store = context.store()?;
+    let id = store.find_source(&args.source)?.id;
+    let tags = match (args.no_tags, args.tags.is_empty()) {
+        (true, _) => Some(Vec::new()),
+        (false, false) => Some(args.tags),
+        (false, true) => None,
+    };
+    let edit = SourceEdit {
+        title: args.title,
+        category: args.category,
+        tags,
+        refresh_every: args.every.map(|every| every.0),
+    };
+    if edit == SourceEdit::default() {
+        anyhow::bail!("nothing to change: give --title, --category, --tag, --no-tags or --every");
+    }
+    let mut source = store.edit_source(id, &edit)?;
+    let policy = super::refresh::schedule_policy(&context.config);
+    policy.annotate(std::slice::from_mut(&mut source));
+    let mut out = Output::new();
+    out.line(&source_line(&source, &policy))?;
+    out.finish()?;
+    Ok(Status::Success)
+}
+
 /// "removed 2 BMJ local: 26 items deleted, 2 saved or tagged items kept under "Removed sources""
 fn removal_line(removal: &Removal) -> String {
     let source = &removal.source;
@@ -112,22 +106,30 @@ fn count(n: u64, noun: &str) -> String {
 
 pub fn list(context: &super::Context, json: bool) -> anyhow::Result<Status> {
     let store = context.store()?;
-    let sources = store.sources()?;
+    let mut sources = store.sources()?;
+    let policy = super::refresh::schedule_policy(&context.config);
+    policy.annotate(&mut sources);
     let mut out = Output::new();
     if json {
         out.json(
             &sources
                 .into_iter()
-                .map(SourceJson::from)
+                .map(|source| SourceJson::new(source, &policy))
                 .collect::<Vec<_>>(),
         )?;
     } else if sources.is_empty() {
         out.line("no sources yet: `rounds add URL` or `rounds import FILE`")?;
     } else {
         for source in &sources {
-            out.line(&source_line(source))?;
+            out.line(&source_line(source, &policy))?;
             if let Some(error) = &source.last_error {
                 out.line(&format!("      last error: {}", sanitize_line(error)))?;
+            }
+            if !source.repairs.is_empty() {
+                out.line(&format!(
+                    "      feed problems worked around: {}",
+                    source.repairs.join(", ")
+                ))?;
             }
         }
     }
@@ -135,7 +137,7 @@ pub fn list(context: &super::Context, json: bool) -> anyhow::Result<Status> {
     Ok(Status::Success)
 }
 
-fn source_line(source: &Source) -> String {
+fn source_line(source: &Source, policy: &crate::sync::schedule::SchedulePolicy) -> String {
     let health = match (&source.last_fetch, source.failures, &source.next_fetch) {
         _ if source.is_placeholder() => "kept".to_string(),
         (None, _, _) => "new".to_string(),
@@ -154,8 +156,14 @@ fn source_line(source: &Source) -> String {
         Some(time) => rfc3339(time),
         None => "never".into(),
     };
+    let due = source.due.map(rfc3339).unwrap_or_else(|| "now".into());
+    let origin = source
+        .origin
+        .as_deref()
+        .map(|origin| format!(" for {}", sanitize_line(origin)))
+        .unwrap_or_default();
     format!(
-        "{:>4}  {health:<7} {status:>3}  {:>5} unread / {:<5}  {}  <{}>  [{}] fetched {fetched}",
+        "{:>4}  {health:<7} {status:>3}  {:>5} unread / {:<5}  {}  <{}>{origin}  [{}] every {}, fetched {fetched}, next {due}",
         source.id.0,
         source.unread_count,
         source.item_count,
@@ -166,12 +174,16 @@ fn source_line(source: &Source) -> String {
             .as_deref()
             .map(sanitize_line)
             .unwrap_or_else(|| "-".into()),
+        interval::format(policy.interval(source)),
     )
 }
 
-pub fn import(context: &super::Context, file: &Path) -> anyhow::Result<Status> {
+pub fn import(context: &super::Context, args: ImportArgs) -> anyhow::Result<Status> {
     let mut store = context.store()?;
-    let report = import_file(&mut store, file)?;
+    let report: ImportReport = match &args.file {
+        Some(file) if !args.starter => import_file(&mut store, file)?,
+        _ => import_starter(&mut store, &args.categories)?,
+    };
     let mut out = Output::new();
     for note in &report.skipped {
         output::warn(&format!("skipped {note}"));

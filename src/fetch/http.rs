@@ -81,6 +81,34 @@ pub struct FetchedBody {
     pub content_type: Option<String>,
     /// Raw bytes after content decoding (gzip, deflate, brotli); never transcoded.
     pub body: Vec<u8>,
+    /// How long the server says its answer stays fresh (`Cache-Control: max-age`).
+    pub max_age: Option<Duration>,
+}
+
+/// The start of a web page, for discovery.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PagePrefix {
+    pub final_url: String,
+    pub content_type: Option<String>,
+    pub charset: Option<String>,
+    pub body: Vec<u8>,
+    /// The page went on past the limit.
+    pub truncated: bool,
+}
+
+/// How much of a body to read.
+#[derive(Debug, Clone, Copy)]
+enum Reading {
+    /// All of it, failing past this many bytes.
+    Whole(usize),
+    /// At most this many bytes; the rest is left unread.
+    Prefix(usize),
+}
+
+enum Answer {
+    NotModified,
+    RetryLater { status: u16, until: DateTime<Utc> },
+    Body(FetchedBody, bool),
 }
 
 const USER_AGENT: &str = concat!(
@@ -130,10 +158,41 @@ impl HttpClient {
         url: &str,
         validators: &Validators,
     ) -> Result<FetchOutcome, FetchError> {
+        let reading = Reading::Whole(self.options.max_body_bytes);
+        Ok(match self.exchange(url, validators, reading).await? {
+            Answer::NotModified => FetchOutcome::NotModified,
+            Answer::RetryLater { status, until } => FetchOutcome::RetryLater { status, until },
+            Answer::Body(body, _) => FetchOutcome::Fetched(body),
+        })
+    }
+
+    /// GET the first `limit` bytes of a page (no validators); a 304 or a Retry-After is an
+    /// error here, since there is nothing to read.
+    pub async fn fetch_prefix(&self, url: &str, limit: usize) -> Result<PagePrefix, FetchError> {
+        let reading = Reading::Prefix(limit);
+        match self.exchange(url, &Validators::default(), reading).await? {
+            Answer::Body(body, truncated) => Ok(PagePrefix {
+                final_url: body.final_url,
+                content_type: body.content_type,
+                charset: body.charset,
+                body: body.body,
+                truncated,
+            }),
+            Answer::NotModified => Err(FetchError::Status { status: 304 }),
+            Answer::RetryLater { status, .. } => Err(FetchError::Status { status }),
+        }
+    }
+
+    async fn exchange(
+        &self,
+        url: &str,
+        validators: &Validators,
+        reading: Reading,
+    ) -> Result<Answer, FetchError> {
         let start = redirect::parse_web_url(url)?;
         let permit = self.hosts.acquire(&start).await;
         let timeout = self.options.timeout;
-        let exchange = self.follow_redirects(start, permit, validators);
+        let exchange = self.follow_redirects(start, permit, validators, reading);
         match tokio::time::timeout(timeout, exchange).await {
             Ok(outcome) => outcome,
             Err(_elapsed) => Err(FetchError::TimedOut { after: timeout }),
@@ -145,13 +204,14 @@ impl HttpClient {
         start: Url,
         mut permit: politeness::HostPermit,
         validators: &Validators,
-    ) -> Result<FetchOutcome, FetchError> {
+        reading: Reading,
+    ) -> Result<Answer, FetchError> {
         let mut trail = RedirectTrail::new(start, self.options.max_redirects);
         loop {
             let response = self.send(trail.current(), validators).await?;
             let Some(next) = redirect::target(&response, trail.current())? else {
                 // `permit` lives to the end of this function, so it covers the body too.
-                return self.finish(response, &trail).await;
+                return self.finish(response, &trail, reading).await;
             };
             let host_changes = politeness::host_key(&next) != politeness::host_key(trail.current());
             trail.follow(response.status(), next)?;
@@ -192,16 +252,17 @@ impl HttpClient {
         &self,
         response: reqwest::Response,
         trail: &RedirectTrail,
-    ) -> Result<FetchOutcome, FetchError> {
+        reading: Reading,
+    ) -> Result<Answer, FetchError> {
         let status = response.status();
         if status == StatusCode::NOT_MODIFIED {
-            return Ok(FetchOutcome::NotModified);
+            return Ok(Answer::NotModified);
         }
         let busy =
             status == StatusCode::TOO_MANY_REQUESTS || status == StatusCode::SERVICE_UNAVAILABLE;
         if busy && let Some(until) = headers::retry_after(response.headers(), Utc::now()) {
             let status = status.as_u16();
-            return Ok(FetchOutcome::RetryLater { status, until });
+            return Ok(Answer::RetryLater { status, until });
         }
         if !status.is_success() {
             let status = status.as_u16();
@@ -209,8 +270,12 @@ impl HttpClient {
         }
         let validators = headers::validators(response.headers());
         let (content_type, charset) = headers::content_type(response.headers());
-        let body = body::read_capped(response, self.options.max_body_bytes).await?;
-        Ok(FetchOutcome::Fetched(FetchedBody {
+        let max_age = headers::max_age(response.headers());
+        let (body, truncated) = match reading {
+            Reading::Whole(limit) => (body::read_capped(response, limit).await?, false),
+            Reading::Prefix(limit) => body::read_prefix(response, limit).await?,
+        };
+        let body = FetchedBody {
             status: status.as_u16(),
             final_url: trail.current().to_string(),
             moved_permanently_to: trail.moved_permanently_to(),
@@ -218,6 +283,8 @@ impl HttpClient {
             charset,
             content_type,
             body,
-        }))
+            max_age,
+        };
+        Ok(Answer::Body(body, truncated))
     }
 }

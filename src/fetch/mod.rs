@@ -1,4 +1,6 @@
-//! The only home of reqwest and feed-rs: HTTP with politeness and limits, and bytes → model.
+//! The only home of reqwest and of feed parsing: HTTP with politeness and limits, and bytes →
+//! model.
 
+pub mod discover;
 pub mod http;
 pub mod parse;

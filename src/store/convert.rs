@@ -37,7 +37,11 @@ pub fn split_lines(text: Option<String>) -> Vec<String> {
 /// Columns of `SOURCE_COLUMNS`, in order.
 pub const SOURCE_COLUMNS: &str = "s.id, s.url, coalesce(s.title, s.feed_title, s.url), s.site_url, s.kind, \
      s.category, (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM source_tag WHERE source_id = s.id ORDER BY tag)), \
-     s.etag, s.last_modified, s.last_fetch, s.last_status, s.last_error, s.failures, s.next_fetch, s.body_hash";
+     s.etag, s.last_modified, s.last_fetch, s.last_status, s.last_error, s.failures, s.next_fetch, s.body_hash, \
+     s.refresh_every, s.feed_interval, s.origin, s.last_success, s.repairs";
+
+/// How many columns `SOURCE_COLUMNS` has: queries add theirs after it.
+pub const SOURCE_COLUMN_COUNT: usize = 20;
 
 pub fn source_from_row(row: &Row, item_count: u64, unread_count: u64) -> rusqlite::Result<Source> {
     Ok(Source {
@@ -56,9 +60,26 @@ pub fn source_from_row(row: &Row, item_count: u64, unread_count: u64) -> rusqlit
         failures: row.get::<_, i64>(12)? as u32,
         next_fetch: opt_from_unix(row.get(13)?),
         body_hash: row.get(14)?,
+        repairs: split_lines(row.get(19)?),
         item_count,
         unread_count,
+        refresh_every: opt_seconds(row.get(15)?),
+        feed_interval: opt_seconds(row.get(16)?),
+        origin: row.get(17)?,
+        last_success: opt_from_unix(row.get(18)?),
+        due: None,
     })
+}
+
+/// Intervals are stored as whole seconds.
+pub fn opt_seconds(seconds: Option<i64>) -> Option<std::time::Duration> {
+    seconds
+        .filter(|s| *s > 0)
+        .map(|s| std::time::Duration::from_secs(s.unsigned_abs()))
+}
+
+pub fn to_seconds(duration: std::time::Duration) -> i64 {
+    i64::try_from(duration.as_secs()).unwrap_or(i64::MAX)
 }
 
 /// Columns for `summary_from_row`, over `item i JOIN source s`. An item kept from a removed

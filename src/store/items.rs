@@ -76,7 +76,7 @@ impl Store {
         let tx = self.write()?;
         let mut all = Vec::with_capacity(feeds.len());
         for feed in feeds {
-            apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
+            let document = apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
             let mut stats = UpsertStats::default();
             let mut seen = HashSet::new();
             for prepared in feed
@@ -88,6 +88,7 @@ impl Store {
                     source: feed.source,
                     prepared,
                     fetched_at: feed.fetched_at,
+                    document,
                     read_whole_story,
                 };
                 upsert_item(&tx, &write, &mut stats)?;
@@ -134,6 +135,8 @@ struct ItemWrite<'a> {
     source: SourceId,
     prepared: &'a PreparedItem,
     fetched_at: DateTime<Utc>,
+    /// Which of its source's documents the item was seen in (retention keeps what is).
+    document: Option<i64>,
     read_whole_story: bool,
 }
 
@@ -155,7 +158,7 @@ fn upsert_item(tx: &Transaction, write: &ItemWrite, stats: &mut UpsertStats) -> 
             stats.new.push(ItemId(id));
         }
         Some((id, old_hash)) if old_hash != hash => {
-            update_item(tx, id, write.prepared)?;
+            update_item(tx, id, write.prepared, write.document)?;
             stories::rekey(tx, id, write.source, write.prepared)?;
             super::story_candidates::revisit(tx, &write.prepared.keys)?;
             tx.prepare_cached("DELETE FROM item_fts WHERE rowid = ?1")?
@@ -163,7 +166,14 @@ fn upsert_item(tx: &Transaction, write: &ItemWrite, stats: &mut UpsertStats) -> 
             index_item(tx, id, write.prepared)?;
             stats.updated += 1;
         }
-        Some(_) => stats.unchanged += 1,
+        Some((id, _)) => {
+            // Still in the feed's current document: retention must keep it.
+            if let Some(document) = write.document {
+                tx.prepare_cached("UPDATE item SET seen_in = ?2 WHERE id = ?1")?
+                    .execute(params![id, document])?;
+            }
+            stats.unchanged += 1;
+        }
     }
     Ok(())
 }
@@ -223,6 +233,7 @@ fn insert_item(tx: &Transaction, write: &ItemWrite, placement: &stories::Placeme
         to_unix(write.fetched_at),
     );
     let lead = placement.joined.is_empty();
+    let seen_in = write.document;
     let paper = PaperColumns::of(prepared);
     let own: [&dyn ToSql; 20] = [
         &write.source.0,
@@ -251,16 +262,25 @@ fn insert_item(tx: &Transaction, write: &ItemWrite, placement: &stories::Placeme
          enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched, \
          read_at, story, lead, story_size, story_latest, \
          pmcid, nct, authors, journal, volume, issue, pages, article_type, paper_role, authority, \
-         preprint, notice) \
+         preprint, notice, seen_in) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
                  ?18, ?19, ?20, 1, ?6, \
-                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
+                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
     )?
-    .execute(params_from_iter(own.into_iter().chain(paper.values(prepared))))?;
+    .execute(params_from_iter(
+        own.into_iter()
+            .chain(paper.values(prepared))
+            .chain([&seen_in as &dyn ToSql]),
+    ))?;
     Ok(tx.last_insert_rowid())
 }
 
-fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
+fn update_item(
+    tx: &Transaction,
+    id: i64,
+    prepared: &PreparedItem,
+    document: Option<i64>,
+) -> Result<()> {
     let (item, hash) = (&prepared.item, prepared.hash);
     let (published, updated, categories, cluster) = (
         item.published.map(to_unix),
@@ -292,10 +312,12 @@ fn update_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()>
          categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15, \
          pmcid = ?16, nct = ?17, authors = ?18, journal = ?19, volume = ?20, issue = ?21, \
          pages = ?22, article_type = ?23, paper_role = ?24, authority = ?25, preprint = ?26, \
-         notice = ?27 WHERE id = ?1",
+         notice = ?27, seen_in = coalesce(?28, seen_in) WHERE id = ?1",
     )?
     .execute(params_from_iter(
-        own.into_iter().chain(paper.values(prepared)),
+        own.into_iter()
+            .chain(paper.values(prepared))
+            .chain([&document as &dyn ToSql]),
     ))?;
     Ok(())
 }

@@ -104,7 +104,23 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE item ADD COLUMN former_source TEXT;
     ALTER TABLE item ADD COLUMN former_source_url TEXT;
     "#,
-    // 3: issue 7 stories, identifiers and bibliographic fields. A story is the versions of one
+    // 3: issue 8 per-source schedules, followed origins, and what retention must know.
+    r#"
+    ALTER TABLE source ADD COLUMN refresh_every INTEGER;  -- seconds, chosen by the user
+    ALTER TABLE source ADD COLUMN feed_interval INTEGER;  -- seconds: ttl, sy:updatePeriod, max-age
+    ALTER TABLE source ADD COLUMN origin TEXT;            -- what the user followed (a bridged handle)
+    ALTER TABLE source ADD COLUMN document_seq INTEGER;   -- counts the documents parsed
+    ALTER TABLE source ADD COLUMN last_success INTEGER;   -- the last fetch that did not fail
+    -- The source's document_seq of the last parsed document that listed the item: equal to it
+    -- while the item is still in the feed, which retention must not delete.
+    ALTER TABLE item ADD COLUMN seen_in INTEGER;
+    "#,
+    // 4: issue 9 what the last parsed document needed repaired, newline-separated names
+    // (`bare-ampersand`, `salvaged-items: 12 of 14`); '' when nothing, NULL before any parse.
+    r#"
+    ALTER TABLE source ADD COLUMN repairs TEXT;
+    "#,
+    // 5: issue 7 stories, identifiers and bibliographic fields. A story is the versions of one
     // paper across feeds; its id is a label (not an item id). `lead` marks its most
     // authoritative version, the one the river shows; `story_size` and `story_latest` (the
     // newest version's date) are kept on every version so the river needs no subquery.

@@ -1,8 +1,10 @@
 //! Subscriptions: add, find, list with counts, remove, and what each fetch learnt.
 
-use super::convert::{SOURCE_COLUMNS, source_from_row, to_unix};
+use super::convert::{
+    SOURCE_COLUMN_COUNT, SOURCE_COLUMNS, join_lines, source_from_row, to_seconds, to_unix,
+};
 use super::{Result, Store, StoreError};
-use crate::model::{NewSource, Source, SourceId, SourceKind};
+use crate::model::{NewSource, Source, SourceEdit, SourceId, SourceKind};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use std::collections::HashMap;
@@ -36,8 +38,17 @@ pub struct SourceUpdate {
     pub feed_title: Option<String>,
     pub site_url: Option<String>,
     pub kind: Option<SourceKind>,
-    /// A permanent redirect's target: the source's new URL.
+    /// A permanent redirect's target, or the new address a document announced and that
+    /// answered: the source's new URL.
     pub moved_to: Option<String>,
+    /// The shortest interval the feed or its server asks for.
+    pub feed_interval: Option<std::time::Duration>,
+    /// The document was parsed (not a body identical to the last one): its items are the
+    /// feed's current ones.
+    pub parsed: bool,
+    /// What the parsed document needed repaired; `None` when no document was parsed (the
+    /// body was unchanged), so the last report stands.
+    pub repairs: Option<Vec<String>>,
 }
 
 impl Store {
@@ -110,8 +121,8 @@ impl Store {
         );
         self.conn
             .query_row(&sql, [id.0], |row| {
-                let items: i64 = row.get(15)?;
-                let unread: i64 = row.get(16)?;
+                let items: i64 = row.get(SOURCE_COLUMN_COUNT)?;
+                let unread: i64 = row.get(SOURCE_COLUMN_COUNT + 1)?;
                 source_from_row(row, items as u64, unread as u64)
             })
             .optional()?
@@ -140,7 +151,7 @@ impl Store {
         let sql_and_params = match record {
             FetchRecord::NotModified { status, at } => self.conn.execute(
                 "UPDATE source SET last_fetch = ?2, last_status = ?3, last_error = NULL, \
-                 failures = 0, next_fetch = NULL WHERE id = ?1",
+                 failures = 0, next_fetch = NULL, last_success = ?2 WHERE id = ?1",
                 params![id.0, to_unix(*at), status.map(i64::from)],
             ),
             FetchRecord::Failed { status, error, at } => self.conn.execute(
@@ -158,6 +169,35 @@ impl Store {
         Ok(())
     }
 
+    /// Changes what the user may change: title, category, tags, refresh interval.
+    pub fn edit_source(&mut self, id: SourceId, edit: &SourceEdit) -> Result<Source> {
+        let tx = self.conn.transaction()?;
+        let exists = tx.execute(
+            "UPDATE source SET \
+             title = CASE WHEN ?2 THEN nullif(trim(?3), '') ELSE title END, \
+             category = CASE WHEN ?4 THEN nullif(trim(?5), '') ELSE category END, \
+             refresh_every = CASE WHEN ?6 THEN ?7 ELSE refresh_every END WHERE id = ?1",
+            params![
+                id.0,
+                edit.title.is_some(),
+                edit.title,
+                edit.category.is_some(),
+                edit.category,
+                edit.refresh_every.is_some(),
+                edit.refresh_every.flatten().map(to_seconds),
+            ],
+        )?;
+        if exists == 0 {
+            return Err(StoreError::UnknownSource(id.to_string()));
+        }
+        if let Some(tags) = &edit.tags {
+            tx.execute("DELETE FROM source_tag WHERE source_id = ?1", [id.0])?;
+            insert_source_tags(&tx, id, tags)?;
+        }
+        tx.commit()?;
+        self.source(id)
+    }
+
     pub fn set_source_tags(&mut self, id: SourceId, tags: &[String]) -> Result<()> {
         let tx = self.write()?;
         tx.execute("DELETE FROM source_tag WHERE source_id = ?1", [id.0])?;
@@ -169,9 +209,17 @@ impl Store {
 
 fn insert_source(tx: &Transaction, new: &NewSource, now: DateTime<Utc>) -> Result<SourceId> {
     let inserted = tx.execute(
-        "INSERT INTO source (url, title, site_url, category, added) VALUES (?1, ?2, ?3, ?4, ?5) \
-         ON CONFLICT(url) DO NOTHING",
-        params![new.url, new.title, new.site_url, new.category, to_unix(now)],
+        "INSERT INTO source (url, title, site_url, category, added, refresh_every, origin) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(url) DO NOTHING",
+        params![
+            new.url,
+            new.title,
+            new.site_url,
+            new.category,
+            to_unix(now),
+            new.refresh_every.map(to_seconds),
+            new.origin,
+        ],
     )?;
     if inserted == 0 {
         return Err(StoreError::DuplicateSource(new.url.clone()));
@@ -191,17 +239,21 @@ fn insert_source_tags(tx: &Transaction, id: SourceId, tags: &[String]) -> Result
 }
 
 /// Writes what a successful fetch learnt; part of the transaction that stores its items.
+/// Returns the number of the document when it was parsed: its items are marked seen in it.
 pub(super) fn apply_source_update(
     tx: &Transaction,
     id: SourceId,
     update: &SourceUpdate,
     at: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<Option<i64>> {
     tx.execute(
         "UPDATE source SET last_fetch = ?2, last_status = ?3, last_error = NULL, failures = 0, \
-         next_fetch = NULL, etag = ?4, last_modified = ?5, body_hash = coalesce(?6, body_hash), \
+         last_success = ?2, next_fetch = NULL, etag = ?4, last_modified = ?5, body_hash = coalesce(?6, body_hash), \
          feed_title = coalesce(?7, feed_title), site_url = coalesce(site_url, ?8), \
-         kind = coalesce(?9, kind) WHERE id = ?1",
+         kind = coalesce(?9, kind), feed_interval = coalesce(?10, feed_interval), \
+         document_seq = CASE WHEN ?11 THEN coalesce(document_seq, 0) + 1 ELSE document_seq END, \
+         repairs = coalesce(?12, repairs) \
+         WHERE id = ?1",
         params![
             id.0,
             to_unix(at),
@@ -212,6 +264,12 @@ pub(super) fn apply_source_update(
             update.feed_title,
             update.site_url,
             update.kind.map(SourceKind::as_str),
+            update.feed_interval.map(to_seconds),
+            update.parsed,
+            update
+                .repairs
+                .as_ref()
+                .map(|repairs| join_lines(repairs).unwrap_or_default()),
         ],
     )?;
     if let Some(new_url) = &update.moved_to {
@@ -221,5 +279,13 @@ pub(super) fn apply_source_update(
             params![id.0, new_url],
         )?;
     }
-    Ok(())
+    if !update.parsed {
+        return Ok(None);
+    }
+    let document = tx.query_row(
+        "SELECT document_seq FROM source WHERE id = ?1",
+        [id.0],
+        |r| r.get(0),
+    )?;
+    Ok(Some(document))
 }

@@ -6,4 +6,7 @@ pub mod export;
 pub mod import;
 pub mod progress;
 pub mod refresh;
+pub mod retention;
+pub mod schedule;
+pub mod starter;
 pub mod targets;

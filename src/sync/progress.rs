@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 pub enum Progress {
     /// The refresh is about to fetch this many sources.
     Started { total: usize },
+    /// A fetch began (for progress displays that show what is in flight).
+    SourceStarted { source_id: SourceId, title: String },
     /// One source is done, whatever happened to it.
     SourceFinished(SourceReport),
     /// Everything is done; the same summary `refresh` returns.
@@ -39,6 +41,10 @@ pub enum SourceOutcome {
     Deferred {
         until: DateTime<Utc>,
     },
+    /// Skipped by `refresh --due`: its schedule wants it at `due`.
+    NotDue {
+        due: DateTime<Utc>,
+    },
     Failed {
         error: String,
     },
@@ -58,4 +64,8 @@ pub struct RefreshSummary {
     pub not_modified: usize,
     pub postponed: usize,
     pub failed: usize,
+    /// Skipped by `--due` because their schedule does not want them yet.
+    pub not_due: usize,
+    /// What retention removed afterwards, when it ran.
+    pub retention: Option<super::retention::RetentionReport>,
 }

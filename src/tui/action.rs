@@ -54,6 +54,18 @@ pub enum Action {
     FlatRiver,
     /// Export what the river shows to a file (RIS, BibTeX, CSL-JSON, Markdown, JSON).
     Export,
+    /// Follow something new: a prompt that takes whatever `rounds add` takes.
+    AddSource,
+    /// Edit the selected source: title, category, tags, refresh interval.
+    EditSource,
+    /// Stop following the selected source, after a confirmation.
+    RemoveSource,
+    /// Every source's health: last success, HTTP status, error or repairs, failures, next fetch.
+    SourceHealth,
+    /// On the first run, import the whole starter pack.
+    ImportStarter,
+    /// On the first run, choose which categories of the starter pack to import.
+    PickStarter,
 }
 
 /// Where an action is listed in the help screen.
@@ -63,6 +75,7 @@ pub enum Group {
     Read,
     Triage,
     River,
+    Sources,
     General,
 }
 
@@ -73,6 +86,7 @@ impl Group {
             Group::Read => "Read",
             Group::Triage => "Triage",
             Group::River => "River",
+            Group::Sources => "Sources",
             Group::General => "General",
         }
     }
@@ -80,7 +94,7 @@ impl Group {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 40] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -112,6 +126,12 @@ impl Action {
         Action::Export,
         Action::Refresh,
         Action::RefreshAll,
+        Action::AddSource,
+        Action::EditSource,
+        Action::RemoveSource,
+        Action::SourceHealth,
+        Action::ImportStarter,
+        Action::PickStarter,
         Action::Help,
         Action::BackOrQuit,
         Action::Quit,
@@ -169,6 +189,24 @@ impl Action {
             Action::Export => ("export", "export what is shown to a file", River),
             Action::Refresh => ("refresh", "refresh this source", River),
             Action::RefreshAll => ("refresh_all", "refresh all sources", River),
+            Action::AddSource => ("add_source", "follow a feed, page or account", Sources),
+            Action::EditSource => (
+                "edit_source",
+                "edit the source: title, category, tags, interval",
+                Sources,
+            ),
+            Action::RemoveSource => ("remove_source", "stop following the source", Sources),
+            Action::SourceHealth => ("source_health", "health of every source", Sources),
+            Action::ImportStarter => (
+                "import_starter",
+                "first run: import the starter pack",
+                Sources,
+            ),
+            Action::PickStarter => (
+                "pick_starter",
+                "first run: pick starter pack categories",
+                Sources,
+            ),
             Action::Help => ("help", "this help", General),
             Action::BackOrQuit => ("back_or_quit", "back, or quit", General),
             Action::Quit => ("quit", "quit", General),

@@ -10,6 +10,7 @@ use super::reader::Reader;
 use super::river::{Place, River};
 use super::settings::Settings;
 use super::sources::SourcesPane;
+use super::sources_admin::Panel;
 use super::status::Status;
 use super::stories::export_prompt::ExportPrompt;
 use super::tagging::TagEditor;
@@ -73,6 +74,10 @@ pub struct App {
     pub last_export: Option<String>,
     /// The help screen's scroll offset while it is open.
     pub help: Option<usize>,
+    /// The sources panel open over the rest (add, choose, edit, remove, health, starter).
+    pub admin: Option<Panel>,
+    /// The starter pack's categories with their sizes, for the first-run offer.
+    pub starter: Option<Vec<(String, usize)>>,
     pub status: Status,
     /// Every tag in use, for completion.
     pub known_tags: Vec<String>,
@@ -114,6 +119,8 @@ impl App {
             exporting: None,
             last_export: None,
             help: None,
+            admin: None,
+            starter: None,
             status: Status::default(),
             known_tags: Vec::new(),
             undo: Vec::new(),
@@ -135,33 +142,48 @@ impl App {
             Effect::Send(Command::LoadSources),
             Effect::Send(self.river.request_wanted()),
             Effect::Send(Command::LoadTags),
+            Effect::Send(Command::LoadStarter),
         ];
-        // The first refresh waits for the sources: it is due only if the last one is old.
+        // The first refresh waits for the sources: only those due are fetched.
         self.startup_refresh_pending = self.refresh_on_start;
-        self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
         effects
     }
 
-    /// On the first list of sources: refresh now if the newest fetch is older than the
-    /// interval (or there is none, or no interval), else when the interval runs out.
-    pub(super) fn schedule_startup_refresh(
+    /// On each list of sources (each carries when it is due): on the first, refresh what is
+    /// due if asked to on opening; then plan the next automatic refresh for the earliest due
+    /// source, at least a minute away and at most `refresh_interval` away.
+    pub(super) fn schedule_refresh(
         &mut self,
-        last_fetch: Option<DateTime<Utc>>,
+        sources: &[crate::model::Source],
         effects: &mut Vec<Effect>,
     ) {
-        if !std::mem::take(&mut self.startup_refresh_pending) {
+        let earliest = sources
+            .iter()
+            .filter(|source| !source.is_placeholder())
+            .map(|source| source.due.unwrap_or(self.now))
+            .min();
+        let startup = std::mem::take(&mut self.startup_refresh_pending);
+        if startup && earliest.is_some_and(|due| due <= self.now) {
+            self.start_due_refresh(effects);
+        }
+        let Some(interval) = self.refresh_interval else {
+            self.next_refresh = None;
+            return;
+        };
+        let soonest = self.now + chrono::Duration::minutes(1);
+        let latest = self.now + interval;
+        let next = earliest.map_or(latest, |due| due.clamp(soonest, latest));
+        // A reload (after a mark, say) never pushes a planned refresh later.
+        self.next_refresh = Some(self.next_refresh.map_or(next, |planned| planned.min(next)));
+    }
+
+    /// The automatic refresh: only what is due, and quietly when nothing is.
+    fn start_due_refresh(&mut self, effects: &mut Vec<Effect>) {
+        if self.status.is_refreshing() {
             return;
         }
-        let next = match (self.refresh_interval, last_fetch) {
-            (Some(interval), Some(last)) => last + interval,
-            _ => self.now,
-        };
-        if next <= self.now {
-            self.start_refresh(None, effects);
-            self.next_refresh = self.refresh_interval.map(|interval| self.now + interval);
-        } else {
-            self.next_refresh = Some(next);
-        }
+        self.status.refresh_requested();
+        effects.push(Effect::Send(Command::RefreshDue));
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
@@ -234,8 +256,9 @@ impl App {
         self.now = now;
         let due = self.next_refresh.is_some_and(|at| now >= at);
         if due && !self.status.is_refreshing() {
-            self.next_refresh = self.refresh_interval.map(|interval| now + interval);
-            self.start_refresh(None, effects);
+            // The next one is planned when the refreshed sources come back.
+            self.next_refresh = None;
+            self.start_due_refresh(effects);
             self.dirty = true;
         }
     }

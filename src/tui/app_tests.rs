@@ -83,42 +83,59 @@ pub(super) fn app_with_rows(count: i64) -> App {
 }
 
 #[test]
-fn start_loads_everything_and_refreshes_when_the_last_refresh_is_old() {
+fn start_loads_everything_and_refreshes_what_is_due() {
     let mut app = App::new(&Config::default(), now(), 80, 24);
     let sent = commands(&app.start());
     assert!(sent.contains(&Command::LoadSources));
     assert!(sent.contains(&Command::LoadTags));
+    assert!(sent.contains(&Command::LoadStarter));
     assert!(
-        !sent.contains(&Command::Refresh { source: None }),
+        !sent.contains(&Command::RefreshDue),
         "not before the sources are known"
     );
     let mut stale = source(1, "NEJM", Some("journal"), 9);
-    stale.last_fetch = Some(now() - chrono::Duration::hours(2));
+    stale.last_fetch = Some(now() - chrono::Duration::hours(7));
+    stale.due = Some(now() - chrono::Duration::hours(1));
     let sent = commands(&app.update(Msg::Worker(Event::SourcesLoaded(vec![stale.clone()]))));
-    assert_eq!(sent, vec![Command::Refresh { source: None }]);
+    assert_eq!(sent, vec![Command::RefreshDue]);
     assert!(app.status.is_refreshing());
     let again = commands(&app.update(Msg::Worker(Event::SourcesLoaded(vec![stale]))));
+    assert!(!again.contains(&Command::RefreshDue), "only once");
+}
+
+#[test]
+fn the_next_automatic_refresh_waits_for_the_earliest_due_source() {
+    let mut app = App::new(&Config::default(), now(), 80, 24);
+    app.start();
+    let mut journal = source(1, "NEJM", Some("journal"), 9);
+    journal.due = Some(now() + chrono::Duration::minutes(20));
+    let mut social = source(2, "Dr Okafor", Some("social"), 2);
+    social.due = Some(now() + chrono::Duration::minutes(12));
+    let sent = commands(&app.update(Msg::Worker(Event::SourcesLoaded(vec![journal, social]))));
+    assert!(!sent.contains(&Command::RefreshDue));
+    let tick = |minutes| Msg::Tick(now() + chrono::Duration::minutes(minutes));
+    assert!(!commands(&app.update(tick(11))).contains(&Command::RefreshDue));
+    assert_eq!(
+        commands(&app.update(tick(12))),
+        vec![Command::RefreshDue],
+        "when the social source is due"
+    );
     assert!(
-        !again.contains(&Command::Refresh { source: None }),
-        "only once"
+        !commands(&app.update(tick(13))).contains(&Command::RefreshDue),
+        "one at a time"
     );
 }
 
 #[test]
-fn a_recent_refresh_waits_for_the_rest_of_its_interval() {
+fn nothing_due_still_looks_again_within_the_interval() {
     let mut app = App::new(&Config::default(), now(), 80, 24);
     app.start();
-    let mut fresh = source(1, "NEJM", Some("journal"), 9);
-    fresh.last_fetch = Some(now() - chrono::Duration::minutes(10));
-    let sent = commands(&app.update(Msg::Worker(Event::SourcesLoaded(vec![fresh]))));
-    assert!(!sent.contains(&Command::Refresh { source: None }));
+    let mut journal = source(1, "NEJM", Some("journal"), 9);
+    journal.due = Some(now() + chrono::Duration::hours(5));
+    app.update(Msg::Worker(Event::SourcesLoaded(vec![journal])));
     let tick = |minutes| Msg::Tick(now() + chrono::Duration::minutes(minutes));
-    assert!(!commands(&app.update(tick(19))).contains(&Command::Refresh { source: None }));
-    assert_eq!(
-        commands(&app.update(tick(20))),
-        vec![Command::Refresh { source: None }],
-        "30 min after the last fetch"
-    );
+    assert!(!commands(&app.update(tick(29))).contains(&Command::RefreshDue));
+    assert_eq!(commands(&app.update(tick(30))), vec![Command::RefreshDue]);
 }
 
 #[test]

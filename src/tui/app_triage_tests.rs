@@ -153,7 +153,7 @@ fn automatic_refresh_on_tick() {
         vec![]
     );
     let sent = commands(&app.update(Msg::Tick(now() + chrono::Duration::minutes(30))));
-    assert_eq!(sent, vec![Command::Refresh { source: None }]);
+    assert_eq!(sent, vec![Command::RefreshDue], "when the source is due");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::app::{App, Effect};
 use super::input::Edit;
+use super::keymap::Layer;
 use super::layout::Focus;
 use super::protocol::Command;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -22,7 +23,9 @@ impl App {
             effects.push(Effect::Quit);
             return;
         }
-        if self.tagging.is_some() {
+        if self.admin.is_some() {
+            self.admin_key(key, effects);
+        } else if self.tagging.is_some() {
             self.tag_key(key, effects);
         } else if self.exporting.is_some() {
             self.export_key(key, effects);
@@ -31,14 +34,27 @@ impl App {
         } else if self.help.is_some() {
             self.help_key(key, effects);
         } else if !(self.focus == Focus::Reader && self.reader_key(key, effects))
-            && let Some(action) = self.keymap.resolve(key)
+            && let Some(action) = self.keymap.resolve_in(&self.layers(), key)
         {
             self.perform(action, effects);
         }
     }
 
+    /// The keymap layers in force: the first-run screen, or the sources pane's.
+    fn layers(&self) -> Vec<Layer> {
+        if self.sources.is_empty() {
+            vec![Layer::FirstRun]
+        } else if self.focus == Focus::Sources {
+            vec![Layer::SourcesPane]
+        } else {
+            Vec::new()
+        }
+    }
+
     pub(super) fn on_paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
-        if let Some(prompt) = &mut self.exporting {
+        if self.admin.is_some() {
+            self.admin_paste(text);
+        } else if let Some(prompt) = &mut self.exporting {
             prompt.input.paste(text);
         } else if let Some(editor) = &mut self.tagging {
             editor.input.paste(text);

@@ -140,10 +140,30 @@ pub struct KeyConflict {
     pub second: &'static str,
 }
 
+/// Where the keyboard is, for the few bindings that depend on it: they are checked before
+/// the others, so a key can mean one thing in the sources pane and another elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// The sources pane has the focus.
+    SourcesPane,
+    /// No sources yet: the first-run screen.
+    FirstRun,
+}
+
+impl Layer {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Layer::SourcesPane => "in sources",
+            Layer::FirstRun => "first run",
+        }
+    }
+}
+
 /// The bindings in force, in help-screen order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: Vec<Binding>,
+    layered: Vec<(Layer, Binding)>,
 }
 
 impl Default for Keymap {
@@ -157,7 +177,19 @@ impl Default for Keymap {
                 })
             })
             .collect();
-        Keymap { bindings }
+        let layered = LAYERED_BINDINGS
+            .iter()
+            .flat_map(|(layer, action, keys)| {
+                keys.iter().map(move |key| {
+                    let binding = Binding {
+                        key: parse_key(key).unwrap_or_else(|_| unreachable!("default key {key}")),
+                        action: *action,
+                    };
+                    (*layer, binding)
+                })
+            })
+            .collect();
+        Keymap { bindings, layered }
     }
 }
 
@@ -185,14 +217,47 @@ impl Keymap {
             }
         }
         let overridden = |action: Action| overrides.iter().any(|(a, _)| *a == action);
-        let mut bindings: Vec<Binding> = Keymap::default()
+        let defaults = Keymap::default();
+        let mut bindings: Vec<Binding> = defaults
             .bindings
             .into_iter()
             .filter(|b| !overridden(b.action) && !claimed.iter().any(|c| c.key == b.key))
             .collect();
-        bindings.extend(claimed);
+        bindings.extend(claimed.iter().copied());
         bindings.sort_by_key(|b| Action::ALL.iter().position(|a| *a == b.action));
-        Ok(Keymap { bindings })
+        // A layered key stays with its action unless the user gives that key to another
+        // action: then it is theirs everywhere.
+        let layered = defaults
+            .layered
+            .into_iter()
+            .filter(|(_, b)| {
+                !claimed
+                    .iter()
+                    .any(|c| c.key == b.key && c.action != b.action)
+            })
+            .collect();
+        Ok(Keymap { bindings, layered })
+    }
+
+    /// `resolve`, with the bindings of the active layers checked first.
+    pub fn resolve_in(&self, layers: &[Layer], event: &KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let chord = KeyChord::from_event(event);
+        self.layered
+            .iter()
+            .find(|(layer, binding)| layers.contains(layer) && binding.key == chord)
+            .map(|(_, binding)| binding.action)
+            .or_else(|| self.resolve(event))
+    }
+
+    /// The keys an action has in a layer only, for the help screen.
+    pub fn layered_keys_for(&self, action: Action) -> impl Iterator<Item = (Layer, KeyChord)> + '_ {
+        self.layered
+            .iter()
+            .filter(move |(_, b)| b.action == action)
+            .map(|(layer, b)| (*layer, b.key))
     }
 
     /// The action a key press asks for, if any. Releases (reported on some platforms) are not
@@ -257,9 +322,21 @@ const DEFAULT_BINDINGS: &[(Action, &[&str])] = &[
     (Action::Export, &["e"]),
     (Action::Refresh, &["r"]),
     (Action::RefreshAll, &["R"]),
+    (Action::AddSource, &["+"]),
+    (Action::EditSource, &["E"]),
+    (Action::RemoveSource, &["d"]),
+    (Action::SourceHealth, &["H"]),
     (Action::Help, &["?"]),
     (Action::BackOrQuit, &["q"]),
     (Action::Quit, &["ctrl-c"]),
+];
+
+/// Bindings that hold only where the keyboard is: `a` adds a source in the sources pane (it
+/// acknowledges alerts elsewhere); the first-run screen imports the starter pack.
+const LAYERED_BINDINGS: &[(Layer, Action, &[&str])] = &[
+    (Layer::SourcesPane, Action::AddSource, &["a"]),
+    (Layer::FirstRun, Action::ImportStarter, &["i"]),
+    (Layer::FirstRun, Action::PickStarter, &["p"]),
 ];
 
 #[cfg(test)]

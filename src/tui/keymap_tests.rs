@@ -78,7 +78,8 @@ fn every_action_has_a_default_key() {
     let keymap = Keymap::default();
     for action in Action::ALL {
         assert!(
-            keymap.keys_for(action).next().is_some(),
+            keymap.keys_for(action).next().is_some()
+                || keymap.layered_keys_for(action).next().is_some(),
             "{} unbound",
             action.name()
         );
@@ -159,4 +160,38 @@ fn two_overrides_on_one_key_conflict() {
     .expect_err("conflict");
     assert_eq!(error.first, "save");
     assert_eq!(error.second, "tag");
+}
+
+#[test]
+fn a_layer_is_checked_first_and_only_where_it_holds() {
+    let keymap = Keymap::default();
+    let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+    assert_eq!(
+        keymap.resolve_in(&[Layer::SourcesPane], &a),
+        Some(Action::AddSource)
+    );
+    assert_eq!(
+        keymap.resolve_in(&[], &a),
+        None,
+        "`a` belongs to acknowledge elsewhere"
+    );
+    let plus = press(KeyCode::Char('+'), KeyModifiers::NONE);
+    assert_eq!(keymap.resolve_in(&[], &plus), Some(Action::AddSource));
+    let i = press(KeyCode::Char('i'), KeyModifiers::NONE);
+    assert_eq!(
+        keymap.resolve_in(&[Layer::FirstRun], &i),
+        Some(Action::ImportStarter)
+    );
+    let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
+    assert_eq!(
+        keymap.resolve_in(&[Layer::SourcesPane], &j),
+        Some(Action::MoveDown)
+    );
+
+    let rebound = Keymap::with_overrides(&[(Action::Save, vec![chord("a")])]).unwrap();
+    assert_eq!(
+        rebound.resolve_in(&[Layer::SourcesPane], &a),
+        Some(Action::Save),
+        "a key the user gave another action is theirs everywhere"
+    );
 }

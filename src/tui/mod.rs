@@ -27,6 +27,7 @@ pub mod river;
 pub mod sanitize;
 pub mod settings;
 pub mod sources;
+pub mod sources_admin;
 pub mod status;
 pub mod stories;
 pub mod tagging;

@@ -58,6 +58,14 @@ impl App {
             Action::LaneSaved => self.set_lane(Lane::Saved, effects),
             Action::Refresh => self.refresh_current(effects),
             Action::RefreshAll => self.start_refresh(None, effects),
+            Action::AddSource => self.open_add_prompt(),
+            Action::EditSource => self.open_editor(),
+            Action::RemoveSource => self.ask_to_remove(effects),
+            Action::SourceHealth => {
+                self.admin = Some(super::sources_admin::Panel::Health { scroll: 0 })
+            }
+            Action::ImportStarter => self.import_starter(Vec::new(), effects),
+            Action::PickStarter => self.open_starter_picker(),
             Action::Help => self.help = Some(0),
             Action::OpenDoi => self.open_identifier(Identifier::Doi, effects),
             Action::OpenPubmed => self.open_identifier(Identifier::Pubmed, effects),

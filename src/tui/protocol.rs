@@ -1,8 +1,9 @@
 //! The only link between the UI loop and the worker that owns the database and the network:
 //! commands go in (imperatives), events come out (past tense). Nothing else is shared.
 
-use crate::model::{Item, ItemId, ItemSummary, Mark, Source, SourceId, Version};
+use crate::model::{Item, ItemId, ItemSummary, Mark, Source, SourceEdit, SourceId, Version};
 use crate::query::QueryError;
+pub use crate::sync::add::Pick;
 use crate::sync::progress::Progress;
 
 /// Which slice of the river a lane shows, on top of the filter query.
@@ -79,7 +80,35 @@ pub enum Command {
         query: RiverQuery,
         path: String,
     },
+    /// Refresh what the schedule says is due: the newsfeed's automatic refresh.
+    RefreshDue,
+    /// Follow what the user typed (anything `rounds add` takes); `pick` chooses among the
+    /// feeds of a page.
+    AddSource {
+        target: String,
+        pick: Pick,
+    },
+    EditSource {
+        id: SourceId,
+        edit: SourceEdit,
+    },
+    /// Count what removing the source deletes and keeps, for the confirmation.
+    PlanRemoval(SourceId),
+    RemoveSource(SourceId),
+    /// The starter pack's categories, for the first-run offer.
+    LoadStarter,
+    /// Import the starter pack: these categories, or all when empty.
+    ImportStarter {
+        categories: Vec<String>,
+    },
     Quit,
+}
+
+/// One feed found on a page, for the chooser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedChoice {
+    pub url: String,
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +162,38 @@ pub enum Event {
     /// The refresh stopped before its summary (the database refused a write, say); one
     /// sentence. It is over: the next one may start.
     RefreshFailed(String),
+    /// `AddSource` followed these (titles), whose first fetch brought `new_items`.
+    SourcesAdded {
+        titles: Vec<String>,
+        new_items: usize,
+    },
+    /// The page has several feeds: the user chooses.
+    FeedsToChoose {
+        target: String,
+        choices: Vec<FeedChoice>,
+    },
+    /// `AddSource` could not follow the target; the sentence says why and what to do.
+    AddFailed {
+        target: String,
+        error: String,
+    },
+    SourceEdited(Box<Source>),
+    RemovalPlanned {
+        id: SourceId,
+        title: String,
+        deleted: u64,
+        kept: u64,
+    },
+    SourceRemoved {
+        id: SourceId,
+        title: String,
+        deleted: u64,
+        kept: u64,
+    },
+    StarterLoaded(Vec<(String, usize)>),
+    StarterImported {
+        added: usize,
+    },
     /// Something went wrong in the worker; one sentence for the status bar.
     Failed(String),
 }

@@ -64,6 +64,7 @@ impl Status {
                 });
                 false
             }
+            Progress::SourceStarted { .. } => false,
             Progress::SourceFinished(report) => {
                 let refresh = self.refresh.get_or_insert_with(RefreshProgress::default);
                 refresh.done += 1;

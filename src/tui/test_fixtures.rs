@@ -87,11 +87,18 @@ pub fn source(id: i64, title: &str, category: Option<&str>, unread: u64) -> Sour
         last_modified: None,
         body_hash: None,
         last_fetch: None,
+        last_success: None,
         last_status: None,
         last_error: None,
         failures: 0,
         next_fetch: None,
+        repairs: Vec::new(),
         item_count: unread,
         unread_count: unread,
+        refresh_every: None,
+        feed_interval: None,
+        origin: None,
+        // Fetched a while ago: due again in half an hour.
+        due: Some(now() + chrono::Duration::minutes(30)),
     }
 }

@@ -8,7 +8,10 @@ use crate::fetch::http::{HttpClient, HttpOptions};
 use crate::model::{Mark, SourceId};
 use crate::query::{Expr, Flag, Term, parse};
 use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
+use crate::sync::retention::RetentionPolicy;
+use crate::sync::schedule::SchedulePolicy;
 use chrono::Utc;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +26,10 @@ pub struct WorkerOptions {
     pub busy_timeout: Duration,
     /// The config's `read_whole_story`.
     pub read_whole_story: bool,
+    /// The config's `[bridges]`, for adding accounts on networks without feeds.
+    pub bridges: BTreeMap<String, String>,
+    pub schedule: SchedulePolicy,
+    pub retention: Option<RetentionPolicy>,
 }
 
 impl Default for WorkerOptions {
@@ -32,6 +39,28 @@ impl Default for WorkerOptions {
             http: HttpOptions::default(),
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
             read_whole_story: true,
+            bridges: BTreeMap::new(),
+            schedule: SchedulePolicy::default(),
+            retention: Some(RetentionPolicy::default()),
+        }
+    }
+}
+
+impl WorkerOptions {
+    /// The settings the config gives: the lock wait, bridges, schedules, retention.
+    pub fn from_config(config: &crate::config::Config) -> WorkerOptions {
+        let defaults = WorkerOptions::default();
+        WorkerOptions {
+            http: config.http_options(defaults.jobs),
+            busy_timeout: config.busy_timeout,
+            read_whole_story: config.read_whole_story,
+            bridges: config.bridges.clone(),
+            schedule: SchedulePolicy::with_overrides(&config.schedules),
+            retention: Some(RetentionPolicy {
+                keep_days: config.keep_days,
+                max_items_per_source: config.max_items_per_source,
+            }),
+            ..defaults
         }
     }
 }
@@ -63,11 +92,12 @@ pub fn spawn(
     (command_sender, event_receiver)
 }
 
-struct Worker {
-    store: Store,
-    events: UnboundedSender<Event>,
-    refresh_context: RefreshContext,
+pub(super) struct Worker {
+    pub(super) store: Store,
+    pub(super) events: UnboundedSender<Event>,
+    pub(super) refresh_context: RefreshContext,
     refreshes: Refreshes,
+    pub(super) bridges: BTreeMap<String, String>,
 }
 
 /// What woke the worker up.
@@ -89,7 +119,7 @@ impl Worker {
                 store.set_read_whole_story(options.read_whole_story);
                 let http = HttpOptions {
                     max_in_flight: options.jobs,
-                    ..options.http
+                    ..options.http.clone()
                 };
                 let client = HttpClient::new(http).map_err(|e| e.to_string())?;
                 Ok((store, client))
@@ -109,9 +139,12 @@ impl Worker {
                 read_whole_story: options.read_whole_story,
                 client: Arc::new(client),
                 events: events.clone(),
+                schedule: options.schedule,
+                retention: options.retention,
             },
             events,
             refreshes: Refreshes::default(),
+            bridges: options.bridges,
         };
         loop {
             let wake = tokio::select! {
@@ -137,7 +170,7 @@ impl Worker {
 
     fn handle(&mut self, command: Command) {
         let result = match command {
-            Command::LoadSources => self.store.sources().map(Event::SourcesLoaded),
+            Command::LoadSources => self.sources().map(Event::SourcesLoaded),
             Command::LoadRiver {
                 generation,
                 query,
@@ -154,7 +187,26 @@ impl Worker {
                 .map(|tags| Event::TagsSet { id, tags }),
             Command::LoadTags => self.store.all_tags().map(Event::TagsLoaded),
             Command::Refresh { source } => {
-                self.refreshes.request(source, &self.refresh_context);
+                self.refreshes.request(source, false, &self.refresh_context);
+                return;
+            }
+            Command::RefreshDue => {
+                self.refreshes.request(None, true, &self.refresh_context);
+                return;
+            }
+            Command::AddSource { target, pick } => {
+                self.start_add(target, pick);
+                return;
+            }
+            Command::EditSource { id, edit } => self
+                .store
+                .edit_source(id, &edit)
+                .map(|source| Event::SourceEdited(Box::new(source))),
+            Command::PlanRemoval(id) => self.plan_removal(id),
+            Command::RemoveSource(id) => self.remove_source(id),
+            Command::LoadStarter => Ok(Event::StarterLoaded(crate::sync::starter::categories())),
+            Command::ImportStarter { categories } => {
+                self.import_starter(&categories);
                 return;
             }
             Command::Export { query, path } => Ok(self.export(&query, &path)),
@@ -162,6 +214,13 @@ impl Worker {
         };
         let event = result.unwrap_or_else(|error| Event::Failed(error.to_string()));
         let _ = self.events.send(event);
+    }
+
+    /// The sources with when each is next due.
+    pub(super) fn sources(&self) -> Result<Vec<crate::model::Source>, StoreError> {
+        let mut sources = self.store.sources()?;
+        self.refresh_context.schedule.annotate(&mut sources);
+        Ok(sources)
     }
 
     fn river(

@@ -8,10 +8,12 @@ use crate::query::QueryError;
 
 impl App {
     pub(super) fn on_event(&mut self, event: Event, effects: &mut Vec<Effect>) {
+        let Some(event) = self.on_admin_event(event, effects) else {
+            return;
+        };
         match event {
             Event::SourcesLoaded(sources) => {
-                let last_fetch = sources.iter().filter_map(|s| s.last_fetch).max();
-                self.schedule_startup_refresh(last_fetch, effects);
+                self.schedule_refresh(&sources, effects);
                 self.sources.set(sources);
                 self.sources.scroll_into_view(self.sources_height());
             }
@@ -30,6 +32,15 @@ impl App {
                 format,
                 papers,
             } => self.on_exported(&path, count, format, papers),
+            // Taken by `on_admin_event` above.
+            Event::SourcesAdded { .. }
+            | Event::FeedsToChoose { .. }
+            | Event::AddFailed { .. }
+            | Event::SourceEdited(_)
+            | Event::RemovalPlanned { .. }
+            | Event::SourceRemoved { .. }
+            | Event::StarterLoaded(_)
+            | Event::StarterImported { .. } => {}
             Event::Marked { ids, mark } => self.on_marked(&ids, mark, effects),
             Event::MarkedAllRead { ids } => self.on_marked_all_read(ids, effects),
             Event::UnreadCounts(counts) => self.sources.set_unread(&counts),

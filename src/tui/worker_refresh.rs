@@ -9,6 +9,8 @@ use crate::model::SourceId;
 use crate::store::{Store, StoreError};
 use crate::sync::progress::Progress;
 use crate::sync::refresh::{RefreshOptions, refresh};
+use crate::sync::retention::RetentionPolicy;
+use crate::sync::schedule::SchedulePolicy;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,23 +26,38 @@ pub(super) struct RefreshContext {
     pub read_whole_story: bool,
     pub client: Arc<HttpClient>,
     pub events: UnboundedSender<Event>,
+    pub schedule: SchedulePolicy,
+    pub retention: Option<RetentionPolicy>,
+}
+
+/// Which sources a refresh fetches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Wanted {
+    /// `None` is every source.
+    only: Option<SourceId>,
+    /// Only those the schedule says are due (the automatic refresh).
+    due_only: bool,
 }
 
 #[derive(Default)]
 pub(super) struct Refreshes {
     running: Option<JoinHandle<()>>,
-    /// Asked for while one runs: `Some(None)` is every source.
-    queued: Option<Option<SourceId>>,
+    /// Asked for while one runs.
+    queued: Option<Wanted>,
 }
 
 impl Refreshes {
     /// Starts a refresh, or queues it behind the one running.
-    pub fn request(&mut self, only: Option<SourceId>, context: &RefreshContext) {
+    pub fn request(&mut self, only: Option<SourceId>, due_only: bool, context: &RefreshContext) {
+        self.start(Wanted { only, due_only }, context);
+    }
+
+    fn start(&mut self, wanted: Wanted, context: &RefreshContext) {
         if self.running.is_some() {
-            self.queued = Some(merge(self.queued, only));
+            self.queued = Some(merge(self.queued, wanted));
             return;
         }
-        self.running = Some(tokio::spawn(run(only, context.clone())));
+        self.running = Some(tokio::spawn(run(wanted, context.clone())));
     }
 
     /// Resolves when the running refresh's task has ended; never, when none runs. Safe to
@@ -63,32 +80,32 @@ impl Refreshes {
                 "Refresh stopped on an internal error (details in the log)".into(),
             ));
         }
-        if let Some(only) = self.queued.take() {
-            self.request(only, context);
+        if let Some(wanted) = self.queued.take() {
+            self.start(wanted, context);
         }
     }
 }
 
-/// Two requests as one: the same source stays that source; anything else is every source.
-fn merge(queued: Option<Option<SourceId>>, only: Option<SourceId>) -> Option<SourceId> {
+/// Two requests as one: the same request stays itself; anything else is every source.
+fn merge(queued: Option<Wanted>, wanted: Wanted) -> Wanted {
     match queued {
-        None => only,
-        Some(previous) if previous == only => only,
-        Some(_) => None,
+        None => wanted,
+        Some(previous) if previous == wanted => wanted,
+        Some(_) => Wanted {
+            only: None,
+            due_only: false,
+        },
     }
 }
 
-async fn run(only: Option<SourceId>, context: RefreshContext) {
+async fn run(wanted: Wanted, context: RefreshContext) {
     let events = context.events.clone();
-    if let Err(error) = refresh_and_reload(only, context).await {
+    if let Err(error) = refresh_and_reload(wanted, context).await {
         let _ = events.send(Event::RefreshFailed(format!("Refresh stopped: {error}")));
     }
 }
 
-async fn refresh_and_reload(
-    only: Option<SourceId>,
-    context: RefreshContext,
-) -> Result<(), StoreError> {
+async fn refresh_and_reload(wanted: Wanted, context: RefreshContext) -> Result<(), StoreError> {
     let mut store = Store::open_waiting(&context.db_path, context.busy_timeout)?;
     store.set_read_whole_story(context.read_whole_story);
     let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
@@ -98,12 +115,19 @@ async fn refresh_and_reload(
             let _ = forward_to.send(Event::Refresh(message));
         }
     });
-    let options = RefreshOptions { only };
+    let options = RefreshOptions {
+        only: wanted.only,
+        due_only: wanted.due_only,
+        schedule: context.schedule.clone(),
+        retention: context.retention,
+    };
     let result = refresh(&mut store, context.client, &options, &progress).await;
     drop(progress);
     let _ = forward.await;
     result?;
-    let _ = context.events.send(Event::SourcesLoaded(store.sources()?));
+    let mut sources = store.sources()?;
+    context.schedule.annotate(&mut sources);
+    let _ = context.events.send(Event::SourcesLoaded(sources));
     Ok(())
 }
 
@@ -113,12 +137,23 @@ mod tests {
 
     #[test]
     fn requests_made_during_a_refresh_merge_into_one() {
-        let (one, two) = (Some(SourceId(1)), Some(SourceId(2)));
+        let wanted = |only: Option<i64>, due_only| Wanted {
+            only: only.map(SourceId),
+            due_only,
+        };
+        let (one, two, all, due) = (
+            wanted(Some(1), false),
+            wanted(Some(2), false),
+            wanted(None, false),
+            wanted(None, true),
+        );
         assert_eq!(merge(None, one), one);
-        assert_eq!(merge(None, None), None);
+        assert_eq!(merge(None, all), all);
         assert_eq!(merge(Some(one), one), one, "the same source twice");
-        assert_eq!(merge(Some(one), two), None, "two sources: all of them");
-        assert_eq!(merge(Some(None), one), None, "all stays all");
-        assert_eq!(merge(Some(one), None), None);
+        assert_eq!(merge(Some(one), two), all, "two sources: all of them");
+        assert_eq!(merge(Some(all), one), all, "all stays all");
+        assert_eq!(merge(Some(one), all), all);
+        assert_eq!(merge(Some(due), due), due, "due twice stays due");
+        assert_eq!(merge(Some(due), one), all);
     }
 }

@@ -132,7 +132,7 @@ fn broken_json_feed_reports_line_and_column() {
 }
 
 #[test]
-fn author_that_panics_feed_rs_is_recovered() {
+fn author_glued_to_an_email_address_is_recovered() {
     let feed = parse(
         "author-email-glued-to-nbsp.rss.xml",
         "https://rheumreg.example.org/feed",

@@ -22,12 +22,24 @@ fn mastodon_hashtag_feed_with_untitled_posts() {
     );
     assert_eq!(paper.doi.as_deref(), Some("10.1056/NEJMoa2406789"));
     assert_eq!(paper.enclosure_type.as_deref(), Some("image/png"));
+    assert!(
+        paper
+            .summary
+            .as_deref()
+            .is_some_and(|s| s.contains("image: Forest plot of 90-day mortality by subgroup</a>")),
+        "the author's description labels the link"
+    );
     let media_only = &feed.items[2];
     assert_eq!(
         media_only.title,
         "https://med-mastodon.com/@pharm_alex/114657000011112222"
     );
-    assert_eq!(media_only.summary, None);
+    let attached = media_only.summary.as_deref().unwrap_or_default();
+    assert!(
+        attached.starts_with("<p>Attached:</p><ol><li><a href=\"https://files.med-mastodon.com/")
+            && attached.contains("antibiogram.jpg\">image</a>"),
+        "media are numbered links: {attached}"
+    );
     assert_eq!(media_only.enclosure_type.as_deref(), Some("image/jpeg"));
 }
 

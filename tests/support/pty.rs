@@ -101,8 +101,9 @@ impl Pty {
             if left.is_zero() || screen.closed {
                 panic!("the screen never showed {what}:\n{text}");
             }
+            // Wake now and then too: some conditions look at the database, not the screen.
             screen = changed
-                .wait_timeout(screen, left)
+                .wait_timeout(screen, left.min(Duration::from_millis(50)))
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }

@@ -30,12 +30,22 @@ fn source(id: i64, title: &str, category: &str, unread: u64, failures: u32) -> S
         last_modified: None,
         body_hash: None,
         last_fetch: Some(now() - Duration::minutes(40)),
+        last_success: Some(if failures > 0 {
+            now() - Duration::hours(30)
+        } else {
+            now() - Duration::minutes(40)
+        }),
         last_status: Some(if failures > 0 { 503 } else { 200 }),
         last_error: (failures > 0).then(|| "HTTP 503 Service Unavailable".to_string()),
         failures,
         next_fetch: None,
+        repairs: Vec::new(),
         item_count: unread + 20,
         unread_count: unread,
+        refresh_every: None,
+        feed_interval: None,
+        origin: None,
+        due: Some(now() + Duration::minutes(if failures > 0 { 80 } else { 20 })),
     }
 }
 
@@ -48,7 +58,10 @@ pub fn sources() -> Vec<Source> {
         source(5, "EMA news", "regulator", 0, 3),
         source(6, "CDC Newsroom", "institution", 3, 0),
         source(7, "WHO Disease Outbreak News", "institution", 1, 0),
-        source(8, "medRxiv", "preprint", 5, 0),
+        Source {
+            repairs: vec!["bare-ampersand".into(), "salvaged-items: 29 of 30".into()],
+            ..source(8, "medRxiv", "preprint", 5, 0)
+        },
     ]
 }
 

@@ -31,3 +31,26 @@ pub(super) async fn read_capped(
     }
     Ok(body)
 }
+
+/// At most `limit` bytes of the decoded body, and whether there was more: for discovery,
+/// which reads the start of a page and never needs the rest.
+pub(super) async fn read_prefix(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<(Vec<u8>, bool), FetchError> {
+    let status = response.status().as_u16();
+    let mut body = Vec::new();
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| error::from_body(&e, status))?
+    {
+        let room = limit - body.len();
+        if chunk.len() > room {
+            body.extend_from_slice(&chunk[..room]);
+            return Ok((body, true));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok((body, false))
+}

@@ -40,6 +40,21 @@ pub(super) fn content_type(headers: &HeaderMap) -> (Option<String>, Option<Strin
     (media_type, charset)
 }
 
+/// `Cache-Control: max-age=N` (or `s-maxage`), when the server says how long its answer stays
+/// fresh; `no-cache`/`no-store` say nothing about polling and give `None`.
+pub(super) fn max_age(headers: &HeaderMap) -> Option<std::time::Duration> {
+    let value = text(headers, &header::CACHE_CONTROL)?;
+    value.split(',').find_map(|directive| {
+        let (name, seconds) = directive.split_once('=')?;
+        let name = name.trim().to_ascii_lowercase();
+        if name != "max-age" && name != "s-maxage" {
+            return None;
+        }
+        let seconds: u64 = seconds.trim().trim_matches('"').parse().ok()?;
+        (seconds > 0).then(|| std::time::Duration::from_secs(seconds))
+    })
+}
+
 /// When a 429/503 says to come back: `Retry-After` as delta-seconds or an HTTP-date,
 /// never earlier than `now` and never later than a day from it.
 pub(super) fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
@@ -117,6 +132,18 @@ mod tests {
         );
         let nonsense = headers_with(header::RETRY_AFTER, "soon");
         assert_eq!(retry_after(&nonsense, now()), None);
+    }
+
+    #[test]
+    fn max_age_is_read_from_cache_control() {
+        let headers = headers_with(header::CACHE_CONTROL, "public, max-age=1800");
+        assert_eq!(
+            max_age(&headers),
+            Some(std::time::Duration::from_secs(1800))
+        );
+        let headers = headers_with(header::CACHE_CONTROL, "no-cache, max-age=0");
+        assert_eq!(max_age(&headers), None);
+        assert_eq!(max_age(&HeaderMap::new()), None);
     }
 
     #[test]

@@ -2,37 +2,22 @@
 //! element holding everyone (`E. Marchetti, K.A. Osei, H. Nakamura` at NEJM, `;`-joined at
 //! JAMA), Atom's one `<author>` each, and `A, B and C`.
 
-use crate::text;
-use feed_rs::model::Person;
+use super::person;
 
 /// Every author of an entry, in order, without duplicates; the feed's authors when the entry
-/// names none (Atom inheritance).
-pub fn names(own: &[Person], inherited: &[Person]) -> Vec<String> {
+/// names none (Atom, JSON Feed inheritance).
+pub fn names(own: &[String], inherited: &[String]) -> Vec<String> {
     let people = if own.is_empty() { inherited } else { own };
     let mut names: Vec<String> = Vec::new();
-    for person in people {
-        let raw = person
-            .name
-            .as_deref()
-            .or(person.email.as_deref())
-            .unwrap_or("");
-        let cleaned = text::plain_text(strip_parentheses(raw.trim()));
-        for name in split_list(&cleaned) {
-            // What feed-rs leaves around a removed e-mail: `—Tom Ng`, `Jane Doe,`.
-            let name = name.trim_matches(|c: char| c.is_whitespace() || "—–-,;:|/<>".contains(c));
+    for shown in people.iter().filter_map(|raw| person::display_name(raw)) {
+        for name in split_list(&shown) {
+            let name = name.trim_matches(|c: char| c.is_whitespace() || ",;".contains(c));
             if !name.is_empty() && !names.iter().any(|known| known == name) {
                 names.push(name.to_string());
             }
         }
     }
     names
-}
-
-/// feed-rs keeps the parentheses of `editor@example.org (The Editor)`.
-fn strip_parentheses(name: &str) -> &str {
-    name.strip_prefix('(')
-        .and_then(|inner| inner.strip_suffix(')'))
-        .unwrap_or(name)
 }
 
 /// One string naming several people, split; `Smith, John` (one person, inverted) stays whole.
@@ -114,9 +99,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn author_parentheses_are_stripped() {
-        assert_eq!(strip_parentheses("(The Editor)"), "The Editor");
-        assert_eq!(strip_parentheses("Smith J (ed)"), "Smith J (ed)");
+    fn authors_are_named_once_and_inherited_when_absent() {
+        let own = [
+            "editor@example.org (The Editor)".to_string(),
+            "The Editor".to_string(),
+        ];
+        assert_eq!(names(&own, &[]), ["The Editor"]);
+        let inherited = ["Dr. A".to_string()];
+        assert_eq!(names(&[], &inherited), ["Dr. A"]);
+        let one_element = ["E. Marchetti, K.A. Osei, H. Nakamura".to_string()];
+        assert_eq!(
+            names(&one_element, &[]),
+            ["E. Marchetti", "K.A. Osei", "H. Nakamura"]
+        );
     }
 
     #[test]

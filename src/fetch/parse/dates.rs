@@ -1,5 +1,5 @@
 //! A forgiving date parser for what feeds put in `pubDate`, `dc:date`, `updated` and JSON Feed
-//! dates. feed-rs calls it for every timestamp (it replaces feed-rs's own parser).
+//! dates; every timestamp of every format goes through it.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use regex::Regex;

@@ -1,10 +1,9 @@
-//! Getting every document to UTF-8 before feed-rs sees it.
+//! Getting every document to UTF-8 before it is read.
 //!
-//! feed-rs can decode a declared legacy encoding itself, but it loses the whole feed when the
-//! declaration is missing or wrong, and its decoder panics when a long prolog pushes the
-//! declaration past its 64-byte look-ahead. So we decide the encoding here, once: BOM, then the
-//! XML declaration, then the HTTP charset, then windows-1252 (which decodes any byte), and
-//! rewrite the declaration to say UTF-8.
+//! Publishers declare encodings they do not use, or none when their bytes are not UTF-8, so we
+//! decide the encoding here, once: BOM, then the XML declaration, then the HTTP charset, then
+//! windows-1252 (which decodes any byte), and rewrite the declaration to say UTF-8. When the
+//! bytes contradict what the document says, that is reported as a repair.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use regex::bytes::Regex;
@@ -15,23 +14,25 @@ static DECLARED_ENCODING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?-u)\A<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']"#).expect("encoding pattern")
 });
 
-/// The document as UTF-8 bytes with a UTF-8 (or no) declaration and no BOM.
-pub fn to_utf8(body: &[u8], http_charset: Option<&str>) -> Vec<u8> {
+/// The document as UTF-8 bytes with a UTF-8 (or no) declaration and no BOM, and whether the
+/// bytes contradicted their declaration (or, with none, were not the UTF-8 XML then implies).
+/// An HTTP charset is not a contradiction: for an undeclared document it is the authority.
+pub fn to_utf8(body: &[u8], http_charset: Option<&str>) -> (Vec<u8>, bool) {
     let (encoding, bom_length) = match Encoding::for_bom(body) {
         Some((encoding, length)) => (Some(encoding), length),
         None => (None, 0),
     };
     let body = &body[bom_length..];
-    let decoded: Cow<'_, [u8]> = match encoding {
-        Some(encoding) if encoding == UTF_8 => Cow::Borrowed(body),
+    let (decoded, mislabelled): (Cow<'_, [u8]>, bool) = match encoding {
+        Some(encoding) if encoding == UTF_8 => (Cow::Borrowed(body), false),
         // UTF-16: whitespace is two bytes wide, so it can only be trimmed after decoding.
-        Some(encoding) => Cow::Owned(decode(encoding, body).into_bytes()),
+        Some(encoding) => (Cow::Owned(decode(encoding, body).into_bytes()), false),
         None => decode_without_bom(body.trim_ascii_start(), http_charset),
     };
-    declare_utf8(decoded.trim_ascii_start())
+    (declare_utf8(decoded.trim_ascii_start()), mislabelled)
 }
 
-fn decode_without_bom<'a>(body: &'a [u8], http_charset: Option<&str>) -> Cow<'a, [u8]> {
+fn decode_without_bom<'a>(body: &'a [u8], http_charset: Option<&str>) -> (Cow<'a, [u8]>, bool) {
     let declared = declared_encoding(body);
     let is_utf8 = std::str::from_utf8(body).is_ok();
     // A legacy label on bytes that are valid UTF-8 with non-ASCII in them is a mislabel:
@@ -41,20 +42,34 @@ fn decode_without_bom<'a>(body: &'a [u8], http_charset: Option<&str>) -> Cow<'a,
         Some(encoding)
             if encoding != UTF_8 && encoding.is_ascii_compatible() && !looks_like_utf8 =>
         {
-            Cow::Owned(decode(encoding, body).into_bytes())
+            (Cow::Owned(decode(encoding, body).into_bytes()), false)
         }
-        _ if is_utf8 => Cow::Borrowed(body),
-        _ => Cow::Owned(decode(fallback_encoding(http_charset), body).into_bytes()),
+        _ if is_utf8 => {
+            // Any other label was wrong: non-ASCII bytes that are UTF-8, or UTF-16 declared for
+            // single bytes.
+            let mislabelled = declared.is_some_and(|encoding| {
+                encoding != UTF_8 && (!body.is_ascii() || !encoding.is_ascii_compatible())
+            });
+            (Cow::Borrowed(body), mislabelled)
+        }
+        _ => {
+            let trusted_charset = declared.is_none() && usable_charset(http_charset).is_some();
+            let fallback = usable_charset(http_charset).unwrap_or(WINDOWS_1252);
+            (
+                Cow::Owned(decode(fallback, body).into_bytes()),
+                !trusted_charset,
+            )
+        }
     }
 }
 
 /// The HTTP charset unless it claims UTF-8 (we only get here when the bytes are not UTF-8)
-/// or is not ASCII-compatible; otherwise windows-1252, the usual truth behind "Latin-1".
-fn fallback_encoding(http_charset: Option<&str>) -> &'static Encoding {
+/// or is not ASCII-compatible; the caller falls back to windows-1252, the usual truth behind
+/// "Latin-1".
+fn usable_charset(http_charset: Option<&str>) -> Option<&'static Encoding> {
     http_charset
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .filter(|encoding| *encoding != UTF_8 && encoding.is_ascii_compatible())
-        .unwrap_or(WINDOWS_1252)
 }
 
 fn declared_encoding(body: &[u8]) -> Option<&'static Encoding> {
@@ -85,7 +100,37 @@ mod tests {
     use super::*;
 
     fn utf8(body: &[u8], charset: Option<&str>) -> String {
-        String::from_utf8(to_utf8(body, charset)).expect("valid UTF-8")
+        String::from_utf8(to_utf8(body, charset).0).expect("valid UTF-8")
+    }
+
+    #[test]
+    fn contradictions_are_told_apart_from_authorities() {
+        let repaired = |body: &[u8], charset| to_utf8(body, charset).1;
+        assert!(
+            repaired(b"<rss>caf\xe9</rss>", None),
+            "undeclared, not UTF-8"
+        );
+        assert!(repaired(
+            b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss>caf\xe9</rss>",
+            None
+        ));
+        assert!(
+            !repaired(b"<rss>caf\xe9</rss>", Some("iso-8859-1")),
+            "HTTP says so"
+        );
+        assert!(!repaired(
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>caf\xe9</rss>",
+            None
+        ));
+        assert!(repaired(
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>café</rss>".as_bytes(),
+            None
+        ));
+        assert!(!repaired("<rss>café</rss>".as_bytes(), None));
+        assert!(!repaired(
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>cafe</rss>",
+            None
+        ));
     }
 
     #[test]

@@ -1,13 +1,13 @@
-//! One feed-rs entry → one `NewItem`: plain titles, absolute links, sane dates, identifiers.
+//! One entry as a format reader found it → one `NewItem`: plain titles, absolute links, sane
+//! dates, identifiers.
 
 use super::dates;
-use super::extras::ItemExtras;
+use super::document::{Entry, Text};
 use super::links;
 use super::paper::{self, Inputs};
 use crate::model::NewItem;
 use crate::text;
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use feed_rs::model::{Entry, Person, Text};
 use url::Url;
 
 /// Characters of post text kept when an item has no title of its own.
@@ -18,28 +18,36 @@ pub struct FeedContext<'a> {
     /// The feed's URL, for relative links.
     pub base: Option<&'a Url>,
     pub fetched_at: DateTime<Utc>,
-    /// Atom entries without authors inherit the feed's.
-    pub inherited_authors: &'a [Person],
+    /// Entries without authors inherit the feed's (Atom, JSON Feed).
+    pub inherited_authors: &'a [String],
     /// The channel's `prism:publicationName`: the journal of every item.
     pub publication: Option<&'a str>,
 }
 
-pub fn to_item(entry: Entry, extras: &ItemExtras, context: &FeedContext<'_>) -> NewItem {
-    let url = links::preferred(&entry.links, context.base);
-    let (summary, content) = bodies(&entry, url.as_deref(), context.base);
-    let feed_date = feed_date(&entry, extras, context.fetched_at);
-    // feed-rs copies an RSS pubDate into `updated`; only a different date is an update.
+pub fn to_item(mut entry: Entry, context: &FeedContext<'_>) -> NewItem {
+    let url = links::preferred(&entry.links, context.base).or_else(|| {
+        entry
+            .permalink
+            .as_deref()
+            .and_then(|permalink| links::permalink(permalink, context.base))
+    });
+    let feed_date = feed_date(&entry, context.fetched_at);
+    let summary = body(entry.summary.take(), url.as_deref(), context.base);
+    let content = body(entry.content.take(), url.as_deref(), context.base)
+        .filter(|content| Some(content) != summary.as_ref());
+    // RSS gives one date; only a different one is an update.
     let updated = entry
         .updated
+        .as_deref()
+        .and_then(dates::parse_timestamp)
         .filter(|date| is_plausible(*date, context.fetched_at) && Some(*date) != feed_date);
     let texts = [summary.as_deref(), content.as_deref()];
     let title = item_title(entry.title.as_ref(), texts, url.as_deref());
     let authors = super::authors::names(&entry.authors, context.inherited_authors);
     let author = (!authors.is_empty()).then(|| authors.join(", "));
-    let categories = categories(&entry);
+    let categories = categories(&entry.categories);
     let described = paper::describe(Inputs {
         entry: &entry,
-        extras,
         publication: context.publication,
         url: url.as_deref(),
         title: &title,
@@ -49,7 +57,7 @@ pub fn to_item(entry: Entry, extras: &ItemExtras, context: &FeedContext<'_>) -> 
     });
     let (enclosure_url, enclosure_type) = enclosure(&entry, context.base).unzip();
     NewItem {
-        guid: item_guid(&entry.id, url.as_deref(), &title, feed_date),
+        guid: item_guid(entry.id.as_deref(), url.as_deref(), &title, feed_date),
         url,
         title,
         author,
@@ -68,65 +76,32 @@ pub fn to_item(entry: Entry, extras: &ItemExtras, context: &FeedContext<'_>) -> 
     }
 }
 
-/// Summary and content as received, with relative links resolved against the item's link
-/// (else the feed's URL); content only when it differs from the summary.
-fn bodies(
-    entry: &Entry,
-    url: Option<&str>,
-    feed_base: Option<&Url>,
-) -> (Option<String>, Option<String>) {
+/// A summary or content as HTML, with relative links resolved against the item's link (else
+/// the feed's URL).
+fn body(text: Option<Text>, url: Option<&str>, feed_base: Option<&Url>) -> Option<String> {
+    let html = text?.into_html();
+    let html = html.trim();
+    if html.is_empty() {
+        return None;
+    }
     let base = url
         .and_then(|url| Url::parse(url).ok())
         .or_else(|| feed_base.cloned());
-    let summary = entry.summary.as_ref().and_then(|summary| {
-        resolved_body(
-            &summary.content,
-            summary.content_type.as_ref(),
-            base.as_ref(),
-        )
-    });
-    let content = entry
-        .content
-        .as_ref()
-        .and_then(|content| {
-            let body = content.body.as_deref()?;
-            resolved_body(body, content.content_type.as_ref(), base.as_ref())
-        })
-        .filter(|content| Some(content) != summary.as_ref());
-    (summary, content)
+    Some(match base {
+        Some(base) => links::resolve_in_html(html, &base).into_owned(),
+        None => html.to_string(),
+    })
 }
 
 /// The date the feed gives the item, if it gives a plausible one: published, else updated,
-/// else a date element feed-rs does not read for this format.
-fn feed_date(
-    entry: &Entry,
-    extras: &ItemExtras,
-    fetched_at: DateTime<Utc>,
-) -> Option<DateTime<Utc>> {
-    entry
-        .published
-        .or(entry.updated)
-        .or_else(|| {
-            extras
-                .dates
-                .iter()
-                .find_map(|raw| dates::parse_timestamp(raw))
-        })
+/// else another date element.
+fn feed_date(entry: &Entry, fetched_at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    [entry.published.as_ref(), entry.updated.as_ref()]
+        .into_iter()
+        .flatten()
+        .chain(&entry.other_dates)
+        .find_map(|raw| dates::parse_timestamp(raw))
         .filter(|date| is_plausible(*date, fetched_at))
-}
-
-/// The body as received, with relative links made absolute when it is HTML.
-fn resolved_body(body: &str, content_type: &str, base: Option<&Url>) -> Option<String> {
-    let body = body.trim();
-    if body.is_empty() {
-        return None;
-    }
-    match base {
-        Some(base) if content_type.contains("html") => {
-            Some(links::resolve_in_html(body, base).into_owned())
-        }
-        _ => Some(body.to_string()),
-    }
 }
 
 /// Dates before 1990 are placeholders (epoch zero, `0001-01-01`) and dates more than a day
@@ -138,7 +113,7 @@ fn is_plausible(date: DateTime<Utc>, fetched_at: DateTime<Utc>) -> bool {
 
 fn item_title(title: Option<&Text>, bodies: [Option<&str>; 2], url: Option<&str>) -> String {
     let own = title
-        .map(|title| text::plain_text(&title.content))
+        .map(|title| text::plain_text(&title.value))
         .filter(|title| !title.is_empty());
     own.or_else(|| {
         bodies
@@ -153,8 +128,13 @@ fn item_title(title: Option<&Text>, bodies: [Option<&str>; 2], url: Option<&str>
 
 /// The feed's id, else the link, else a stable hash of title and date (never random, so a
 /// refresh recognises the item it already has).
-fn item_guid(id: &str, url: Option<&str>, title: &str, date: Option<DateTime<Utc>>) -> String {
-    let id = id.trim();
+fn item_guid(
+    id: Option<&str>,
+    url: Option<&str>,
+    title: &str,
+    date: Option<DateTime<Utc>>,
+) -> String {
+    let id = id.unwrap_or("").trim();
     if !id.is_empty() {
         return id.to_string();
     }
@@ -175,24 +155,26 @@ fn fnv1a_64(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The first enclosure with an http(s) address (Media RSS before RSS `<enclosure>`), else an
+/// Atom `rel="enclosure"` link; its type, else one guessed from the file name.
 fn enclosure(entry: &Entry, base: Option<&Url>) -> Option<(String, Option<String>)> {
-    let media = entry
-        .media
+    let found = entry
+        .enclosures
         .iter()
-        .flat_map(|media| media.content.iter())
-        .find_map(|content| {
-            let url = links::absolute_http(content.url.as_ref()?.as_str(), base)?;
-            Some((url, content.content_type.as_ref().map(ToString::to_string)))
-        });
-    let (url, media_type) = media.or_else(|| links::enclosure(&entry.links, base))?;
+        .find_map(|enclosure| {
+            let url = links::absolute_http(&enclosure.url, base)?;
+            Some((url, enclosure.media_type.clone()))
+        })
+        .or_else(|| links::enclosure(&entry.links, base));
+    let (url, media_type) = found?;
     let media_type = media_type.or_else(|| links::guess_media_type(&url));
     Some((url, media_type))
 }
 
-fn categories(entry: &Entry) -> Vec<String> {
+fn categories(raw: &[String]) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
-    for category in &entry.categories {
-        let term = text::plain_text(&category.term);
+    for category in raw {
+        let term = text::plain_text(category);
         if !term.is_empty() && !terms.contains(&term) {
             terms.push(term);
         }
@@ -214,17 +196,17 @@ mod tests {
     #[test]
     fn guid_falls_back_from_id_to_link_to_hash() {
         assert_eq!(
-            item_guid(" tag:x,2024:1 ", Some("https://x.org/a"), "T", None),
+            item_guid(Some(" tag:x,2024:1 "), Some("https://x.org/a"), "T", None),
             "tag:x,2024:1"
         );
         assert_eq!(
-            item_guid("", Some("https://x.org/a"), "T", None),
+            item_guid(Some(""), Some("https://x.org/a"), "T", None),
             "https://x.org/a"
         );
-        let hashed = item_guid("", None, "T", None);
+        let hashed = item_guid(None, None, "T", None);
         assert!(hashed.starts_with("fnv1a:") && hashed.len() == 22);
-        assert_eq!(hashed, item_guid("", None, "T", None));
-        assert_ne!(hashed, item_guid("", None, "U", None));
+        assert_eq!(hashed, item_guid(None, None, "T", None));
+        assert_ne!(hashed, item_guid(None, None, "U", None));
     }
 
     #[test]

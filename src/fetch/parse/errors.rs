@@ -1,8 +1,6 @@
 //! Why a document could not be read, in words a user understands in one sentence.
 
-use super::diagnose::{self, FaultKind, XmlFault};
-use feed_rs::parser::{ParseErrorKind, ParseFeedError};
-use quick_xml::errors::IllFormedError;
+use super::xml::{self, FaultKind};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
@@ -20,8 +18,6 @@ pub enum ParseError {
     UnsupportedJsonVersion(String),
     #[error("the feed parser crashed on this document ({0})")]
     ParserPanicked(String),
-    #[error("invalid feed: {0}")]
-    Invalid(String),
 }
 
 fn at_line(line: Option<usize>) -> String {
@@ -29,63 +25,44 @@ fn at_line(line: Option<usize>) -> String {
         .unwrap_or_default()
 }
 
-/// One failed attempt to read a document.
-#[derive(Debug)]
-pub enum Failure {
-    FeedRs(ParseFeedError),
-    /// feed-rs panicked; the payload's message.
-    Panicked(String),
+/// A document whose damage left nothing to read: where it first breaks, and how.
+pub fn nothing_readable(document: &xml::Document<'_>) -> ParseError {
+    let Some(fault) = &document.fault else {
+        return ParseError::MalformedXml {
+            line: None,
+            detail: "no item could be read".into(),
+        };
+    };
+    let detail = match &fault.kind {
+        FaultKind::Truncated { innermost } => {
+            format!("the document ends before <{innermost}> is closed (truncated download?)")
+        }
+        FaultKind::MismatchedEnd { expected, found } => {
+            format!("mismatched closing tag </{found}> (expected </{expected}>)")
+        }
+        FaultKind::UnmatchedEnd(name) => format!("closing tag </{name}> has no opening tag"),
+    };
+    ParseError::MalformedXml {
+        line: Some(document.line_of(fault.offset)),
+        detail,
+    }
 }
 
-/// Turns the last failure into the error the user sees. `doc` is the document as last tried.
-pub fn describe(failure: &Failure, doc: &[u8]) -> ParseError {
-    if doc.trim_ascii().is_empty() {
-        return ParseError::NotAFeed("the document is empty".into());
-    }
-    if looks_like_html(doc) {
-        return ParseError::NotAFeed(
-            "the document is HTML (no RSS, Atom or JSON Feed root)".into(),
-        );
-    }
-    let error = match failure {
-        Failure::Panicked(message) => return ParseError::ParserPanicked(message.clone()),
-        Failure::FeedRs(error) => error,
+/// Why a document with no feed root is not a feed.
+pub fn not_a_feed(text: &str, first_element: Option<&str>) -> ParseError {
+    let detail = match (text.trim_start().starts_with('<'), first_element) {
+        (_, Some(root)) => format!("the root element is <{root}>, not RSS, Atom or RDF"),
+        (true, None) => "no RSS, Atom or JSON Feed root element".into(),
+        (false, None) => "the document is neither XML nor JSON".into(),
     };
-    match error {
-        ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot) => {
-            ParseError::NotAFeed(no_root_detail(doc))
-        }
-        ParseFeedError::ParseError(kind) => ParseError::Invalid(kind.to_string()),
-        ParseFeedError::JsonSerde(error) => ParseError::MalformedJson {
-            line: error.line(),
-            column: error.column(),
-            detail: strip_serde_position(&error.to_string()),
-        },
-        ParseFeedError::JsonUnsupportedVersion(version) => {
-            ParseError::UnsupportedJsonVersion(version.clone())
-        }
-        ParseFeedError::XmlReader(_) | ParseFeedError::IoError(_) => match diagnose::locate(doc) {
-            Some(fault) => ParseError::MalformedXml {
-                line: Some(fault.line),
-                detail: fault_detail(&fault),
-            },
-            None => ParseError::MalformedXml {
-                line: None,
-                detail: error.to_string(),
-            },
-        },
-    }
+    ParseError::NotAFeed(detail)
 }
 
 /// An HTML page where a feed was expected: a login wall, an error page, a site's home page.
 pub fn looks_like_html(doc: &[u8]) -> bool {
     let head = &doc[..doc.len().min(2048)];
     let lowered = head.to_ascii_lowercase();
-    let position = |needle: &[u8]| {
-        lowered
-            .windows(needle.len())
-            .position(|window| window == needle)
-    };
+    let position = |needle: &[u8]| memchr::memmem::find(&lowered, needle);
     if lowered.trim_ascii_start().starts_with(b"<!doctype html") {
         return true;
     }
@@ -98,63 +75,15 @@ pub fn looks_like_html(doc: &[u8]) -> bool {
         .all(|feed_root| feed_root > html)
 }
 
-fn no_root_detail(doc: &[u8]) -> String {
-    match doc.trim_ascii_start().first() {
-        Some(b'<') => match diagnose::root_element(doc) {
-            Some(root) => format!("the root element is <{root}>, not RSS, Atom or RDF"),
-            None => "no RSS, Atom or JSON Feed root element".into(),
-        },
-        _ => "the document is neither XML nor JSON".into(),
-    }
-}
-
-fn fault_detail(fault: &XmlFault) -> String {
-    let error = match &fault.kind {
-        FaultKind::Truncated => {
-            let innermost = fault.open.last().map_or("", String::as_str);
-            return format!(
-                "the document ends before <{innermost}> is closed (truncated download?)"
-            );
-        }
-        FaultKind::Xml(error) => error,
-    };
-    match error {
-        quick_xml::Error::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
-            format!("mismatched closing tag </{found}> (expected </{expected}>)")
-        }
-        quick_xml::Error::IllFormed(IllFormedError::UnmatchedEndTag(name)) => {
-            format!("closing tag </{name}> has no opening tag")
-        }
-        quick_xml::Error::IllFormed(IllFormedError::UnclosedReference) => {
-            "an `&` that does not start an entity (it should be written &amp;)".into()
-        }
-        other => other.to_string(),
-    }
-}
-
-/// serde_json appends " at line L column C", which our message already says.
-fn strip_serde_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(position) => message[..position].to_string(),
-        None => message.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn no_root() -> Failure {
-        Failure::FeedRs(ParseFeedError::ParseError(ParseErrorKind::NoFeedRoot))
-    }
-
     #[test]
-    fn html_pages_are_named_as_such() {
-        let page = b"<!DOCTYPE html>\n<html><head><title>Login</title></head></html>";
-        assert_eq!(
-            describe(&no_root(), page).to_string(),
-            "not a feed: the document is HTML (no RSS, Atom or JSON Feed root)"
-        );
+    fn html_pages_are_recognised() {
+        assert!(looks_like_html(
+            b"<!DOCTYPE html>\n<html><head><title>Login</title></head></html>"
+        ));
         assert!(looks_like_html(
             b"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">"
         ));
@@ -166,25 +95,26 @@ mod tests {
     #[test]
     fn other_roots_and_non_xml_are_explained() {
         assert_eq!(
-            describe(&no_root(), b"<opml version=\"2.0\"><body/></opml>").to_string(),
+            not_a_feed("<opml version=\"2.0\"><body/></opml>", Some("opml")).to_string(),
             "not a feed: the root element is <opml>, not RSS, Atom or RDF"
         );
         assert_eq!(
-            describe(&no_root(), b"Service Unavailable").to_string(),
+            not_a_feed("Service Unavailable", None).to_string(),
             "not a feed: the document is neither XML nor JSON"
-        );
-        assert_eq!(
-            describe(&no_root(), b"  \n").to_string(),
-            "not a feed: the document is empty"
         );
     }
 
     #[test]
-    fn panics_are_reported_not_propagated() {
-        let failure = Failure::Panicked("byte index 5 is not a char boundary".into());
+    fn damage_is_located_by_line() {
+        let document = xml::read("<rss>\n<channel>\n<title>x</title>\n</item>\n</channel></rss>");
         assert_eq!(
-            describe(&failure, b"<rss/>").to_string(),
-            "the feed parser crashed on this document (byte index 5 is not a char boundary)"
+            nothing_readable(&document).to_string(),
+            "malformed XML at line 4: mismatched closing tag </item> (expected </channel>)"
+        );
+        let document = xml::read("<rss>\n<channel>\n<item><description>cut");
+        assert_eq!(
+            nothing_readable(&document).to_string(),
+            "malformed XML at line 3: the document ends before <description> is closed (truncated download?)"
         );
     }
 

@@ -1,7 +1,7 @@
 //! Choosing an item's link and making links absolute, including those inside HTML bodies
-//! (neither feed-rs nor html2text resolves those).
+//! (html2text does not resolve those).
 
-use feed_rs::model::Link;
+use super::document::Link;
 use regex::{Captures, Regex};
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -24,7 +24,7 @@ static HTML_URL_ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The item's page: a `rel="alternate"` (or rel-less) http(s) link first, then any other http(s)
 /// link that is not an enclosure, feed or comment link. JSON Feed's `url` comes before its
-/// `external_url` because feed-rs keeps them in that order.
+/// `external_url` because the JSON reader keeps them in that order.
 pub fn preferred(links: &[Link], base: Option<&Url>) -> Option<String> {
     let is_page = |link: &&Link| {
         link.media_type
@@ -90,6 +90,18 @@ pub fn guess_media_type(url: &str) -> Option<String> {
         .map(|(_, media_type)| (*media_type).to_string())
 }
 
+/// A permalink guid or `rdf:about` as the item's link: an absolute http(s) URL, or a path
+/// from the site's root. A bare word (`bulletin-117`) is an id, not a relative link.
+pub fn permalink(permalink: &str, base: Option<&Url>) -> Option<String> {
+    let permalink = permalink.trim();
+    let is_url = Url::parse(permalink).is_ok() || permalink.starts_with('/');
+    if is_url {
+        absolute_http(permalink, base)
+    } else {
+        None
+    }
+}
+
 /// `href` made absolute against `base` (trimmed first), if the result is http or https.
 pub fn absolute_http(href: &str, base: Option<&Url>) -> Option<String> {
     let href = href.trim();
@@ -141,11 +153,11 @@ mod tests {
     use super::*;
 
     fn link(href: &str, rel: Option<&str>, media_type: Option<&str>) -> Link {
-        let mut link: Link =
-            serde_json::from_value(serde_json::json!({"href": href})).expect("link");
-        link.rel = rel.map(str::to_string);
-        link.media_type = media_type.map(str::to_string);
-        link
+        Link {
+            href: href.to_string(),
+            rel: rel.map(str::to_string),
+            media_type: media_type.map(str::to_string),
+        }
     }
 
     fn base() -> Url {
@@ -195,6 +207,21 @@ mod tests {
             enclosure(&links, None),
             Some(("https://x.org/a.m4a".into(), Some("audio/x-m4a".into())))
         );
+    }
+
+    #[test]
+    fn permalinks_are_urls_or_rooted_paths() {
+        let base = base();
+        assert_eq!(
+            permalink(" https://x.org/p ", Some(&base)),
+            Some("https://x.org/p".into())
+        );
+        assert_eq!(
+            permalink("/2025/06/p", Some(&base)),
+            Some("https://www.reddit.com/2025/06/p".into())
+        );
+        assert_eq!(permalink("bulletin-117", Some(&base)), None);
+        assert_eq!(permalink("urn:uuid:1", Some(&base)), None);
     }
 
     #[test]

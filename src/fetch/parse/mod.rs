@@ -1,29 +1,43 @@
 //! Feed bytes → model. No network.
 //!
-//! feed-rs does the parsing; around it we decide the encoding (`encoding`), repair what real
-//! publishers get wrong and retry (`recover`), keep its panics from escaping, read what it
-//! drops (`extras`), and turn its entries into our items (`entry`).
+//! Every document is decoded to UTF-8 (`encoding`), then read by the format's reader: JSON Feed
+//! field by field (`json`), RSS and Atom from a tree built by a tolerant XML reader (`xml`,
+//! `rss`, `atom`, with Atom's text constructs in `atom_text` and the shared vocabularies in
+//! `extensions`). Whatever the reader had to repair is reported (`repairs`). Entries then
+//! become our items (`entry`): plain titles, absolute links, sane dates.
+//!
+//! The rule: recover what a person can see in the document. An element that cannot be read
+//! leaves its field empty; an item that cannot be read is skipped and counted; the feed fails
+//! only when there is nothing to read at all.
 
+mod atom;
+mod atom_text;
 mod authors;
 mod citation;
 mod dates;
-mod diagnose;
+mod document;
 mod encoding;
 mod entry;
 mod errors;
-mod extras;
+mod extensions;
+mod hints;
+mod json;
 mod links;
 mod paper;
-mod recover;
+mod person;
+mod posts;
+mod repairs;
+mod rss;
+mod xml;
 
 pub use dates::parse_timestamp;
 pub use errors::ParseError;
+pub use repairs::{Repair, Repairs};
 
 use crate::model::{NewItem, SourceKind};
 use crate::text;
 use chrono::{DateTime, Utc};
-use errors::Failure;
-use feed_rs::model::{Feed, FeedType, Link, Text};
+use document::{Feed, Format};
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use url::Url;
@@ -35,26 +49,34 @@ pub struct ParsedFeed {
     pub title: Option<String>,
     pub site_url: Option<String>,
     pub items: Vec<NewItem>,
+    /// Where the document says the feed has moved to (absolute http(s), not the feed itself).
+    pub moved_to: Option<String>,
+    /// What the document needed before it could be read.
+    pub repairs: Repairs,
+    /// How often the feed says it changes (`ttl`, `sy:updatePeriod`), if it says.
+    pub update_interval: Option<std::time::Duration>,
 }
 
-/// Parses tried on one document: the first attempt plus one per repair.
-const MAX_ATTEMPTS: usize = 12;
-
-/// Parses RSS 0.9x/1.0/2.0, Atom or JSON Feed. `charset` is the HTTP Content-Type charset,
-/// if any; `feed_url` is the final URL (after redirects), used to resolve relative links;
-/// `fetched_at` bounds plausible dates (none more than a day ahead of it); an item without a
-/// usable date has `published: None`.
+/// Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x. `charset` is the HTTP Content-Type
+/// charset, if any; `feed_url` is the final URL (after redirects), used to resolve relative
+/// links; `fetched_at` bounds plausible dates (none more than a day ahead of it); an item
+/// without a usable date has `published: None`.
 pub fn parse_feed(
     body: &[u8],
     charset: Option<&str>,
     feed_url: &str,
     fetched_at: DateTime<Utc>,
 ) -> Result<ParsedFeed, ParseError> {
-    let doc = recover::prepare(encoding::to_utf8(body, charset));
+    let (doc, mislabelled) = encoding::to_utf8(body, charset);
+    let mut repairs = Repairs::default();
+    repairs.note_if(mislabelled, Repair::Encoding);
     let base = base_url(feed_url);
-    let (feed, doc) = parse_with_repairs(doc, base.as_ref())?;
-    let extras = extras::read(&doc, feed.entries.len());
-    Ok(to_parsed_feed(feed, &extras, base.as_ref(), fetched_at))
+    let feed = guarded(|| read_document(&doc, base.as_ref(), &mut repairs))
+        .map_err(ParseError::ParserPanicked)??;
+    let update_interval = hints::update_interval(feed.ttl, &doc);
+    let mut parsed = to_parsed_feed(feed, repairs, base.as_ref(), fetched_at);
+    parsed.update_interval = update_interval;
+    Ok(parsed)
 }
 
 /// The base for relative links: the feed URL, or a `file://` URL for a local path.
@@ -64,31 +86,89 @@ fn base_url(feed_url: &str) -> Option<Url> {
         .or_else(|| Url::from_file_path(feed_url.trim()).ok())
 }
 
-fn parse_with_repairs(mut doc: Vec<u8>, base: Option<&Url>) -> Result<(Feed, Vec<u8>), ParseError> {
-    let mut repairs = recover::Repairs::default();
-    let mut attempts = 1;
-    loop {
-        let failure = match run_feed_rs(&doc, base) {
-            Ok(feed) => return Ok((feed, doc)),
-            Err(failure) => failure,
-        };
-        let repaired = (attempts < MAX_ATTEMPTS && !errors::looks_like_html(&doc))
-            .then(|| repairs.next(&failure, &doc))
-            .flatten();
-        match repaired {
-            Some(fixed) => doc = fixed,
-            None => return Err(errors::describe(&failure, &doc)),
-        }
-        attempts += 1;
+/// The document's feed, in the format it turns out to be.
+fn read_document(
+    doc: &[u8],
+    base: Option<&Url>,
+    repairs: &mut Repairs,
+) -> Result<Feed, ParseError> {
+    let text = String::from_utf8_lossy(doc);
+    let start = text.trim_start();
+    if start.is_empty() {
+        return Err(ParseError::NotAFeed("the document is empty".into()));
     }
+    if start.starts_with('{') || start.starts_with('[') {
+        return json::read(start.as_bytes(), repairs);
+    }
+    if errors::looks_like_html(start.as_bytes()) {
+        return Err(ParseError::NotAFeed(
+            "the document is HTML (no RSS, Atom or JSON Feed root)".into(),
+        ));
+    }
+    let document = xml::read(start);
+    let Some(root) = feed_root(&document) else {
+        let first = document.roots().next().map(|id| document.element(id).name);
+        return Err(errors::not_a_feed(start, first));
+    };
+    let mut feed = match document.element(root).local {
+        "feed" => atom::read(&document, root, base, repairs),
+        "redirect" => redirect(&document, root),
+        _ => rss::read(&document, root, base, repairs),
+    };
+    note_xml_repairs(&document, repairs);
+    if feed.skipped > 0 {
+        let kept = feed.entries.len();
+        let found = kept + feed.skipped;
+        repairs.note(Repair::SalvagedItems { kept, found });
+    }
+    if feed.entries.is_empty() && (document.damage.is_structural() || feed.skipped > 0) {
+        return Err(errors::nothing_readable(&document));
+    }
+    feed.skipped = 0;
+    Ok(feed)
+}
+
+/// The first top-level element that is a feed: junk may come before it (a PHP warning) or
+/// after it (debugging output).
+fn feed_root(document: &xml::Document<'_>) -> Option<xml::NodeId> {
+    document.roots().find(|&id| {
+        matches!(
+            document.element(id).local,
+            "rss" | "RDF" | "feed" | "channel" | "redirect"
+        )
+    })
+}
+
+/// An RSS redirect document: only `<redirect><newLocation>`.
+fn redirect(document: &xml::Document<'_>, root: xml::NodeId) -> Feed {
+    let mut feed = Feed::new(Format::Rss);
+    feed.moved_to = document
+        .elements(root)
+        .find(|(_, element)| element.local == "newLocation")
+        .map(|(location, _)| document.text(location).trim().to_string())
+        .filter(|location| !location.is_empty());
+    feed
+}
+
+fn note_xml_repairs(document: &xml::Document<'_>, repairs: &mut Repairs) {
+    let (slips, damage) = (document.slips, document.damage);
+    repairs.note_if(slips.bare_ampersand, Repair::BareAmpersand);
+    repairs.note_if(slips.bare_less_than, Repair::BareLessThan);
+    repairs.note_if(slips.unclosed_cdata, Repair::UnclosedCdata);
+    repairs.note_if(slips.unclosed_comment, Repair::UnclosedComment);
+    repairs.note_if(damage.undeclared_prefix, Repair::UndeclaredPrefix);
+    repairs.note_if(damage.unclosed_element, Repair::UnclosedElement);
+    repairs.note_if(damage.stray_end_tag, Repair::StrayEndTag);
+    repairs.note_if(damage.truncated, Repair::Truncated);
 }
 
 thread_local! {
     static IN_PARSE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// True while this thread is inside feed-rs. A panic hook (the TUI's, which restores the
-/// terminal) checks it to leave parser panics to our `catch_unwind`.
+/// True while this thread is inside the parser. A panic hook (the TUI's, which restores the
+/// terminal) checks it to leave parser panics (bugs, which must not take the newsfeed down)
+/// to our `catch_unwind`.
 pub fn in_parse() -> bool {
     IN_PARSE.with(Cell::get)
 }
@@ -138,79 +218,74 @@ fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-fn run_feed_rs(doc: &[u8], base: Option<&Url>) -> Result<Feed, Failure> {
-    let parser = feed_rs::parser::Builder::new()
-        .base_uri(base.map(Url::as_str))
-        .id_generator(link_as_id)
-        .timestamp_parser(dates::parse_timestamp)
-        .sanitize_content(false)
-        .build();
-    match guarded(|| parser.parse(doc)) {
-        Ok(Ok(feed)) => Ok(feed),
-        Ok(Err(error)) => Err(Failure::FeedRs(error)),
-        Err(message) => Err(Failure::Panicked(message)),
-    }
-}
-
-/// feed-rs asks for an id when the document has none. We answer with the item's link, or an
-/// empty id so that `entry` hashes title and date (feed-rs would otherwise use a random UUID,
-/// which makes every refresh look like new items).
-fn link_as_id(links: &[Link], _title: &Option<Text>, base: Option<&str>) -> String {
-    let base = base.and_then(|base| Url::parse(base).ok());
-    links::preferred(links, base.as_ref()).unwrap_or_default()
-}
-
 fn to_parsed_feed(
     feed: Feed,
-    extras: &extras::FeedExtras,
+    repairs: Repairs,
     base: Option<&Url>,
     fetched_at: DateTime<Utc>,
 ) -> ParsedFeed {
-    let inherited_authors = if feed.feed_type == FeedType::Atom {
-        feed.authors.clone()
-    } else {
-        Vec::new()
+    let inherited_authors = match feed.format {
+        Format::Atom | Format::Json => feed.authors.clone(),
+        Format::Rss => Vec::new(),
     };
     let context = entry::FeedContext {
         base,
         fetched_at,
         inherited_authors: &inherited_authors,
-        publication: extras.publication.as_deref(),
+        publication: feed.publication.as_deref(),
     };
     let title = feed
         .title
         .as_ref()
-        .map(|title| text::plain_text(&title.content))
+        .map(|title| text::plain_text(&title.value))
         .filter(|title| !title.is_empty());
     let site_url = links::preferred(&feed.links, base);
-    let generator = feed
-        .generator
-        .as_ref()
-        .map(|generator| generator.content.clone());
-    let feed_type = feed.feed_type.clone();
-    let items: Vec<NewItem> = feed
+    let moved_to = feed
+        .moved_to
+        .as_deref()
+        .and_then(|location| links::absolute_http(location, base))
+        .filter(|location| !is_same_url(location, base));
+    let (mut items, media): (Vec<NewItem>, Vec<Vec<posts::Media>>) = feed
         .entries
         .into_iter()
-        .zip(&extras.items)
-        .map(|(entry, extras)| entry::to_item(entry, extras, &context))
-        .collect();
+        .map(|entry| {
+            let media = posts::media(&entry, base);
+            (entry::to_item(entry, &context), media)
+        })
+        .unzip();
     let kind = source_kind(
-        &feed_type,
-        generator.as_deref(),
+        feed.format,
+        feed.generator.as_deref(),
         site_url.as_deref(),
         &items,
     );
+    let social = matches!(kind, SourceKind::Mastodon | SourceKind::Bluesky);
+    for (item, media) in items.iter_mut().zip(&media) {
+        let bridged = item.title.starts_with("RT by @") || item.title.starts_with("R to @");
+        if social || bridged {
+            posts::shape(item, if social { media } else { &[] });
+        }
+    }
     ParsedFeed {
         kind,
         title,
         site_url,
         items,
+        moved_to,
+        repairs,
+        update_interval: None,
     }
+}
+
+/// Whether a new location is only the feed's own address again (podcasts repeat their
+/// `itunes:new-feed-url` after the move).
+fn is_same_url(location: &str, base: Option<&Url>) -> bool {
+    base.is_some_and(|base| Url::parse(location).is_ok_and(|location| location == *base))
 }
 
 /// Social sources are told apart from plain RSS by who generated them and where they link.
 fn source_kind(
-    feed_type: &FeedType,
+    format: Format,
     generator: Option<&str>,
     site_url: Option<&str>,
     items: &[NewItem],
@@ -227,10 +302,10 @@ fn source_kind(
     if site_url.into_iter().chain(item_urls).any(is_bluesky) {
         return SourceKind::Bluesky;
     }
-    match feed_type {
-        FeedType::Atom => SourceKind::Atom,
-        FeedType::JSON => SourceKind::Json,
-        FeedType::RSS0 | FeedType::RSS1 | FeedType::RSS2 => SourceKind::Rss,
+    match format {
+        Format::Atom => SourceKind::Atom,
+        Format::Json => SourceKind::Json,
+        Format::Rss => SourceKind::Rss,
     }
 }
 

@@ -2,11 +2,10 @@
 //! bibliographic fields a reference manager needs, from every place publishers put them.
 
 use super::citation::{self, CitationLine};
-use super::extras::ItemExtras;
+use super::document::Entry;
 use crate::ident::{self, Mentions, PaperRole};
 use crate::model::Paper;
 use crate::text;
-use feed_rs::model::Entry;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,7 +16,6 @@ static HREF: LazyLock<Regex> = LazyLock::new(|| {
 /// What one entry's texts give.
 pub struct Inputs<'a> {
     pub entry: &'a Entry,
-    pub extras: &'a ItemExtras,
     /// The channel's own `prism:publicationName`.
     pub publication: Option<&'a str>,
     pub url: Option<&'a str>,
@@ -44,13 +42,13 @@ pub fn describe(inputs: Inputs<'_>) -> Described {
         .map(|body| text::plain_text(body))
         .collect::<Vec<_>>()
         .join(" ");
-    let own = own_identifiers(inputs.entry, inputs.extras);
+    let own = own_identifiers(inputs.entry, inputs.url);
     let identity = ident::identify(&Mentions {
         own: own.iter().map(String::as_str).collect(),
         own_url: inputs.url,
         links: hrefs.iter().map(String::as_str).collect(),
         text: &text,
-        relations: inputs.extras.relations.iter().map(String::as_str).collect(),
+        relations: inputs.entry.relations.iter().map(String::as_str).collect(),
     });
     let ncts = trials(inputs.title, &own, &hrefs, &text);
     // A citation line describes the item's own paper; in a post it would describe another.
@@ -82,7 +80,7 @@ fn is_preprint(identity: &ident::PaperIdentity, url: Option<&str>) -> bool {
 /// Authors, journal, volume, issue, pages and type: PRISM and Dublin Core first, then the
 /// citation line.
 fn bibliographic(inputs: &Inputs<'_>, cited: CitationLine, preprint: bool) -> Paper {
-    let found = &inputs.extras.citation;
+    let found = &inputs.entry.citation;
     Paper {
         authors: inputs.authors.clone(),
         journal: journal(inputs, &cited),
@@ -99,8 +97,12 @@ fn bibliographic(inputs: &Inputs<'_>, cited: CitationLine, preprint: bool) -> Pa
     }
 }
 
+/// The item's `prism:publicationName`, else its `dc:source`, else the channel's
+/// `prism:publicationName`, else the citation line's journal.
 fn journal(inputs: &Inputs<'_>, cited: &CitationLine) -> Option<String> {
-    clean(inputs.extras.citation.journal.as_deref())
+    let citation = &inputs.entry.citation;
+    clean(citation.journal.as_deref())
+        .or_else(|| clean(citation.source.as_deref()))
         .or_else(|| clean(inputs.publication))
         .or_else(|| cited.journal.clone())
 }
@@ -109,16 +111,20 @@ fn clean(text: Option<&str>) -> Option<String> {
     text.map(text::plain_text).filter(|t| !t.is_empty())
 }
 
-/// The entry's id, its page links and the identifier elements the feed gives it.
-fn own_identifiers(entry: &Entry, extras: &ItemExtras) -> Vec<String> {
+/// The entry's id, its link, its page links and the identifier elements the feed gives it.
+fn own_identifiers(entry: &Entry, url: Option<&str>) -> Vec<String> {
     let page_links = entry.links.iter().filter(|link| {
         link.rel
             .as_deref()
             .is_none_or(|rel| rel.eq_ignore_ascii_case("alternate"))
     });
-    std::iter::once(entry.id.clone())
+    entry
+        .id
+        .iter()
+        .cloned()
+        .chain(url.map(str::to_string))
         .chain(page_links.map(|link| link.href.clone()))
-        .chain(extras.identifiers.iter().cloned())
+        .chain(entry.identifiers.iter().cloned())
         .collect()
 }
 

@@ -27,7 +27,7 @@ fn guarded_turns_panics_into_messages_and_flags_the_thread() {
 }
 
 #[test]
-fn author_that_panics_feed_rs_is_repaired() {
+fn author_glued_to_an_email_address_is_split() {
     let doc = "<rss version=\"2.0\"><channel><title>c</title><item><title>t</title>\
                <author>Dr. Jane Doe\u{a0}jane@example.com</author></item></channel></rss>";
     let feed = parse(doc).expect("recovered");

@@ -54,6 +54,15 @@ pub fn import_file(store: &mut Store, path: &Path) -> Result<ImportReport, Impor
         .and_then(|p| p.parent().map(Path::to_path_buf));
     let (sources, skipped) = parse_subscriptions(&bytes, folder.as_deref())
         .map_err(|error| ImportFailure::Invalid { path: shown, error })?;
+    Ok(import_sources(store, sources, skipped)?)
+}
+
+/// Adds the sources not followed yet, in one transaction.
+pub fn import_sources(
+    store: &mut Store,
+    sources: Vec<NewSource>,
+    skipped: Vec<String>,
+) -> Result<ImportReport, StoreError> {
     let mut report = ImportReport {
         skipped,
         ..ImportReport::default()

@@ -129,6 +129,7 @@ impl Outline {
             site_url: self.html_url,
             category,
             tags: self.categories,
+            ..NewSource::default()
         });
         Ok(())
     }

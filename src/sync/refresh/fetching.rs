@@ -17,6 +17,9 @@ pub(super) enum Fetched {
     Parsed {
         update: SourceUpdate,
         items: Vec<PreparedItem>,
+        /// The new address the document announced (`itunes:new-feed-url`, `<redirect>`),
+        /// not yet tried.
+        announced_move: Option<String>,
     },
     /// Nothing to parse; the update carries validators that may have changed.
     Unchanged {
@@ -53,8 +56,11 @@ pub(super) async fn fetch_source(
         },
         Ok(FetchOutcome::RetryLater { status, until }) => Fetched::Postponed { status, until },
         Ok(FetchOutcome::Fetched(body)) => {
-            let _parser = parsers.acquire().await;
-            parse_body(source, body).await
+            let parsed = {
+                let _parser = parsers.acquire().await;
+                parse_body(source, body).await
+            };
+            super::moves::follow(client, source, parsed, parsers).await
         }
         Err(error) => Fetched::Failed {
             status: error.status(),
@@ -95,6 +101,7 @@ async fn read_file(source: &Source) -> Fetched {
                 charset: None,
                 content_type: None,
                 body: bytes,
+                max_age: None,
             };
             parse_body(source, body).await
         }
@@ -119,7 +126,7 @@ pub fn file_url(path: &str) -> String {
 }
 
 /// Parses on the blocking pool: a large feed must not stall the fetches of the others.
-async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
+pub(super) async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
     let body_hash = body_fingerprint(&body.body);
     let mut update = SourceUpdate {
         status: Some(body.status),
@@ -127,6 +134,7 @@ async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
         last_modified: body.validators.last_modified.clone(),
         body_hash: Some(body_hash.clone()),
         moved_to: body.moved_permanently_to.clone(),
+        feed_interval: body.max_age,
         ..SourceUpdate::default()
     };
     if source.body_hash.as_deref() == Some(body_hash.as_str()) {
@@ -155,7 +163,14 @@ async fn parse_body(source: &Source, body: FetchedBody) -> Fetched {
             update.feed_title = feed.title;
             update.site_url = feed.site_url;
             update.kind = Some(feed.kind);
-            Fetched::Parsed { update, items }
+            update.parsed = true;
+            update.feed_interval = update.feed_interval.max(feed.update_interval);
+            update.repairs = Some(feed.repairs.names());
+            Fetched::Parsed {
+                update,
+                items,
+                announced_move: feed.moved_to,
+            }
         }
         Ok(Err(error)) => Fetched::Failed {
             status: Some(body.status),

@@ -3,11 +3,14 @@
 //! channel.
 
 mod fetching;
+mod moves;
 mod writing;
 
 pub use fetching::{body_fingerprint, file_url, is_http};
 
 use super::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
+use super::retention::{self, RetentionPolicy};
+use super::schedule::SchedulePolicy;
 use crate::fetch::http::HttpClient;
 use crate::model::{Source, SourceId};
 use crate::store::{Store, StoreError};
@@ -29,6 +32,12 @@ const WINDOW: usize = 32;
 pub struct RefreshOptions {
     /// Only this source; `None` for all.
     pub only: Option<SourceId>,
+    /// Only the sources whose schedule says they are due (`refresh --due`, the newsfeed's
+    /// automatic refresh); the others are reported as not due.
+    pub due_only: bool,
+    pub schedule: SchedulePolicy,
+    /// Apply retention once the fetched feeds are stored.
+    pub retention: Option<RetentionPolicy>,
 }
 
 /// Refreshes the sources, sending `Progress` as it goes; the summary is also the last message.
@@ -55,10 +64,10 @@ pub async fn refresh(
 
     let mut waiting = VecDeque::new();
     for source in interleave_hosts(sources) {
-        match source.next_fetch.filter(|until| *until > now) {
-            Some(until) => {
-                summary.postponed += 1;
-                send(progress, &source, SourceOutcome::Deferred { until });
+        match skipped(&source, options, now) {
+            Some(outcome) => {
+                tally(&mut summary, &outcome);
+                send(progress, &source, outcome);
             }
             None => waiting.push_back(source),
         }
@@ -74,6 +83,10 @@ pub async fn refresh(
             && let Some(source) = waiting.pop_front()
         {
             let (client, parsers) = (client.clone(), parsers.clone());
+            let _ = progress.send(Progress::SourceStarted {
+                source_id: source.id,
+                title: source.title.clone(),
+            });
             tasks.spawn(async move {
                 let fetched = fetching::fetch_source(&client, &source, &parsers).await;
                 Done {
@@ -97,8 +110,26 @@ pub async fn refresh(
         }
         start_more(&mut tasks, &mut waiting);
     }
+    if let Some(policy) = options.retention {
+        summary.retention = Some(retention::apply(store, policy, Utc::now())?);
+    }
     let _ = progress.send(Progress::Finished(summary.clone()));
     Ok(summary)
+}
+
+/// Why a source is not fetched this time, if it is not: a server's Retry-After, or (with
+/// `due_only`) a schedule that does not want it yet.
+fn skipped(
+    source: &Source,
+    options: &RefreshOptions,
+    now: chrono::DateTime<Utc>,
+) -> Option<SourceOutcome> {
+    if options.due_only {
+        let due = options.schedule.due_at(source)?;
+        return (due > now).then_some(SourceOutcome::NotDue { due });
+    }
+    let until = source.next_fetch.filter(|until| *until > now)?;
+    Some(SourceOutcome::Deferred { until })
 }
 
 /// Orders the sources so that consecutive ones are on different hosts where possible: the

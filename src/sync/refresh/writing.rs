@@ -60,7 +60,7 @@ pub(super) fn write_batch(
 /// What goes into the batch's transaction for this fetch, if anything.
 fn content(fetched: &Fetched) -> Option<(&SourceUpdate, &[PreparedItem])> {
     match fetched {
-        Fetched::Parsed { update, items } => Some((update, items)),
+        Fetched::Parsed { update, items, .. } => Some((update, items)),
         Fetched::Unchanged {
             update: Some(update),
             ..
@@ -107,6 +107,7 @@ pub(super) fn tally(summary: &mut RefreshSummary, outcome: &SourceOutcome) {
         }
         SourceOutcome::NotModified => summary.not_modified += 1,
         SourceOutcome::Postponed { .. } | SourceOutcome::Deferred { .. } => summary.postponed += 1,
+        SourceOutcome::NotDue { .. } => summary.not_due += 1,
         SourceOutcome::Failed { .. } => summary.failed += 1,
     }
 }

@@ -41,6 +41,7 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         Group::Read,
         Group::Triage,
         Group::River,
+        Group::Sources,
         Group::General,
     ];
     for group in groups {
@@ -49,11 +50,16 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
             .into_iter()
             .filter(|action| action.group() == group)
         {
-            let keys: Vec<String> = app
+            let mut keys: Vec<String> = app
                 .keymap
                 .keys_for(action)
                 .map(|key| key.to_string())
                 .collect();
+            keys.extend(
+                app.keymap
+                    .layered_keys_for(action)
+                    .map(|(layer, key)| format!("{key} ({})", layer.describe())),
+            );
             if keys.is_empty() {
                 continue;
             }

@@ -45,6 +45,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(prompt) = &app.exporting {
         export::draw(frame, panes.status, app, prompt);
     }
+    if app.admin.is_some() {
+        let main = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        crate::tui::sources_admin::view::draw(frame, main, panes.status, app);
+    }
     if let Some(scroll) = app.help {
         help::draw(frame, area, app, scroll);
     }

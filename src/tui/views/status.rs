@@ -3,6 +3,7 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Layer;
 use crate::tui::layout::Focus;
 use crate::tui::status::{Message, RefreshProgress};
 use crate::tui::{fit, sanitize};
@@ -84,13 +85,18 @@ fn hints(app: &App) -> String {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
         }
         _ if app.exporting.is_some() => return "Enter exports · Esc cancels ".to_string(),
+        _ if app.admin.is_some() => return String::new(),
+        _ if app.sources.is_empty() => &[
+            (Action::AddSource, "follow"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
+        ],
         Focus::Reader if app.reader.as_ref().is_some_and(|r| r.versions.len() > 1) => &[
             (Action::OpenInBrowser, "browser"),
             (Action::NextVersion, "next version"),
             (Action::BackOrQuit, "back"),
             (Action::Help, "help"),
         ],
-        _ if app.sources.is_empty() => &[(Action::Help, "help"), (Action::BackOrQuit, "quit")],
         Focus::Reader => &[
             (Action::OpenInBrowser, "browser"),
             (Action::FollowLink, "link"),
@@ -104,7 +110,8 @@ fn hints(app: &App) -> String {
         ],
         Focus::Sources => &[
             (Action::Open, "river"),
-            (Action::RefreshAll, "refresh"),
+            (Action::AddSource, "add"),
+            (Action::SourceHealth, "health"),
             (Action::Help, "help"),
             (Action::BackOrQuit, "quit"),
         ],
@@ -121,9 +128,20 @@ fn hints(app: &App) -> String {
             (Action::BackOrQuit, "quit"),
         ],
     };
+    // In the sources pane, a key of its own layer is the one to show (`a` adds there).
+    let layered = |action: Action| {
+        app.keymap
+            .layered_keys_for(action)
+            .find(|(layer, _)| app.focus == Focus::Sources && *layer == Layer::SourcesPane)
+            .map(|(_, key)| key.to_string())
+    };
     let parts: Vec<String> = actions
         .iter()
-        .filter_map(|(action, label)| app.keymap.hint(*action).map(|key| format!("{key} {label}")))
+        .filter_map(|(action, label)| {
+            layered(*action)
+                .or_else(|| app.keymap.hint(*action))
+                .map(|key| format!("{key} {label}"))
+        })
         .collect();
     format!("{} ", parts.join(" · "))
 }

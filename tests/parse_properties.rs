@@ -1,0 +1,237 @@
+//! Properties of the parser over input nobody wrote on purpose: any bytes return (a feed or an
+//! error, never a panic), real documents damaged at random still return, and hostile input of
+//! 1 MiB takes time linear in its length.
+
+use chrono::{DateTime, TimeZone, Utc};
+use proptest::prelude::*;
+use rounds::fetch::parse::{in_parse, parse_feed};
+use std::path::Path;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+fn fetched_at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0)
+        .single()
+        .expect("date")
+}
+
+fn parse(bytes: &[u8]) {
+    let parsed = parse_feed(bytes, None, "https://example.org/feed.xml", fetched_at());
+    assert!(!in_parse(), "parse flag left raised");
+    if let Ok(feed) = parsed {
+        assert!(feed.items.iter().all(|item| !item.title.is_empty()));
+        assert!(feed.items.iter().all(|item| !item.guid.is_empty()));
+    }
+}
+
+/// Every document of the conformance corpus: realistic starting points for damage.
+fn corpus() -> &'static [Vec<u8>] {
+    static CORPUS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    CORPUS.get_or_init(read_corpus)
+}
+
+fn read_corpus() -> Vec<Vec<u8>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance");
+    let mut documents = Vec::new();
+    for class in std::fs::read_dir(root).expect("corpus").flatten() {
+        if !class.path().is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(class.path()).expect("class").flatten() {
+            let path = file.path();
+            if path
+                .extension()
+                .is_some_and(|ext| ext == "xml" || ext == "json")
+            {
+                documents.push(std::fs::read(path).expect("document"));
+            }
+        }
+    }
+    documents.sort();
+    documents
+}
+
+/// One way of damaging a document at a relative position.
+#[derive(Debug, Clone)]
+enum Damage {
+    Truncate,
+    Delete(usize),
+    Insert(Vec<u8>),
+    Flip(u8),
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    prop_oneof![
+        Just(Damage::Truncate),
+        (1..40usize).prop_map(Damage::Delete),
+        prop::collection::vec(any::<u8>(), 1..12).prop_map(Damage::Insert),
+        prop::sample::select(b"<>&;\"'/=![]-?#x\0\xff".to_vec()).prop_map(Damage::Flip),
+    ]
+}
+
+fn apply(document: &[u8], damages: &[(f64, Damage)]) -> Vec<u8> {
+    let mut bytes = document.to_vec();
+    for (position, damage) in damages {
+        let at = ((bytes.len() as f64) * position) as usize;
+        let at = at.min(bytes.len());
+        match damage {
+            Damage::Truncate => bytes.truncate(at),
+            Damage::Delete(length) => {
+                let end = (at + length).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            Damage::Insert(inserted) => {
+                bytes.splice(at..at, inserted.iter().copied());
+            }
+            Damage::Flip(byte) if at < bytes.len() => bytes[at] = *byte,
+            Damage::Flip(_) => {}
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_bytes_return(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        parse(&bytes);
+    }
+
+    #[test]
+    fn damaged_documents_return(
+        index in any::<prop::sample::Index>(),
+        damages in prop::collection::vec((0.0..1.0f64, damage()), 1..6),
+    ) {
+        let document = index.get(corpus());
+        parse(&apply(document, &damages));
+    }
+}
+
+/// Hostile documents: each pattern repeated to the wanted size, inside a prefix and suffix
+/// that make it reach the part of the parser it aims at.
+const HOSTILE: &[(&str, &str, &str)] = &[
+    ("", "<a>", ""),
+    ("", "<a '", ""),
+    ("", "<a \"", ""),
+    ("", "<!--", ""),
+    ("", "<![CDATA[", ""),
+    ("", "<?x", ""),
+    ("", "<!x[", ""),
+    ("", "<", ""),
+    ("", "</a", ""),
+    ("<rss><channel>", "<item>", ""),
+    (
+        "<rss><channel>",
+        "<item><title>x</title>",
+        "</channel></rss>",
+    ),
+    (
+        "<rss><channel><item><title>",
+        "&#x",
+        "</title></item></channel></rss>",
+    ),
+    (
+        "<rss><channel><item><title>",
+        "&amp",
+        "</title></item></channel></rss>",
+    ),
+    (
+        "<rss><channel><item><title>",
+        "a&nbsp;<",
+        "</title></item></channel></rss>",
+    ),
+    (
+        "<rss><channel><item><title>",
+        "<b>",
+        "</title></item></channel></rss>",
+    ),
+    (
+        "<rss><channel><item><author>",
+        "a@",
+        "</author></item></channel></rss>",
+    ),
+    (
+        "<rss><channel><item><pubDate>",
+        "1 ",
+        "</pubDate></item></channel></rss>",
+    ),
+    (
+        "<feed xmlns='http://www.w3.org/2005/Atom'>",
+        "<x xml:base='a/'>",
+        "<entry><link href='b'/></entry>",
+    ),
+    (
+        "<feed xmlns='http://www.w3.org/2005/Atom'><entry><content type='xhtml'>",
+        "<div>",
+        "",
+    ),
+    ("<rss xmlns:a='urn:a'>", "<a:x xmlns:b='urn:b'>", ""),
+    (
+        "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[",
+        "{\"title\":\"x\"},",
+        "{}]}",
+    ),
+    ("", "[", ""),
+];
+
+/// Stray closing tags under thousands of open elements: each must not search them all.
+fn deep_then_stray(size: usize) -> Vec<u8> {
+    let half = "<a>".repeat(size / 6);
+    let strays = "</b>".repeat(size / 8);
+    format!("<rss>{half}{strays}").into_bytes()
+}
+
+fn hostile(prefix: &str, pattern: &str, suffix: &str, size: usize) -> Vec<u8> {
+    let repeats = size.saturating_sub(prefix.len() + suffix.len()) / pattern.len();
+    format!("{prefix}{}{suffix}", pattern.repeat(repeats)).into_bytes()
+}
+
+fn time_to_parse(bytes: &[u8]) -> Duration {
+    let started = Instant::now();
+    parse(bytes);
+    started.elapsed()
+}
+
+/// Whether four times the input took about four times as long (quadratic time would take
+/// sixteen). A busy machine can slow one run down, so a failing comparison is measured again.
+fn scales_linearly(quarter: &[u8], whole: &[u8]) -> Result<Duration, String> {
+    let mut report = String::new();
+    for _ in 0..3 {
+        let (small, large) = (time_to_parse(quarter), time_to_parse(whole));
+        if large < small * 9 + Duration::from_millis(300) {
+            return Ok(large);
+        }
+        report = format!("256 KiB in {small:?}, 1 MiB in {large:?}");
+    }
+    Err(report)
+}
+
+#[test]
+fn hostile_input_of_one_mebibyte_parses_in_linear_time() {
+    const MIB: usize = 1 << 20;
+    let mut cases: Vec<(String, Vec<u8>, Vec<u8>)> = HOSTILE
+        .iter()
+        .map(|(prefix, pattern, suffix)| {
+            (
+                format!("{prefix}{pattern}…{suffix}"),
+                hostile(prefix, pattern, suffix, MIB / 4),
+                hostile(prefix, pattern, suffix, MIB),
+            )
+        })
+        .collect();
+    cases.push((
+        "deep then stray".into(),
+        deep_then_stray(MIB / 4),
+        deep_then_stray(MIB),
+    ));
+    for (name, quarter, whole) in cases {
+        let large =
+            scales_linearly(&quarter, &whole).unwrap_or_else(|report| panic!("{name}: {report}"));
+        // Generous: this runs as a debug build, on a machine that may be busy.
+        assert!(
+            large < Duration::from_secs(15),
+            "{name}: 1 MiB in {large:?}"
+        );
+    }
+}
