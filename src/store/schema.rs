@@ -194,6 +194,14 @@ const MIGRATIONS: &[&str] = &[
         WHERE story = old.story;
     END;
 
+    -- A version moves to another source (`remove` keeps saved items under a placeholder): its
+    -- story may have another most authoritative version.
+    CREATE TRIGGER item_story_moved AFTER UPDATE OF source_id ON item WHEN new.story_size > 1 BEGIN
+        UPDATE item SET lead = (id = (SELECT id FROM item_rank WHERE story = new.story
+                                      ORDER BY rank, published DESC, id DESC LIMIT 1))
+        WHERE story = new.story;
+    END;
+
     -- A source changes category: its stories may have another most authoritative version.
     CREATE TRIGGER source_category_story AFTER UPDATE OF category ON source
     WHEN coalesce(old.category, '') != coalesce(new.category, '') BEGIN

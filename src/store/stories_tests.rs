@@ -311,6 +311,39 @@ fn removing_a_source_or_changing_its_category_elects_a_new_lead() {
         )
         .unwrap();
     assert_eq!(lead_of(&store, post), journal);
+    let elsewhere = source(&mut store, "Kept items", None);
+    store
+        .conn
+        .execute(
+            "UPDATE item SET source_id = ?1 WHERE id = ?2",
+            [elsewhere.0, journal.0],
+        )
+        .unwrap();
+    assert_eq!(
+        lead_of(&store, post),
+        journal,
+        "inferred from its page: still the journal"
+    );
+    store
+        .conn
+        .execute(
+            "UPDATE source SET category = 'social' WHERE id = ?1",
+            [elsewhere.0],
+        )
+        .unwrap();
+    assert_eq!(lead_of(&store, post), pubmed);
+    store
+        .conn
+        .execute(
+            "UPDATE item SET source_id = ?1 WHERE id = ?2",
+            [sources[0].0, journal.0],
+        )
+        .unwrap();
+    assert_eq!(
+        lead_of(&store, post),
+        journal,
+        "moved back to the journal's feed"
+    );
     store.remove_source(sources[0]).unwrap();
     assert_eq!(lead_of(&store, post), pubmed);
     assert_eq!(store.item(post).unwrap().story.versions, 3);
