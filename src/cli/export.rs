@@ -30,7 +30,10 @@ pub fn run(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status>
     };
     let (text, written) = match item_format(format) {
         None if args.query.is_some() => {
-            anyhow::bail!("--query chooses items; the opml export writes every subscription")
+            anyhow::bail!(
+                "`export opml` writes your sources, all of them; --query chooses items, so it \
+                 does not apply here"
+            )
         }
         None => (opml(context)?, None),
         Some(format) => {

@@ -4,10 +4,12 @@ use super::Status;
 use super::args::{ListArgs, MarkArgs};
 use super::json::ItemJson;
 use super::output::{self, Output};
+use crate::dates;
 use crate::model::{Evidence, Item, ItemId, ItemSummary, Mark, Notice, Version};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
-use crate::text::{plain_text, sanitize_line, sanitize_preformatted};
+use crate::text::fit;
+use crate::text::{body, sanitize_line, sanitize_preformatted};
 use chrono::Utc;
 
 /// A query that does not parse, shown with a caret under the column.
@@ -45,12 +47,38 @@ pub fn list(context: &super::Context, args: ListArgs) -> anyhow::Result<Status> 
         } else {
             store.list_items(&filter, args.limit, 0)?
         };
+        if rows.is_empty() {
+            output::warn(nothing_listed(args.query.as_deref()));
+        } else {
+            out.line(&list_header())?;
+        }
         for row in &rows {
             out.line(&item_line(row, args.stories))?;
         }
     }
     out.finish()?;
     Ok(Status::Success)
+}
+
+/// Why `list` printed no row: nothing matched, or nothing was ever fetched.
+fn nothing_listed(query: Option<&str>) -> &'static str {
+    match query.map(str::trim) {
+        Some(query) if !query.is_empty() => "no items match",
+        _ => "no items yet: `rounds refresh` fetches your sources",
+    }
+}
+
+/// `list`'s columns; the source column is measured in display width, so names in CJK or with
+/// emoji keep the titles aligned.
+const SOURCE_COLUMNS: usize = 24;
+
+fn list_header() -> String {
+    format!(
+        "{:>6}  {:<16}  NEW SAVED  {}  TITLE",
+        "ID",
+        "DATE",
+        fit::pad("SOURCE", SOURCE_COLUMNS)
+    )
 }
 
 /// Items as JSON with their other versions, found in one query for the whole page.
@@ -80,29 +108,24 @@ fn badges(evidence: &Evidence) -> String {
     badges
 }
 
+/// `stories`: the row is a story, `+N` counts its other versions.
 fn item_line(item: &ItemSummary, stories: bool) -> String {
-    let date = item
-        .published
-        .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default();
-    let flags = format!(
-        "{}{}",
-        if item.read { ' ' } else { 'N' },
-        if item.saved { 'S' } else { ' ' }
-    );
+    let date = item.published.map(dates::local).unwrap_or_default();
+    let new = if item.read { "" } else { "new" };
+    let saved = if item.saved { "saved" } else { "" };
     let tags = if item.tags.is_empty() {
         String::new()
     } else {
-        format!("  #{}", item.tags.join(" #"))
+        format!("  #{}", sanitize_line(&item.tags.join(" #")))
     };
-    let source: String = sanitize_line(&item.source_title).chars().take(24).collect();
+    let source = fit::pad(&sanitize_line(&item.source_title), SOURCE_COLUMNS);
     let versions = if stories && item.story.versions > 1 {
         format!("  +{}", item.story.versions - 1)
     } else {
         String::new()
     };
     format!(
-        "{:>6}  {date}  {flags}  {source:<24}  {}{}{versions}{tags}",
+        "{:>6}  {date:<16}  {new:<3} {saved:<5}  {source}  {}{}{versions}{tags}",
         item.id.0,
         sanitize_line(&item.title),
         badges(&item.evidence),
@@ -168,7 +191,7 @@ fn show_fields(item: &Item, versions: &[Version]) -> Vec<(&'static str, Option<S
     );
     vec![
         ("source", Some(item.source_title.clone())),
-        ("date", item.published.map(|d| d.to_rfc2822())),
+        ("date", item.published.map(dates::local)),
         ("author", item.author.clone()),
         ("journal", citation(item)),
         ("type", item.paper.article_type.clone()),
@@ -212,12 +235,12 @@ fn citation(item: &Item) -> Option<String> {
     Some(text)
 }
 
-/// The body as wrapped text with its links listed, for reading in a terminal.
+/// The body as wrapped text with its links listed, for reading in a terminal; plain
+/// paragraphs, as in the reader, when html2text cannot render it.
 fn readable_body(html: &str) -> String {
-    // html2text has panicked on hostile markup before: a feed must not crash `show`.
-    let rendered = std::panic::catch_unwind(|| html2text::from_read(html.as_bytes(), 80).ok());
-    let text = rendered.ok().flatten().unwrap_or_else(|| plain_text(html));
-    sanitize_preformatted(&text, 4).trim_end().to_string()
+    sanitize_preformatted(&body::plain(html, 80), 4)
+        .trim_end()
+        .to_string()
 }
 
 pub fn mark(context: &super::Context, args: MarkArgs) -> anyhow::Result<Status> {

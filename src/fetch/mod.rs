@@ -1,6 +1,7 @@
-//! The only home of reqwest and of feed parsing: HTTP with politeness and limits, and bytes →
-//! model.
+//! The only home of reqwest and of feed parsing: HTTP with politeness and limits, local feed
+//! files under the same limits, and bytes → model.
 
 pub mod discover;
 pub mod http;
+pub mod local;
 pub mod parse;

@@ -2,6 +2,7 @@
 
 use super::article::{self, Article};
 use super::theme::Theme;
+use crate::dates::Zone;
 use crate::model::{Item, ItemId, Mark, Version};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +14,8 @@ pub struct Reader {
     pub scroll: usize,
     /// Digits typed so far of a link number.
     pub link_prompt: Option<String>,
+    /// The clock the item's date is shown in.
+    pub zone: Zone,
     /// Every version of the item's story (empty until the worker sends them).
     pub versions: Vec<Version>,
     /// The key that reads the next version, as the versions list names it.
@@ -20,13 +23,14 @@ pub struct Reader {
 }
 
 impl Reader {
-    pub fn new(id: ItemId) -> Reader {
+    pub fn new(id: ItemId, zone: Zone) -> Reader {
         Reader {
             id,
             item: None,
             article: None,
             scroll: 0,
             link_prompt: None,
+            zone,
             versions: Vec::new(),
             next_key: String::new(),
         }
@@ -61,7 +65,7 @@ impl Reader {
             versions: &self.versions,
             next_key: &self.next_key,
         };
-        self.article = Some(article::render(item, &story, width, theme));
+        self.article = Some(article::render(item, &story, width, theme, self.zone));
     }
 
     pub fn line_count(&self) -> usize {

@@ -6,7 +6,7 @@ pub mod export_prompt;
 pub mod versions;
 
 use super::app::{App, Effect};
-use super::keyboard::is_web_link;
+use super::keyboard::web_link;
 use super::layout::Focus;
 use super::protocol::Command;
 use super::reader::Reader;
@@ -69,7 +69,7 @@ impl App {
         match value {
             Some(value) => {
                 let url = kind.url(&value);
-                if is_web_link(&url) {
+                if web_link(&url).is_some() {
                     effects.push(Effect::OpenUrl(url));
                 } else {
                     self.status
@@ -118,7 +118,7 @@ impl App {
         versions: Vec<Version>,
         effects: &mut Vec<Effect>,
     ) {
-        let mut reader = Reader::new(version.id);
+        let mut reader = Reader::new(version.id, self.zone);
         reader.versions = versions;
         self.reader = Some(reader);
         self.focus = Focus::Reader;
