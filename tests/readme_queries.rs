@@ -23,6 +23,10 @@ const ABOUT_THE_FEEDS: &[&str] = &[
     "has:enclosure",
     "doi:10.1056/NEJMoa2611487",
     "pmid:42318806",
+    "nct:NCT07981204",
+    "journal:lancet",
+    "is:preprint",
+    "has:nct",
     "since:7d",
     "since:24h",
     "recall OR outbreak since:7d",
@@ -35,11 +39,13 @@ const ABOUT_THE_FEEDS: &[&str] = &[
 /// About what the user did: they find something once an item is read, saved and tagged.
 const ABOUT_THE_USER: &[&str] = &["tag:cardio", "#cardio", "is:read", "is:saved", "has:tag"];
 
-/// Valid everywhere, but what they find depends on the day (the demo's dates follow the clock):
-/// run, not counted. `-retracted` and `NOT retracted` find everything.
+/// Valid everywhere, but what they find depends on the day (the demo's dates follow the clock)
+/// or on what the demo happens to hold: run, not counted. `-retracted` and `NOT retracted` find everything.
 const RUN_ONLY: &[&str] = &[
     "-retracted",
     "NOT retracted",
+    "is:retracted",
+    "has:pmcid",
     "since:2026-11-01",
     "before:2026-10-01",
 ];

@@ -47,6 +47,8 @@ const FIELDS: &[Field] = &[
     Field::Title,
     Field::Doi,
     Field::Pmid,
+    Field::Nct,
+    Field::Journal,
     Field::Watch,
 ];
 const FLAGS: &[Flag] = &[
@@ -55,12 +57,16 @@ const FLAGS: &[Flag] = &[
     Flag::Saved,
     Flag::Alert,
     Flag::Urgent,
+    Flag::Preprint,
+    Flag::Retracted,
 ];
 const ATTRIBUTES: &[Attribute] = &[
     Attribute::Doi,
     Attribute::Pmid,
     Attribute::Tag,
     Attribute::Enclosure,
+    Attribute::Pmcid,
+    Attribute::Nct,
 ];
 const WORDS: &[&str] = &[
     "glp-1",
@@ -211,6 +217,8 @@ fn field_name(field: Field) -> &'static str {
         Field::Title => "title",
         Field::Doi => "doi",
         Field::Pmid => "pmid",
+        Field::Nct => "nct",
+        Field::Journal => "journal",
         Field::Watch => "watch",
     }
 }

@@ -1,7 +1,8 @@
 //! Conversions between SQLite values and the model.
 
 use crate::model::{
-    AlertState, Item, ItemAlert, ItemId, ItemSummary, Source, SourceId, SourceKind,
+    AlertState, Evidence, Item, ItemAlert, ItemId, ItemSummary, Notice, Paper, PaperRole, Source,
+    SourceId, SourceKind, StoryId, StoryInfo,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::Row;
@@ -86,6 +87,8 @@ pub fn to_seconds(duration: std::time::Duration) -> i64 {
 pub const SUMMARY_COLUMNS: &str = "i.id, i.source_id, coalesce(i.former_source, s.title, s.feed_title, s.url), i.title, i.url, \
      i.published, i.read_at IS NOT NULL, i.saved_at IS NOT NULL, \
      (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), i.doi, \
+     i.pmid, i.nct, (i.preprint OR lower(coalesce(s.category, '')) IN ('preprint', 'preprints')), \
+     i.notice, coalesce(i.story, 0), i.story_size, i.lead, \
      (SELECT group_concat(name, char(10)) FROM (SELECT w.name FROM item_alert a JOIN watch w ON w.id = a.watch_id \
         WHERE a.item_id = i.id ORDER BY w.name)), \
      (SELECT max(CASE WHEN a.acknowledged_at IS NOT NULL THEN 1 WHEN w.urgent THEN 3 ELSE 2 END) \
@@ -103,8 +106,15 @@ pub fn summary_from_row(row: &Row) -> rusqlite::Result<ItemSummary> {
         saved: row.get(7)?,
         tags: split_lines(row.get(8)?),
         doi: row.get(9)?,
-        watches: split_lines(row.get(10)?),
-        alert: alert_state(row.get(11)?),
+        pmid: row.get(10)?,
+        nct: split_lines(row.get(11)?).into_iter().next(),
+        evidence: Evidence {
+            preprint: row.get(12)?,
+            notice: Notice::from_code(row.get(13)?),
+        },
+        story: story_from_row(row, 14)?,
+        watches: split_lines(row.get(17)?),
+        alert: alert_state(row.get(18)?),
     })
 }
 
@@ -117,12 +127,23 @@ fn alert_state(code: Option<i64>) -> AlertState {
     }
 }
 
+fn story_from_row(row: &Row, first: usize) -> rusqlite::Result<StoryInfo> {
+    Ok(StoryInfo {
+        id: StoryId(row.get(first)?),
+        versions: row.get::<_, i64>(first + 1)?.max(1) as usize,
+        lead: row.get(first + 2)?,
+    })
+}
+
 /// Columns for `item_from_row`, over `item i JOIN source s`.
 pub const ITEM_COLUMNS: &str = "i.id, i.source_id, coalesce(i.former_source, s.title, s.feed_title, s.url), \
      coalesce(i.former_source_url, s.url), s.category, \
      i.guid, i.url, i.title, i.author, i.published, i.updated, i.summary, i.content, i.enclosure_url, \
      i.enclosure_type, i.categories, i.doi, i.pmid, i.fetched, i.read_at, i.saved_at, \
      (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), \
+     i.pmcid, i.nct, i.authors, i.journal, i.volume, i.issue, i.pages, i.article_type, i.paper_role, \
+     (i.preprint OR lower(coalesce(s.category, '')) IN ('preprint', 'preprints')), i.notice, \
+     coalesce(i.story, 0), i.story_size, i.lead, \
      (SELECT group_concat(alert, char(10)) FROM (SELECT w.name || char(9) || w.urgent || char(9) || a.raised \
         || char(9) || coalesce(a.acknowledged_at, '') AS alert FROM item_alert a JOIN watch w ON w.id = a.watch_id \
         WHERE a.item_id = i.id ORDER BY w.name))";
@@ -151,7 +172,26 @@ pub fn item_from_row(row: &Row) -> rusqlite::Result<Item> {
         read: opt_from_unix(row.get(19)?),
         saved: opt_from_unix(row.get(20)?),
         tags: split_lines(row.get(21)?),
-        alerts: split_lines(row.get(22)?)
+        paper: Paper {
+            pmcid: row.get(22)?,
+            ncts: split_lines(row.get(23)?),
+            authors: split_lines(row.get(24)?),
+            journal: row.get(25)?,
+            volume: row.get(26)?,
+            issue: row.get(27)?,
+            pages: row.get(28)?,
+            article_type: row.get(29)?,
+            role: PaperRole::from_code(row.get(30)?),
+            linked_url: None,
+            published_as: None,
+            candidates: Vec::new(),
+        },
+        evidence: Evidence {
+            preprint: row.get(31)?,
+            notice: Notice::from_code(row.get(32)?),
+        },
+        story: story_from_row(row, 33)?,
+        alerts: split_lines(row.get(36)?)
             .iter()
             .filter_map(|line| item_alert(line))
             .collect(),

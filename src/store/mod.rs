@@ -11,6 +11,10 @@ mod retention;
 mod schema;
 mod search;
 mod sources;
+mod stories;
+mod story_backfill;
+mod story_candidates;
+mod story_queries;
 mod tags;
 mod watches;
 
@@ -22,6 +26,7 @@ pub use removal::{REMOVED_SOURCES_CATEGORY, REMOVED_SOURCES_TITLE, REMOVED_SOURC
 pub use retention::{RetentionBatch, RetentionCursor, RetentionPlan};
 pub use search::{Compiled, compile, compile_above};
 pub use sources::{FetchRecord, SourceUpdate};
+pub use story_queries::{Marked, stories_matching};
 pub use watches::{Acknowledged, PROTECTED_BY_ALERT, WatchChange};
 
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
@@ -83,6 +88,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// An open database. `Connection` is `Send` but not `Sync`: one thread owns a `Store`.
 pub struct Store {
     conn: Connection,
+    /// Reading a story marks all its versions read, and a new version of a read story
+    /// arrives read (the config's `read_whole_story`).
+    read_whole_story: bool,
     /// The first fetch of a source alerts only items published this recently.
     alert_backlog: chrono::Duration,
 }
@@ -120,15 +128,27 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn)?;
-        Ok(Store {
+        let mut store = Store {
             conn,
+            read_whole_story: true,
             alert_backlog: chrono::Duration::days(DEFAULT_ALERT_BACKLOG_DAYS.into()),
-        })
+        };
+        store.cluster_unclustered()?;
+        Ok(store)
     }
 
     /// How far back the first fetch of a newly added source raises alerts.
     pub fn set_alert_backlog_days(&mut self, days: u32) {
         self.alert_backlog = chrono::Duration::days(days.into());
+    }
+
+    /// See the config's `read_whole_story`: on by default.
+    pub fn set_read_whole_story(&mut self, on: bool) {
+        self.read_whole_story = on;
+    }
+
+    pub fn read_whole_story(&self) -> bool {
+        self.read_whole_story
     }
 
     /// A transaction that takes the write lock at once. A deferred one that read first could

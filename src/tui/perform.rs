@@ -5,6 +5,7 @@ use super::app::{App, Effect};
 use super::layout::Focus;
 use super::protocol::{Command, Lane};
 use super::reader::Reader;
+use super::stories::Identifier;
 use super::tagging::TagEditor;
 use crate::model::{AlertState, ItemId, Mark, SourceId};
 
@@ -12,12 +13,15 @@ use crate::model::{AlertState, ItemId, Mark, SourceId};
 /// selected row (pinned or in the river).
 pub(super) struct Target {
     pub id: ItemId,
-    source_id: SourceId,
-    title: String,
-    url: Option<String>,
-    read: bool,
-    saved: bool,
-    tags: Vec<String>,
+    pub source_id: SourceId,
+    pub title: String,
+    pub url: Option<String>,
+    pub read: bool,
+    pub saved: bool,
+    pub tags: Vec<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub nct: Option<String>,
     pub alert: AlertState,
 }
 
@@ -63,6 +67,12 @@ impl App {
             Action::ImportStarter => self.import_starter(Vec::new(), effects),
             Action::PickStarter => self.open_starter_picker(),
             Action::Help => self.help = Some(0),
+            Action::OpenDoi => self.open_identifier(Identifier::Doi, effects),
+            Action::OpenPubmed => self.open_identifier(Identifier::Pubmed, effects),
+            Action::OpenTrial => self.open_identifier(Identifier::Trial, effects),
+            Action::NextVersion => self.next_version(effects),
+            Action::FlatRiver => self.toggle_flat(effects),
+            Action::Export => self.start_export(),
         }
     }
 
@@ -190,6 +200,9 @@ impl App {
                 read: item.read.is_some(),
                 saved: item.saved.is_some(),
                 tags: item.tags.clone(),
+                doi: item.doi.clone(),
+                pmid: item.pmid.clone(),
+                nct: item.paper.ncts.first().cloned(),
                 alert: super::watches::app::alert_state(item),
             });
         }
@@ -202,6 +215,9 @@ impl App {
             read: row.read,
             saved: row.saved,
             tags: row.tags.clone(),
+            doi: row.doi.clone(),
+            pmid: row.pmid.clone(),
+            nct: row.nct.clone(),
             alert: row.alert,
         })
     }

@@ -1,7 +1,9 @@
 //! The only link between the UI loop and the worker that owns the database and the network:
 //! commands go in (imperatives), events come out (past tense). Nothing else is shared.
 
-use crate::model::{Item, ItemId, ItemSummary, Mark, Source, SourceEdit, SourceId, Watch, WatchId};
+use crate::model::{
+    Item, ItemId, ItemSummary, Mark, Source, SourceEdit, SourceId, Version, Watch, WatchId,
+};
 use crate::query::QueryError;
 pub use crate::sync::add::Pick;
 use crate::sync::progress::Progress;
@@ -20,6 +22,16 @@ pub struct RiverQuery {
     pub text: String,
     pub lane: Lane,
     pub scope: Scope,
+    /// One row per story (the same paper across feeds) rather than per item.
+    pub stories: bool,
+}
+
+impl RiverQuery {
+    /// Rows are stories: asked for, and over every source. A source's or a category's own
+    /// river shows its own items (a story's lead may live elsewhere).
+    pub fn grouped(&self) -> bool {
+        self.stories && self.scope == Scope::Everything
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +88,11 @@ pub enum Command {
     LoadTags,
     Refresh {
         source: Option<SourceId>,
+    },
+    /// Write what the query shows to a file; the format comes from its name.
+    Export {
+        query: RiverQuery,
+        path: String,
     },
     /// Refresh what the schedule says is due: the newsfeed's automatic refresh.
     RefreshDue,
@@ -141,6 +158,11 @@ pub enum Event {
         error: QueryError,
     },
     ItemLoaded(Box<Item>),
+    /// Every version of the item's story, most authoritative first (sent after the item).
+    VersionsLoaded {
+        id: ItemId,
+        versions: Vec<Version>,
+    },
     Marked {
         ids: Vec<ItemId>,
         mark: Mark,
@@ -172,6 +194,14 @@ pub enum Event {
     },
     /// A watch change was refused (bad name or query, duplicate name); one sentence.
     WatchRejected(String),
+    Exported {
+        path: String,
+        count: usize,
+        /// "RIS", "BibTeX"…
+        format: &'static str,
+        /// Entries are papers (reference formats) or items (JSON).
+        papers: bool,
+    },
     Refresh(Progress),
     /// The refresh stopped before its summary (the database refused a write, say); one
     /// sentence. It is over: the next one may start.

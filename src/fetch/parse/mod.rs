@@ -12,6 +12,8 @@
 
 mod atom;
 mod atom_text;
+mod authors;
+mod citation;
 mod dates;
 mod document;
 mod encoding;
@@ -21,6 +23,7 @@ mod extensions;
 mod hints;
 mod json;
 mod links;
+mod paper;
 mod person;
 mod posts;
 mod repairs;
@@ -229,6 +232,7 @@ fn to_parsed_feed(
         base,
         fetched_at,
         inherited_authors: &inherited_authors,
+        publication: feed.publication.as_deref(),
     };
     let title = feed
         .title

@@ -2,6 +2,7 @@
 //! renders HTML or changes the state.
 
 mod empty;
+mod export;
 mod help;
 mod notice;
 mod reader;
@@ -9,6 +10,9 @@ mod river;
 mod sources;
 mod status;
 mod tags;
+
+/// The river's column widths, which the pinned lane above it keeps to.
+pub(crate) use river::Columns;
 
 use super::app::App;
 use super::layout;
@@ -45,6 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(editor) = &app.watch_editor {
         super::watches::view::draw_editor(frame, area, app, editor);
+    }
+    if let Some(prompt) = &app.exporting {
+        export::draw(frame, panes.status, app, prompt);
     }
     if app.admin.is_some() {
         let main = Rect {

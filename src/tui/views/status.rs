@@ -85,11 +85,18 @@ fn hints(app: &App) -> String {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
         }
         _ if app.watch_editor.is_some() => return "Esc closes the watches ".to_string(),
+        _ if app.exporting.is_some() => return "Enter exports · Esc cancels ".to_string(),
         _ if app.admin.is_some() => return String::new(),
         _ if app.sources.is_empty() => &[
             (Action::AddSource, "follow"),
             (Action::Help, "help"),
             (Action::BackOrQuit, "quit"),
+        ],
+        Focus::Reader if app.reader.as_ref().is_some_and(|r| r.versions.len() > 1) => &[
+            (Action::OpenInBrowser, "browser"),
+            (Action::NextVersion, "next version"),
+            (Action::BackOrQuit, "back"),
+            (Action::Help, "help"),
         ],
         Focus::Reader => &[
             (Action::OpenInBrowser, "browser"),

@@ -6,6 +6,7 @@ use crate::model::{AlertState, ItemSummary, Watch};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::clock::{self, AGE_WIDTH};
+use crate::tui::views::Columns;
 use crate::tui::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -51,7 +52,8 @@ pub fn draw_pinned(frame: &mut Frame, area: Rect, app: &App, list_height: usize)
 /// `  2h FDA recalls  ! [safety] Harborview Biologics Recalls Albumin…`
 fn pinned_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let source_width = (width / 6).clamp(6, 14);
+    // The river's source column, so the pinned rows line up with the rows under them.
+    let source_width = Columns::for_width(width, true).source.max(6);
     let age = fit::truncate(&clock::relative(app.now, row.published), AGE_WIDTH);
     let time = format!("{age:>AGE_WIDTH$} ");
     let source = format!(
