@@ -1,7 +1,9 @@
 //! What the format readers (`rss`, `atom`, `json`) hand on: a feed's fields as the document
 //! gives them, before links are made absolute, dates parsed and titles made plain (`entry`).
 
+use super::dates;
 use crate::text::entities;
+use chrono::{DateTime, Utc};
 
 /// How a piece of text is meant to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,8 +135,8 @@ pub struct Entry {
     pub permalink: Option<String>,
     pub summary: Option<Text>,
     pub content: Option<Text>,
-    pub published: Option<String>,
-    pub updated: Option<String>,
+    pub published: Option<When>,
+    pub updated: Option<When>,
     /// Other date elements, tried in order when the item has neither of the above.
     pub other_dates: Vec<String>,
     /// Author names or `e-mail (Name)` strings as written.
@@ -143,6 +145,22 @@ pub struct Entry {
     pub enclosures: Vec<Enclosure>,
     /// `dc:identifier`, `prism:doi`: where journals and PubMed put DOIs and PMIDs.
     pub identifiers: Vec<String>,
+}
+
+/// A date as the document writes it, or as feed-rs has already read it (with our parser).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
+    Written(String),
+    Read(DateTime<Utc>),
+}
+
+impl When {
+    pub fn read(&self) -> Option<DateTime<Utc>> {
+        match self {
+            When::Written(raw) => dates::parse_timestamp(raw),
+            When::Read(date) => Some(*date),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! dates, identifiers.
 
 use super::dates;
-use super::document::{Entry, Text};
+use super::document::{Entry, Text, When};
 use super::links;
 use super::person;
 use crate::ident;
@@ -37,8 +37,8 @@ pub fn to_item(mut entry: Entry, context: &FeedContext<'_>) -> NewItem {
     // RSS gives one date; only a different one is an update.
     let updated = entry
         .updated
-        .as_deref()
-        .and_then(dates::parse_timestamp)
+        .as_ref()
+        .and_then(When::read)
         .filter(|date| is_plausible(*date, context.fetched_at) && Some(*date) != feed_date);
     let texts = [summary.as_deref(), content.as_deref()];
     let title = item_title(entry.title.as_ref(), texts, url.as_deref());
@@ -86,8 +86,13 @@ fn feed_date(entry: &Entry, fetched_at: DateTime<Utc>) -> Option<DateTime<Utc>> 
     [entry.published.as_ref(), entry.updated.as_ref()]
         .into_iter()
         .flatten()
-        .chain(&entry.other_dates)
-        .find_map(|raw| dates::parse_timestamp(raw))
+        .find_map(When::read)
+        .or_else(|| {
+            entry
+                .other_dates
+                .iter()
+                .find_map(|raw| dates::parse_timestamp(raw))
+        })
         .filter(|date| is_plausible(*date, fetched_at))
 }
 
