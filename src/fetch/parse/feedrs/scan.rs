@@ -432,3 +432,6 @@ fn has_bare_ampersand(attributes: &str) -> bool {
         length == 0 || digits.get(length) != Some(&b';')
     })
 }
+
+#[cfg(test)]
+mod tests;
