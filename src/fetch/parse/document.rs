@@ -133,6 +133,8 @@ pub struct Entry {
     pub links: Vec<Link>,
     /// A link of last resort: an RSS permalink guid or an RSS 1.0 `rdf:about`.
     pub permalink: Option<String>,
+    /// The links are the item's page but do not identify it (an RSS item's atom:link).
+    pub links_are_not_its_id: bool,
     pub summary: Option<Text>,
     pub content: Option<Text>,
     pub published: Option<When>,

@@ -45,7 +45,12 @@ pub fn to_item(mut entry: Entry, context: &FeedContext<'_>) -> NewItem {
     let (doi, pmid) = identifiers(&entry, url.as_deref(), texts);
     let (enclosure_url, enclosure_type) = enclosure(&entry, context.base).unzip();
     NewItem {
-        guid: item_guid(entry.id.as_deref(), url.as_deref(), &title, feed_date),
+        guid: item_guid(
+            entry.id.as_deref(),
+            url.as_deref().filter(|_| !entry.links_are_not_its_id),
+            &title,
+            feed_date,
+        ),
         url,
         title,
         author: authors(&entry.authors, context.inherited_authors),

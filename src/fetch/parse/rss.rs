@@ -134,8 +134,17 @@ impl<'a> Reader<'_, 'a> {
             }
         }
         found.finish(&mut entry);
+        // feed-rs, which reads most RSS, never reads an item's atom:link; an item with no
+        // other link has always been known by its title and date, and keeps that identity.
+        entry.links_are_not_its_id = !entry.links.is_empty() && !self.has_link(item);
         self.rdf_identity(item, &mut entry);
         entry
+    }
+
+    /// Whether the item has an RSS `<link>` with an address in it.
+    fn has_link(&self, item: NodeId) -> bool {
+        self.core_children(item, "link")
+            .any(|link| trimmed(self.document, link).is_some())
     }
 
     fn core_field(&self, child: NodeId, local: &str, entry: &mut Entry, found: &mut Found) {
@@ -192,10 +201,7 @@ impl<'a> Reader<'_, 'a> {
         let Some(about) = about else {
             return;
         };
-        let has_link = self
-            .core_children(item, "link")
-            .any(|link| trimmed(self.document, link).is_some());
-        if entry.id.is_none() && !has_link {
+        if entry.id.is_none() && !self.has_link(item) {
             entry.id = Some(about.to_string());
         }
         if entry.permalink.is_none() {

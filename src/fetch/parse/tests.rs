@@ -85,6 +85,25 @@ fn which_reader_reads_what() {
 }
 
 #[test]
+fn an_atom_link_is_an_rss_items_page_but_not_its_id() {
+    let doc = "<rss version=\"2.0\" xmlns:a10=\"http://www.w3.org/2005/Atom\"><channel><title>c</title>\
+               <item><title>WCF item</title><a10:link href=\"https://example.org/wcf/1\"/></item>\
+               <item><title>Both</title><link>https://example.org/2</link>\
+               <a10:link href=\"https://example.org/wcf/2\"/></item></channel></rss>";
+    let feed = parse(doc).expect("parsed");
+    assert_eq!(
+        feed.items[0].url.as_deref(),
+        Some("https://example.org/wcf/1")
+    );
+    // What feed-rs, which never saw the atom:link, gave it and rounds stored before.
+    let without_link =
+        parse(&doc.replace("<a10:link href=\"https://example.org/wcf/1\"/>", "")).expect("parsed");
+    assert!(feed.items[0].guid.starts_with("fnv1a:"));
+    assert_eq!(feed.items[0].guid, without_link.items[0].guid);
+    assert_eq!(feed.items[1].guid, "https://example.org/2");
+}
+
+#[test]
 fn repairs_combine_version_ampersand_and_end_tag() {
     let doc = "<rss>\n<channel><title>AT&T news</title>\n<item><title>One &nbsp;&amp; two</title>\n\
                <link>/a?x=1&y=2</link>\n<item><title>Two</title></item>\n</channel></rss>";
