@@ -5,14 +5,17 @@
 //!
 //! ```sh
 //! cargo run --release --example parse_dump -- DIR... > build-a.jsonl
+//! cargo run --release --example parse_dump -- --compare build-a.jsonl build-b.jsonl
 //! ```
 //!
 //! Folders are read recursively (`.xml` and `.json` files, sorted by path). Each file gives one
 //! `feed` line (or an `error` line), then one line per item. Bodies are long, so they appear as
-//! a hash and a length.
+//! a hash and a length. `--compare` counts, field by field, the items (and feeds) whose value
+//! differs between two dumps, and shows the first few differences of each field.
 
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -40,8 +43,14 @@ fn fetched_at() -> DateTime<Utc> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, before, after] = args.as_slice()
+        && flag == "--compare"
+    {
+        return compare(Path::new(before), Path::new(after));
+    }
     let mut files = Vec::new();
-    for dir in std::env::args().skip(1) {
+    for dir in args {
         collect(Path::new(&dir), &mut files)?;
     }
     if files.is_empty() {
@@ -124,6 +133,71 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
             .is_some_and(|ext| ext == "xml" || ext == "json")
         {
             files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Lines of a dump by (file, item); a feed's own line is item -1.
+fn load(path: &Path) -> Result<BTreeMap<(String, i64), Value>, Box<dyn std::error::Error>> {
+    let mut lines = BTreeMap::new();
+    for line in std::fs::read_to_string(path)?.lines() {
+        let value: Value = serde_json::from_str(line)?;
+        let file = value["file"].as_str().unwrap_or_default().to_string();
+        let item = value["item"].as_i64().unwrap_or(-1);
+        lines.insert((file, item), value);
+    }
+    Ok(lines)
+}
+
+/// Prints how many items differ in each field between two dumps.
+fn compare(before: &Path, after: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let (before, after) = (load(before)?, load(after)?);
+    let mut differing: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let keys: std::collections::BTreeSet<_> = before.keys().chain(after.keys()).collect();
+    for key in &keys {
+        let (old, new) = (before.get(*key), after.get(*key));
+        let (Some(old), Some(new)) = (old, new) else {
+            let side = if old.is_none() {
+                "only after"
+            } else {
+                "only before"
+            };
+            differing
+                .entry("present".into())
+                .or_default()
+                .push(format!("{} #{}: {side}", key.0, key.1));
+            continue;
+        };
+        let fields: std::collections::BTreeSet<&String> = old
+            .as_object()
+            .into_iter()
+            .chain(new.as_object())
+            .flat_map(|object| object.keys())
+            .filter(|field| *field != "file" && *field != "item")
+            .collect();
+        for field in fields {
+            if old.get(field) != new.get(field) {
+                differing.entry(field.clone()).or_default().push(format!(
+                    "{} #{}: {} → {}",
+                    key.0,
+                    key.1,
+                    old.get(field).unwrap_or(&Value::Null),
+                    new.get(field).unwrap_or(&Value::Null)
+                ));
+            }
+        }
+    }
+    let items = keys.iter().filter(|key| key.1 >= 0).count();
+    let files = keys.len() - items;
+    println!("{files} files, {items} items compared");
+    if differing.is_empty() {
+        println!("no differences");
+    }
+    for (field, examples) in &differing {
+        println!("{field}: {} differ", examples.len());
+        for example in examples.iter().take(3) {
+            println!("    {example}");
         }
     }
     Ok(())
