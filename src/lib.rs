@@ -9,8 +9,8 @@
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
 //!   index, the query AST compiled to SQL.
 //! - [`fetch`]: the only home of reqwest and of feed parsing: polite HTTP with limits, bytes →
-//!   model through a tolerant reader that reports what it repaired, a web page → its feeds
-//!   (discovery).
+//!   model (feed-rs for the ordinary feed, our tolerant reader, which reports what it repaired,
+//!   for what feed-rs cannot read), a web page → its feeds (discovery).
 //! - [`export`]: writers over the model (OPML).
 //! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add and what may be
 //!   added, import and the starter pack, schedules, retention, demo); they report progress

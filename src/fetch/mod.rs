@@ -1,5 +1,5 @@
 //! The only home of reqwest and of feed parsing: HTTP with politeness and limits, and bytes →
-//! model.
+//! model (feed-rs for the ordinary feed, our tolerant reader for the rest).
 
 pub mod discover;
 pub mod http;
