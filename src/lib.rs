@@ -4,28 +4,35 @@
 //!
 //! - [`model`]: sources, items and their ids; pure data.
 //! - [`query`]: the query language, lexed and parsed to an AST; pure.
-//! - [`ident`], [`text`], [`fingerprint`], [`interval`]: DOIs and PubMed ids, hostile text
-//!   made safe, a stable hash, refresh intervals as people write them; pure.
+//! - [`ident`], [`text`], [`fingerprint`], [`interval`], [`dates`]: DOIs and PubMed ids,
+//!   hostile text made safe (and article bodies made text, the same for `show` and the
+//!   reader), a stable hash, refresh intervals as people write them, dates in one human style;
+//!   pure (`dates` reads the local zone).
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
 //!   index, the query AST compiled to SQL.
-//! - [`fetch`]: the only home of reqwest and of feed parsing: polite HTTP with limits, bytes →
-//!   model (feed-rs for the ordinary feed, our tolerant reader, which reports what it repaired,
-//!   for what feed-rs cannot read), a web page → its feeds (discovery).
+//! - [`fetch`]: the only home of reqwest and of feed parsing: polite HTTP with limits, local
+//!   feed files under the same limits, bytes → model (feed-rs for the ordinary feed, our
+//!   tolerant reader, which reports what it repaired, for what feed-rs cannot read), a web page
+//!   → its feeds (discovery).
 //! - [`export`]: writers over the model (OPML).
 //! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add and what may be
 //!   added, import and the starter pack, schedules, retention, demo); they report progress
 //!   through channels and never print.
-//! - [`cli`]: the headless commands, the only writer to stdout.
+//! - [`cli`]: the headless commands, the only writer to stdout; all they print goes through
+//!   `cli::output`, which removes escape sequences and control characters.
 //! - [`tui`]: the only home of ratatui and crossterm; its worker owns the database and the
 //!   network and talks to the UI by messages.
-//! - [`config`], [`logging`]: the config file and the log file.
+//! - [`config`], [`logging`]: the config file (plain data every command reads; the newsfeed
+//!   makes its keymap and theme of it), the log file and the panic hook that keeps caught
+//!   panics (feed parser, html2text) off the screen.
 //!
-//! Dependencies point one way: `model ← {query, ident, text, store, fetch, export} ← sync ←
-//! {cli, tui::worker}`; the rest of `tui` uses `model` and reaches `sync` only through the
-//! worker's messages.
+//! Dependencies point one way: `model ← {query, ident, text, dates, store, fetch, export} ←
+//! sync ← {cli, tui::worker}`; the rest of `tui` uses `model` and the pure modules, and
+//! reaches `sync` only through the worker's messages.
 
 pub mod cli;
 pub mod config;
+pub mod dates;
 pub mod export;
 pub mod fetch;
 pub mod fingerprint;

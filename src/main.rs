@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         Err(exit) => return exit,
     };
     let _log = rounds::logging::default_folder().and_then(|folder| rounds::logging::init(&folder));
-    rounds::fetch::parse::install_quiet_panic_hook();
+    rounds::logging::install_quiet_panic_hook();
     match cli.command.take() {
         None => cli::open_newsfeed(&cli),
         Some(Command::Demo) => cli::open_demo(&cli),

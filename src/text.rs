@@ -3,7 +3,9 @@
 //! `plain_text` runs for every item on every refresh (titles, authors, the full-text index), so
 //! it is a single hand-written pass rather than an HTML renderer.
 
+pub mod body;
 pub(crate) mod entities;
+pub mod fit;
 mod sanitize;
 
 pub use sanitize::{sanitize_line, sanitize_multiline, sanitize_preformatted, sanitize_verbatim};

@@ -74,3 +74,13 @@ fn add_honours_rounds_timeout() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("timed out"), "{stderr}");
 }
+
+/// An option that would do nothing is refused, never ignored.
+#[test]
+fn export_opml_refuses_a_query_instead_of_ignoring_it() {
+    let sandbox = Sandbox::new();
+    let (code, stdout, stderr) = sandbox.run(&["export", "opml", "--query", "tag:cardio"]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("--query"), "{stderr}");
+}

@@ -112,3 +112,26 @@ fn json_keeps_the_text_and_loses_only_the_controls() {
     let content = item["content"].as_str().unwrap();
     assert!(content.contains("<pre>pre "), "{content}");
 }
+
+/// Parse errors quote what the feed holds (its root element's name): stored and printed clean.
+#[test]
+fn a_parse_error_quoting_a_hostile_element_name_is_stored_and_printed_clean() {
+    let server = support::TestServer::start();
+    let body =
+        "<?xml version=\"1.0\"?><x\u{1b}]0;pwned\u{7}y><item>one</item></x\u{1b}]0;pwned\u{7}y>";
+    server.route(
+        "/feed.xml",
+        support::Response::ok("application/rss+xml", body),
+    );
+    let sandbox = Sandbox::new();
+    let (code, _, stderr) = sandbox.run(&["add", &server.url("/feed.xml"), "--no-fetch"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = sandbox.run(&["refresh"]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stdout.contains("failed"), "{stdout}");
+    assert_clean("refresh", &format!("{stdout}{stderr}"));
+    let store = Store::open(&sandbox.db()).unwrap();
+    let error = store.sources().unwrap()[0].last_error.clone().unwrap();
+    assert!(!error.is_empty());
+    assert_clean("the stored error", &error);
+}

@@ -179,9 +179,10 @@ fn list_prints_newest_first_and_survives_a_closed_pipe() {
     let (code, stdout, _) = s.run(&["list", "--limit", "2"]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 2);
-    assert!(lines[0].contains("Recall: insulin pens"), "{stdout}");
-    assert!(lines[1].contains("Empagliflozin"), "{stdout}");
+    assert_eq!(lines.len(), 3, "a header and two items: {stdout}");
+    assert!(lines[0].contains("NEW SAVED"), "{stdout}");
+    assert!(lines[1].contains("Recall: insulin pens"), "{stdout}");
+    assert!(lines[2].contains("Empagliflozin"), "{stdout}");
     // The reader is gone before rounds writes (`rounds list | head -0`): it ends quietly with 0.
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader);

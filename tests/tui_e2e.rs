@@ -55,6 +55,13 @@ fn move_open_filter_save_and_quit() {
     });
     pty.send(b"\x1b");
     pty.wait_for("the river again", |s| s.contains("/ filter"));
+    // The opened item's read mark is written by the worker: wait for it before counting the
+    // unread matches, or the count races the write.
+    pty.wait_for("the opened item stored as read", |_| {
+        river(&db, "is:read")
+            .iter()
+            .any(|item| item.id == second.id)
+    });
 
     // Filter: the river narrows to what the query matches.
     let matching = river(&db, "insulin is:unread");

@@ -66,14 +66,13 @@ fn help_80x24() {
 fn filter_error_80x24() {
     let mut app = loaded_app(80, 24);
     app.update(Msg::Key(key('/')));
+    let query = "sglt2 OR (heart";
     let mut generation = 0;
-    for c in "sglt2 OR (heart".chars() {
+    for c in query.chars() {
         generation = river_generation(&app.update(Msg::Key(key(c))));
     }
-    let error = QueryError {
-        column: 10,
-        message: "unclosed parenthesis".into(),
-    };
+    // The error the parser really gives, as the worker would send it.
+    let error = rounds::query::parse(query).expect_err("an unclosed parenthesis");
     app.update(Msg::Worker(Event::RiverRejected { generation, error }));
     insta::assert_snapshot!(draw(&app).backend());
 }
@@ -141,10 +140,25 @@ fn tag_prompt_80x24() {
 
 #[test]
 fn relative_times_follow_the_clock() {
+    // The newest row, an hour old at `now`; other rows are days old already, so the whole
+    // screen containing "2d" would prove nothing.
+    let newest_row = |app: &App| {
+        let screen = draw(app).backend().to_string();
+        screen
+            .lines()
+            .nth(1)
+            .expect("the first river row")
+            .to_string()
+    };
     let mut app = loaded_app(80, 24);
+    let before = newest_row(&app);
+    assert!(
+        before.contains(" 1h ") && !before.contains(" 2d "),
+        "{before}"
+    );
     app.update(Msg::Tick(now() + Duration::days(2)));
-    let screen = draw(&app).backend().to_string();
-    assert!(screen.contains("2d"), "{screen}");
+    let after = newest_row(&app);
+    assert!(after.contains(" 2d ") && !after.contains(" 1h "), "{after}");
 }
 
 /// Tiny or odd terminals never panic, whatever is open.

@@ -187,8 +187,8 @@ pub struct ListArgs {
     /// Which items, in the query language (`measles since:7d`, `is:saved`).
     #[arg(long, short = 'q')]
     pub query: Option<String>,
-    /// At most this many items.
-    #[arg(long, short = 'n', default_value_t = 50)]
+    /// At most this many items (1 to 10000000).
+    #[arg(long, short = 'n', default_value_t = 50, value_parser = item_count)]
     pub limit: usize,
     /// Print one JSON document instead of lines.
     #[arg(long)]
@@ -213,6 +213,15 @@ pub struct MarkArgs {
     /// Unsave them.
     #[arg(long)]
     pub unsave: bool,
+}
+
+/// `--limit`: at least one item, and never a number that would wrap around on its way to SQL.
+fn item_count(text: &str) -> Result<usize, String> {
+    const MOST: usize = 10_000_000;
+    match text.trim().parse::<usize>() {
+        Ok(count) if (1..=MOST).contains(&count) => Ok(count),
+        _ => Err(format!("the limit is a number of items, from 1 to {MOST}")),
+    }
 }
 
 fn parse_every(text: &str) -> Result<Duration, String> {

@@ -4,10 +4,12 @@ use super::Status;
 use super::args::{ListArgs, MarkArgs};
 use super::json::ItemJson;
 use super::output::{self, Output};
+use crate::dates;
 use crate::model::{Item, ItemId, ItemSummary, Mark};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
-use crate::text::{plain_text, sanitize_line, sanitize_preformatted};
+use crate::text::fit;
+use crate::text::{body, sanitize_line, sanitize_preformatted};
 use chrono::Utc;
 
 /// A query that does not parse, shown with a caret under the column.
@@ -36,12 +38,39 @@ pub fn list(context: &super::Context, args: ListArgs) -> anyhow::Result<Status> 
         let items = store.list_full_items(&filter, args.limit)?;
         out.json(&with_clusters(&store, items, false)?)?;
     } else {
-        for item in store.list_items(&filter, args.limit, 0)? {
-            out.line(&item_line(&item))?;
+        let items = store.list_items(&filter, args.limit, 0)?;
+        if items.is_empty() {
+            output::warn(nothing_listed(args.query.as_deref()));
+        } else {
+            out.line(&list_header())?;
+        }
+        for item in &items {
+            out.line(&item_line(item))?;
         }
     }
     out.finish()?;
     Ok(Status::Success)
+}
+
+/// Why `list` printed no row: nothing matched, or nothing was ever fetched.
+fn nothing_listed(query: Option<&str>) -> &'static str {
+    match query.map(str::trim) {
+        Some(query) if !query.is_empty() => "no items match",
+        _ => "no items yet: `rounds refresh` fetches your sources",
+    }
+}
+
+/// `list`'s columns; the source column is measured in display width, so names in CJK or with
+/// emoji keep the titles aligned.
+const SOURCE_COLUMNS: usize = 24;
+
+fn list_header() -> String {
+    format!(
+        "{:>6}  {:<16}  NEW SAVED  {}  TITLE",
+        "ID",
+        "DATE",
+        fit::pad("SOURCE", SOURCE_COLUMNS)
+    )
 }
 
 fn with_clusters(store: &Store, items: Vec<Item>, bodies: bool) -> anyhow::Result<Vec<ItemJson>> {
@@ -55,23 +84,17 @@ fn with_clusters(store: &Store, items: Vec<Item>, bodies: bool) -> anyhow::Resul
 }
 
 fn item_line(item: &ItemSummary) -> String {
-    let date = item
-        .published
-        .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default();
-    let flags = format!(
-        "{}{}",
-        if item.read { ' ' } else { 'N' },
-        if item.saved { 'S' } else { ' ' }
-    );
+    let date = item.published.map(dates::local).unwrap_or_default();
+    let new = if item.read { "" } else { "new" };
+    let saved = if item.saved { "saved" } else { "" };
     let tags = if item.tags.is_empty() {
         String::new()
     } else {
-        format!("  #{}", item.tags.join(" #"))
+        format!("  #{}", sanitize_line(&item.tags.join(" #")))
     };
-    let source: String = sanitize_line(&item.source_title).chars().take(24).collect();
+    let source = fit::pad(&sanitize_line(&item.source_title), SOURCE_COLUMNS);
     format!(
-        "{:>6}  {date}  {flags}  {source:<24}  {}{tags}",
+        "{:>6}  {date:<16}  {new:<3} {saved:<5}  {source}  {}{tags}",
         item.id.0,
         sanitize_line(&item.title)
     )
@@ -101,7 +124,7 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
         }
     };
     field("source", Some(item.source_title.clone()));
-    field("date", item.published.map(|d| d.to_rfc2822()));
+    field("date", item.published.map(dates::local));
     field("author", item.author.clone());
     field("link", item.url.clone());
     field("doi", item.doi.clone());
@@ -133,12 +156,12 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
     lines
 }
 
-/// The body as wrapped text with its links listed, for reading in a terminal.
+/// The body as wrapped text with its links listed, for reading in a terminal; plain
+/// paragraphs, as in the reader, when html2text cannot render it.
 fn readable_body(html: &str) -> String {
-    // html2text has panicked on hostile markup before: a feed must not crash `show`.
-    let rendered = std::panic::catch_unwind(|| html2text::from_read(html.as_bytes(), 80).ok());
-    let text = rendered.ok().flatten().unwrap_or_else(|| plain_text(html));
-    sanitize_preformatted(&text, 4).trim_end().to_string()
+    sanitize_preformatted(&body::plain(html, 80), 4)
+        .trim_end()
+        .to_string()
 }
 
 pub fn mark(context: &super::Context, args: MarkArgs) -> anyhow::Result<Status> {

@@ -127,12 +127,14 @@ fn report_line(report: &SourceReport) -> Option<String> {
         SourceOutcome::Updated { new, updated } => {
             Some(format!("{name}: {new} new, {updated} updated"))
         }
-        SourceOutcome::Postponed { until } => {
-            Some(format!("{name}: asked to retry after {}", rfc3339(*until)))
-        }
-        SourceOutcome::Deferred { until } => {
-            Some(format!("{name}: skipped until {}", rfc3339(*until)))
-        }
+        SourceOutcome::Postponed { until } => Some(format!(
+            "{name}: asked to retry after {}",
+            crate::dates::local(*until)
+        )),
+        SourceOutcome::Deferred { until } => Some(format!(
+            "{name}: skipped until {}",
+            crate::dates::local(*until)
+        )),
         SourceOutcome::Failed { error } => {
             Some(format!("{name}: failed: {}", sanitize_line(error)))
         }

@@ -2,13 +2,14 @@
 
 use super::Status;
 use super::args::{ExportArgs, ExportFormat, ImportArgs, SourceSetArgs};
-use super::json::{SourceJson, rfc3339};
+use super::json::SourceJson;
 use super::output::{self, Output};
 use crate::export::opml::write_opml;
 use crate::interval;
 use crate::model::{Source, SourceEdit};
 use crate::store::{REMOVED_SOURCES_TITLE, Removal};
 use crate::sync::import::{ImportReport, import_file};
+use crate::sync::refresh::is_http;
 use crate::sync::starter::import_starter;
 use crate::text::sanitize_line;
 use anyhow::Context;
@@ -153,10 +154,13 @@ fn source_line(source: &Source, policy: &crate::sync::schedule::SchedulePolicy) 
         _ if source.is_placeholder() => {
             "never: it keeps the saved and tagged items of removed sources".into()
         }
-        Some(time) => rfc3339(time),
+        Some(time) => crate::dates::local(time),
         None => "never".into(),
     };
-    let due = source.due.map(rfc3339).unwrap_or_else(|| "now".into());
+    let due = source
+        .due
+        .map(crate::dates::local)
+        .unwrap_or_else(|| "now".into());
     let origin = source
         .origin
         .as_deref()
@@ -189,16 +193,47 @@ pub fn import(context: &super::Context, args: ImportArgs) -> anyhow::Result<Stat
         output::warn(&format!("skipped {note}"));
     }
     out.line(&format!(
-        "imported {} sources ({} already followed, {} skipped)",
-        report.added.len(),
+        "imported {} ({} already followed, {} skipped)",
+        plural(report.added.len(), "source"),
         report.already.len(),
         report.skipped.len()
     ))?;
+    // A shared file may name files on this computer: say which will be read.
+    let local: Vec<&str> = report
+        .added
+        .iter()
+        .map(|source| source.url.as_str())
+        .filter(|url| !is_http(url))
+        .collect();
+    if !local.is_empty() {
+        out.line(&format!(
+            "{} will be read from this computer:",
+            plural(local.len(), "feed")
+        ))?;
+        for path in local {
+            out.line(&format!("  {path}"))?;
+        }
+    }
+    if !report.added.is_empty() {
+        out.line("run `rounds refresh` to fetch them")?;
+    }
     out.finish()?;
     Ok(Status::Success)
 }
 
+/// "1 source", "3 sources"
+fn plural(n: usize, noun: &str) -> String {
+    count(n as u64, noun)
+}
+
 pub fn export(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status> {
+    // Refused rather than ignored: a script would otherwise export everything it meant to filter.
+    if args.query.is_some() && matches!(args.format, ExportFormat::Opml) {
+        anyhow::bail!(
+            "`export opml` writes your sources, all of them; --query chooses items, so it \
+             does not apply here"
+        );
+    }
     let store = context.store()?;
     let text = match args.format {
         ExportFormat::Opml => write_opml(&store.sources()?, Utc::now()),

@@ -149,6 +149,10 @@ impl HttpClient {
         })
     }
 
+    pub fn options(&self) -> &HttpOptions {
+        &self.options
+    }
+
     /// GET `url` with the validators; follows up to `max_redirects` redirects itself.
     ///
     /// The time limit starts once the first host lets us in, so waiting behind other

@@ -50,6 +50,11 @@ pub enum StoreError {
     DuplicateSource(String),
     #[error("no item with id {0}")]
     UnknownItem(i64),
+    #[error(
+        "{:?} is not a tag: a tag needs a letter or a digit, and no control characters",
+        crate::text::sanitize_line(.0)
+    )]
+    BadTag(String),
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -146,10 +146,15 @@ fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
     }
     let mut bind = |value: Value| params.push(value);
     match term {
-        // Words of punctuation only have no token in the index: look for them in titles.
-        Term::Word(text) | Term::Phrase(text) | Term::Field(Field::Title | Field::Author, text) => {
+        // Words of punctuation only have no token in the index: look for them in titles, or
+        // in the author for `author:`.
+        Term::Word(text) | Term::Phrase(text) | Term::Field(Field::Title, text) => {
             bind(Value::Text(like_pattern(text)));
             "i.title LIKE ? ESCAPE '\\'".into()
+        }
+        Term::Field(Field::Author, text) => {
+            bind(Value::Text(like_pattern(text)));
+            "i.author LIKE ? ESCAPE '\\'".into()
         }
         // Kept items of a removed source still answer to its name.
         Term::Field(Field::Source, value) => {
@@ -191,6 +196,12 @@ fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
             "i.published < ?".into()
         }
     }
+}
+
+/// A count for LIMIT or OFFSET: `as i64` would wrap a huge one to a negative number, which
+/// SQLite reads as no limit at all.
+fn sql_count(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
 }
 
 fn flag_condition(flag: Flag) -> &'static str {
@@ -263,7 +274,9 @@ impl Store {
              WHERE i.id IN (SELECT i.id FROM item i WHERE {} \
                 ORDER BY i.published DESC, i.id DESC LIMIT {} OFFSET {}) \
              ORDER BY i.published DESC, i.id DESC",
-            filter.sql, limit as i64, offset as i64
+            filter.sql,
+            sql_count(limit),
+            sql_count(offset)
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params_from_iter(&filter.params), summary_from_row)?;
@@ -275,7 +288,8 @@ impl Store {
         let sql = format!(
             "SELECT {ITEM_COLUMNS} FROM item i JOIN source s ON s.id = i.source_id \
              WHERE {} ORDER BY i.published DESC, i.id DESC LIMIT {}",
-            filter.sql, limit as i64
+            filter.sql,
+            sql_count(limit)
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params_from_iter(&filter.params), item_from_row)?;

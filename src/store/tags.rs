@@ -4,11 +4,13 @@ use super::{Result, Store, StoreError};
 use crate::model::ItemId;
 use rusqlite::{Transaction, params};
 
-/// Tags are compared and stored lower-case, without a leading `#` or surrounding blanks; a tag
-/// with inner whitespace or nothing left is refused.
+/// Tags are compared and stored lower-case, without a leading `#` or surrounding blanks, one
+/// word: inner blanks become hyphens (`"heart failure"` is `heart-failure`, which `tag:` and
+/// `#` can find). A tag with a control character or nothing left is no tag.
 pub fn normalize_tag(tag: &str) -> Option<String> {
     let tag = tag.trim().trim_start_matches('#').trim().to_lowercase();
-    let valid = !tag.is_empty() && !tag.chars().any(|c| c.is_whitespace() || c.is_control());
+    let tag = tag.split_whitespace().collect::<Vec<_>>().join("-");
+    let valid = !tag.is_empty() && !tag.chars().any(char::is_control);
     valid.then_some(tag)
 }
 
@@ -67,8 +69,13 @@ fn write_tags(tx: &Transaction, id: ItemId, tags: &[String], remove: bool) -> Re
     } else {
         "INSERT OR IGNORE INTO item_tag (item_id, tag) VALUES (?1, ?2)"
     };
+    // All or nothing: a word that is no tag is refused, never dropped.
+    let normalized = tags
+        .iter()
+        .map(|tag| normalize_tag(tag).ok_or_else(|| StoreError::BadTag(tag.clone())))
+        .collect::<Result<Vec<String>>>()?;
     let mut statement = tx.prepare_cached(sql)?;
-    for tag in tags.iter().filter_map(|t| normalize_tag(t)) {
+    for tag in normalized {
         statement.execute(params![id.0, tag])?;
     }
     Ok(())

@@ -17,13 +17,16 @@ pub enum Action {
     NextUnread,
     /// Open the selected item in the reader (from the sources pane: go to the river).
     Open,
-    /// Close the reader or the help, or move focus back to the sources pane.
+    /// Close the reader, the help or the sources over the river; in the river, clear a kept
+    /// filter, then move the focus to the sources pane.
     Back,
     /// Like `back`, and quit when there is nothing left to close.
     BackOrQuit,
     Quit,
     FocusNext,
     FocusPrevious,
+    /// Go to the sources pane (over the river on a narrow terminal), or back to the river.
+    Sources,
     OpenInBrowser,
     CopyLink,
     ToggleRead,
@@ -82,7 +85,7 @@ impl Group {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 34] = [
+    pub const ALL: [Action; 35] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -92,6 +95,7 @@ impl Action {
         Action::NextUnread,
         Action::FocusNext,
         Action::FocusPrevious,
+        Action::Sources,
         Action::Open,
         Action::Back,
         Action::OpenInBrowser,
@@ -149,8 +153,13 @@ impl Action {
             Action::NextUnread => ("next_unread", "next unread item", Move),
             Action::FocusNext => ("focus_next", "focus next pane", Move),
             Action::FocusPrevious => ("focus_previous", "focus previous pane", Move),
+            Action::Sources => ("sources", "sources pane, or back to the river", Move),
             Action::Open => ("open", "read the item / show the source", Read),
-            Action::Back => ("back", "close the reader or help", Read),
+            Action::Back => (
+                "back",
+                "close the reader or help; clear a kept filter; then to the sources",
+                Read,
+            ),
             Action::OpenInBrowser => ("open_in_browser", "open in the browser", Read),
             Action::FollowLink => ("follow_link", "open link N of the article", Read),
             Action::CopyLink => ("copy_link", "copy the link", Read),
@@ -184,7 +193,11 @@ impl Action {
                 Sources,
             ),
             Action::Help => ("help", "this help", General),
-            Action::BackOrQuit => ("back_or_quit", "back, or quit", General),
+            Action::BackOrQuit => (
+                "back_or_quit",
+                "close the reader, clear a kept filter, or quit",
+                General,
+            ),
             Action::Quit => ("quit", "quit", General),
         }
     }

@@ -5,6 +5,7 @@ use super::action::Action;
 use super::filter::Filter;
 use super::keymap::Keymap;
 use super::layout::{self, Focus, Panes};
+use super::notice::Notice;
 use super::protocol::{Command, Event, Lane};
 use super::reader::Reader;
 use super::river::{Place, River};
@@ -34,6 +35,11 @@ pub enum Msg {
     },
     /// The clock moved on: relative times and the automatic refresh.
     Tick(DateTime<Utc>),
+    /// The browser did not start for this link.
+    BrowserFailed {
+        url: String,
+        error: String,
+    },
     Worker(Event),
 }
 
@@ -61,6 +67,8 @@ pub struct App {
     pub area: Rect,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The clock full dates are shown in (local; tests fix it to UTC).
+    pub zone: crate::dates::Zone,
     pub focus: Focus,
     pub sources: SourcesPane,
     pub river: River,
@@ -69,6 +77,8 @@ pub struct App {
     pub tagging: Option<TagEditor>,
     /// The help screen's scroll offset while it is open.
     pub help: Option<usize>,
+    /// Shown over everything until the next key.
+    pub notice: Option<Notice>,
     /// The sources panel open over the rest (add, choose, edit, remove, health, starter).
     pub admin: Option<Panel>,
     /// The starter pack's categories with their sizes, for the first-run offer.
@@ -105,6 +115,7 @@ impl App {
             area: Rect::new(0, 0, width, height),
             keymap: settings.keymap,
             theme: settings.theme,
+            zone: crate::dates::Zone::Local,
             focus: Focus::River,
             sources: SourcesPane::default(),
             river: River::new(Lane::Unread),
@@ -112,6 +123,7 @@ impl App {
             filter: Filter::default(),
             tagging: None,
             help: None,
+            notice: None,
             admin: None,
             starter: None,
             status: Status::default(),
@@ -189,6 +201,10 @@ impl App {
             Msg::Paste(text) => self.on_paste(&text, &mut effects),
             Msg::Resize { width, height } => self.on_resize(width, height),
             Msg::Tick(now) => self.on_tick(now, &mut effects),
+            Msg::BrowserFailed { url, error } => {
+                self.notice = Some(Notice::browser_failed(&url, &error));
+                effects.push(Effect::Copy(url));
+            }
             Msg::Worker(event) => self.on_event(event, &mut effects),
         }
         if !ticked {
@@ -296,3 +312,7 @@ mod agreement_tests;
 #[cfg(test)]
 #[path = "app_filter_tests.rs"]
 mod filter_tests;
+
+#[cfg(test)]
+#[path = "app_layout_tests.rs"]
+mod layout_tests;

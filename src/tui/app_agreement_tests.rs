@@ -4,10 +4,10 @@
 use super::tests::{char_key, commands, loaded, river_request};
 use super::*;
 use crate::model::{ItemSummary, Mark, SourceId};
-use crate::tui::perform::WRAPPED_TO_THE_TOP;
 use crate::tui::sources::SourceRow;
 use crate::tui::status::Message;
 use crate::tui::test_fixtures::{now, source, summaries};
+use crate::tui::unread::WRAPPED_TO_THE_TOP;
 
 /// An 80×24 app on the Unread lane: one source with `unread` items, the first `loaded` rows.
 fn unread_lane(unread: usize, loaded_rows: usize) -> App {

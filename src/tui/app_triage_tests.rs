@@ -293,6 +293,6 @@ fn the_removed_sources_placeholder_is_never_refreshed() {
     assert!(!app.status.is_refreshing());
     assert!(matches!(
         &app.status.message,
-        Some(status::Message::Info(text)) if text.contains("is not fetched")
+        Some(status::Message::Info(text)) if text.contains("never fetched")
     ));
 }

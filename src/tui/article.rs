@@ -2,12 +2,13 @@
 //! header, body (HTML through html2text with numbered links) and the list of those links.
 
 use super::theme::Theme;
-use super::{clock, fit, sanitize};
+use super::{fit, sanitize};
+use crate::dates::{self, Zone};
 use crate::model::Item;
+use crate::text::body;
 use html2text::render::RichAnnotation;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use std::cell::Cell;
 
 /// An item as the reader draws it at one width.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,19 +19,9 @@ pub struct Article {
     pub links: Vec<String>,
 }
 
-thread_local! {
-    static RENDERING: Cell<bool> = const { Cell::new(false) };
-}
-
-/// True while html2text runs on this thread: the panic hook leaves the terminal alone, since
-/// such a panic is caught and the article shown as plain text.
-pub fn render_in_progress() -> bool {
-    RENDERING.with(Cell::get)
-}
-
-pub fn render(item: &Item, width: u16, theme: &Theme) -> Article {
+pub fn render(item: &Item, width: u16, theme: &Theme, zone: Zone) -> Article {
     let columns = usize::from(width.max(10));
-    let mut lines = header(item, columns, theme);
+    let mut lines = header(item, columns, theme, zone);
     let body = item
         .content
         .as_deref()
@@ -69,7 +60,7 @@ pub fn render(item: &Item, width: u16, theme: &Theme) -> Article {
     }
 }
 
-fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn header(item: &Item, columns: usize, theme: &Theme, zone: Zone) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = fit::wrap(&sanitize::line(&item.title), columns)
         .into_iter()
         .map(|line| Line::styled(line, theme.heading))
@@ -81,7 +72,7 @@ fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
             .map(sanitize::line)
             .filter(|a| !a.is_empty()),
     );
-    meta.extend(item.published.map(clock::full));
+    meta.extend(item.published.map(|date| dates::format(date, zone)));
     lines.extend(
         fit::wrap(&meta.join(" · "), columns)
             .into_iter()
@@ -125,18 +116,17 @@ fn header(item: &Item, columns: usize, theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-/// The body's lines and its link targets in footnote order. Falls back to plain text if
-/// html2text fails (or panics) on it.
+/// The body's lines and its link targets in footnote order. Falls back to plain paragraphs,
+/// as `show` does, if html2text fails (or panics) on it.
 fn render_body(html: &str, columns: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<String>) {
-    RENDERING.with(|flag| flag.set(true));
-    let rendered = std::panic::catch_unwind(|| {
+    let html = body::without_escapes(html);
+    let rendered = body::contained(|| {
         html2text::config::rich()
             .link_footnotes(true)
             .lines_from_read(html.as_bytes(), columns)
     });
-    RENDERING.with(|flag| flag.set(false));
-    let Ok(Ok(mut tagged)) = rendered else {
-        let text = sanitize::multiline(html);
+    let Some(Ok(mut tagged)) = rendered else {
+        let text = sanitize::multiline(&body::fallback(&html));
         let lines = text
             .lines()
             .flat_map(|l| fit::wrap(l, columns))

@@ -1,31 +1,39 @@
 //! Times as the river and the reader show them, relative to a `now` kept in the state (so
 //! snapshots can fix it).
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 
-/// At most 6 columns: "now", "12m", "3h", "5d", "12 Nov" this year, "2024" before.
+/// The widest age `relative` writes ("11mo").
+pub const AGE_WIDTH: usize = 4;
+
+/// An age in at most 4 columns: "now", "12m", "3h", "5d", "3w", "4mo", "2y"; "+2d" for an item
+/// dated ahead (a journal issue, a skewed clock). Full dates are `crate::dates`'.
 pub fn relative(now: DateTime<Utc>, then: Option<DateTime<Utc>>) -> String {
     let Some(then) = then else {
         return String::new();
     };
-    let age = now.signed_duration_since(then);
-    let minutes = age.num_minutes();
+    let minutes = now.signed_duration_since(then).num_minutes();
     // Feeds that date items slightly in the future (clock skew) still read as "now".
     if (-5..1).contains(&minutes) {
         return "now".to_string();
     }
-    match minutes {
-        1..60 => format!("{minutes}m"),
-        60..1440 => format!("{}h", minutes / 60),
-        1440..10080 => format!("{}d", minutes / 1440),
-        _ if then.year() == now.year() => then.format("%d %b").to_string(),
-        _ => then.format("%Y").to_string(),
+    if minutes < 0 {
+        return format!("+{}", age(-minutes));
     }
+    age(minutes)
 }
 
-/// The reader's full date: "2026-11-26 09:30 UTC".
-pub fn full(then: DateTime<Utc>) -> String {
-    then.format("%Y-%m-%d %H:%M UTC").to_string()
+fn age(minutes: i64) -> String {
+    const HOUR: i64 = 60;
+    const DAY: i64 = 24 * HOUR;
+    match minutes {
+        0..HOUR => format!("{minutes}m"),
+        HOUR..DAY => format!("{}h", minutes / HOUR),
+        _ if minutes < 7 * DAY => format!("{}d", minutes / DAY),
+        _ if minutes < 8 * 7 * DAY => format!("{}w", minutes / (7 * DAY)),
+        _ if minutes < 365 * DAY => format!("{}mo", minutes / (30 * DAY)),
+        _ => format!("{}y", minutes / (365 * DAY)),
+    }
 }
 
 #[cfg(test)]
@@ -47,8 +55,20 @@ mod tests {
         assert_eq!(relative(now, Some(at(2026, 11, 26, 12, 2))), "now");
         assert_eq!(relative(now, Some(at(2026, 11, 26, 9, 0))), "3h");
         assert_eq!(relative(now, Some(at(2026, 11, 24, 12, 0))), "2d");
-        assert_eq!(relative(now, Some(at(2026, 10, 2, 8, 0))), "02 Oct");
-        assert_eq!(relative(now, Some(at(2025, 10, 2, 8, 0))), "2025");
-        assert_eq!(relative(now, Some(at(2027, 1, 1, 0, 0))), "2027");
+        assert_eq!(relative(now, Some(at(2026, 11, 5, 12, 0))), "3w");
+        assert_eq!(relative(now, Some(at(2026, 7, 2, 8, 0))), "4mo");
+        assert_eq!(relative(now, Some(at(2025, 12, 20, 8, 0))), "11mo");
+        assert_eq!(relative(now, Some(at(2024, 10, 2, 8, 0))), "2y");
+        assert_eq!(relative(now, Some(at(2026, 11, 28, 12, 0))), "+2d");
+    }
+
+    #[test]
+    fn every_age_fits_its_column() {
+        let now = at(2026, 11, 26, 12, 0);
+        for minutes in (0..2_000_000).step_by(97) {
+            let then = now - chrono::Duration::minutes(minutes);
+            let age = relative(now, Some(then));
+            assert!(age.chars().count() <= AGE_WIDTH, "{minutes} min: {age}");
+        }
     }
 }

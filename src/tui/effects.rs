@@ -1,27 +1,37 @@
 //! The effects `update` asks for that touch the world: the browser and the clipboard.
 
-use super::keyboard::is_web_link;
+use super::keyboard::web_link;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-/// Opens a web link with `$BROWSER` (first entry of a `:`-separated list, `%s` replaced by
-/// the URL or the URL appended) or the platform opener. The URL is always one argument of a
+/// Opens a web link with `$BROWSER` or the platform opener. `$BROWSER` is a `:`-separated
+/// list tried in turn until one starts; in each, `%s` is replaced by the URL or the URL is
+/// appended. The URL handed over is the parsed, normalised one, always one argument of a
 /// program started directly, never a shell command line. Does not wait for the browser.
 pub fn open_in_browser(url: &str) -> Result<(), String> {
-    if !is_web_link(url) {
-        return Err("only http and https links open in the browser".to_string());
-    }
-    let browser = std::env::var("BROWSER").unwrap_or_default();
-    match browser
+    open_with(&std::env::var("BROWSER").unwrap_or_default(), url)
+}
+
+/// `open_in_browser` with the value of `$BROWSER` given.
+pub fn open_with(browser: &str, url: &str) -> Result<(), String> {
+    let link = web_link(url).ok_or("only http and https links open in the browser")?;
+    let entries: Vec<&str> = browser
         .split(':')
         .map(str::trim)
-        .find(|entry| !entry.is_empty())
-    {
-        Some(entry) => spawn_browser(entry, url),
-        None => {
-            open::that_detached(url).map_err(|error| format!("could not open a browser: {error}"))
+        .filter(|entry| !entry.is_empty())
+        .collect();
+    if entries.is_empty() {
+        return open::that_detached(link.as_str())
+            .map_err(|error| format!("could not open a browser: {error}"));
+    }
+    let mut failures = Vec::new();
+    for entry in entries {
+        match spawn_browser(entry, link.as_str()) {
+            Ok(()) => return Ok(()),
+            Err(error) => failures.push(error),
         }
     }
+    Err(failures.join("; "))
 }
 
 fn spawn_browser(entry: &str, url: &str) -> Result<(), String> {
@@ -37,7 +47,7 @@ fn spawn_browser(entry: &str, url: &str) -> Result<(), String> {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|error| format!("could not start $BROWSER ({program}): {error}"))?;
+        .map_err(|error| format!("could not start {program}: {error}"))?;
     // Reap it whenever it exits so it does not linger as a zombie.
     std::thread::spawn(move || child.wait());
     Ok(())
@@ -92,7 +102,41 @@ mod tests {
 
     #[test]
     fn refuses_non_web_links_before_starting_anything() {
-        assert!(open_in_browser("file:///etc/passwd").is_err());
-        assert!(open_in_browser("javascript:alert(1)").is_err());
+        assert!(open_with("true", "file:///etc/passwd").is_err());
+        assert!(open_with("true", "javascript:alert(1)").is_err());
+    }
+
+    /// The first entry cannot start; the second gets the normalised URL as one argument.
+    #[cfg(unix)]
+    #[test]
+    fn each_browser_is_tried_in_turn_with_the_normalised_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let seen = dir.path().join("seen");
+        let script = dir.path().join("browser");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nprintf '%s' \"$1\" > '{}.tmp' && mv '{0}.tmp' '{0}'\n",
+                seen.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let browsers = format!("/nonexistent/browser:{}", script.display());
+        open_with(&browsers, " HTTPS://Journal.EXAMPLE/a?b=1#c ").expect("the second starts");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !seen.exists() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the browser never ran"
+            );
+            std::thread::park_timeout(std::time::Duration::from_millis(10));
+        }
+        let argument = std::fs::read_to_string(&seen).unwrap();
+        assert_eq!(argument, "https://journal.example/a?b=1#c");
+        let failure = open_with("/nonexistent/one:/nonexistent/two", "https://x.example/")
+            .expect_err("neither starts");
+        assert!(failure.contains("/nonexistent/one") && failure.contains("/nonexistent/two"));
     }
 }

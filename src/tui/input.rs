@@ -3,6 +3,11 @@
 
 use super::fit;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthChar;
+
+/// The most characters one paste inserts: a query or a tag is never longer, and a whole
+/// clipboard pasted by mistake must not stall the screen.
+pub const MAX_PASTE: usize = 2_000;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineInput {
@@ -70,29 +75,44 @@ impl LineInput {
         }
     }
 
-    /// Inserts pasted text (newlines and control characters become spaces).
+    /// Inserts pasted text, its first `MAX_PASTE` characters (newlines and control
+    /// characters become spaces), in one insertion.
     pub fn paste(&mut self, text: &str) -> Edit {
-        for c in text.chars() {
-            self.insert(if c.is_control() { ' ' } else { c });
-        }
+        let pasted: String = text
+            .chars()
+            .take(MAX_PASTE)
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let at = self.byte_index(self.cursor);
+        self.text.insert_str(at, &pasted);
+        self.cursor += pasted.chars().count();
         Edit::Changed
     }
 
-    /// The part to show in `columns` columns, and the cursor's column within it.
+    /// The part to show in `columns` columns, and the cursor's column within it. It runs every
+    /// frame: one pass over the text, whatever its length.
     pub fn view(&self, columns: usize) -> (String, usize) {
-        let before: String = self.text.chars().take(self.cursor).collect();
-        let mut start = 0;
-        let mut visible_before = before.as_str();
-        // Keep the cursor on screen: drop characters from the left until it fits.
-        while fit::width(visible_before) >= columns.max(1) && !visible_before.is_empty() {
-            start += 1;
-            visible_before = before
-                .char_indices()
-                .nth(start)
-                .map_or("", |(i, _)| &before[i..]);
+        let cursor = self.byte_index(self.cursor);
+        // Keep the cursor on screen: the longest end of the text before it that is narrower
+        // than the line, found walking back from the cursor.
+        let (mut start, mut before) = (cursor, 0);
+        for (index, c) in self.text[..cursor].char_indices().rev() {
+            let width = c.width().unwrap_or(0);
+            if before + width >= columns.max(1) {
+                break;
+            }
+            (start, before) = (index, before + width);
         }
-        let shown: String = self.text.chars().skip(start).collect();
-        (fit::truncate(&shown, columns), fit::width(visible_before))
+        // From there, just enough to fill the line and tell whether it goes on.
+        let (mut end, mut width) = (start, 0);
+        for (index, c) in self.text[start..].char_indices() {
+            if width > columns {
+                break;
+            }
+            width += c.width().unwrap_or(0);
+            end = start + index + c.len_utf8();
+        }
+        (fit::truncate(&self.text[start..end], columns), before)
     }
 
     fn len(&self) -> usize {
@@ -176,5 +196,45 @@ mod tests {
         let (shown, cursor) = input.view(8);
         assert_eq!(cursor, 7);
         assert_eq!(shown, "utbreak");
+    }
+
+    /// A whole clipboard pasted by mistake: one insertion, at most `MAX_PASTE` characters.
+    #[test]
+    fn a_huge_paste_is_capped_and_stays_one_line() {
+        let mut input = LineInput::with_text("measles ");
+        let clipboard = "outbreak\nreport ".repeat(100_000);
+        assert_eq!(input.paste(&clipboard), Edit::Changed);
+        assert_eq!(input.text().chars().count(), 8 + MAX_PASTE);
+        assert_eq!(input.cursor(), 8 + MAX_PASTE);
+        assert!(input.text().starts_with("measles outbreak report "));
+        assert!(!input.text().contains('\n'));
+        let (shown, cursor) = input.view(40);
+        assert_eq!(fit::width(&shown), cursor);
+        assert!(cursor < 40);
+    }
+
+    /// The one-pass view shows what the first version (which dropped characters from the left
+    /// one at a time) showed, for any text, cursor and width.
+    #[test]
+    fn view_matches_the_simple_definition() {
+        use proptest::prelude::*;
+        fn reference(input: &LineInput, columns: usize) -> (String, usize) {
+            let before: String = input.text.chars().take(input.cursor).collect();
+            let mut start = 0;
+            let mut visible = before.as_str();
+            while fit::width(visible) >= columns.max(1) && !visible.is_empty() {
+                start += 1;
+                visible = before
+                    .char_indices()
+                    .nth(start)
+                    .map_or("", |(i, _)| &before[i..]);
+            }
+            let shown: String = input.text.chars().skip(start).collect();
+            (fit::truncate(&shown, columns), fit::width(visible))
+        }
+        proptest!(|(text in "[a-z é流感\\-]{0,40}", cursor in 0usize..45, columns in 0usize..30)| {
+            let input = LineInput::with_cursor(&text, cursor);
+            prop_assert_eq!(input.view(columns), reference(&input, columns));
+        });
     }
 }

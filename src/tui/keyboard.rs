@@ -1,9 +1,9 @@
-//! Keys, in order of who gets them first: the tag prompt, the filter bar, the help screen, the
-//! reader's link prompt, and then the keymap.
+//! Keys, in order of who gets them first: a notice, the tag prompt, the filter bar, the help
+//! screen, the reader's link prompt, and then the keymap.
 
 use super::action::Action;
 use super::app::{App, Effect};
-use super::input::Edit;
+use super::input::{Edit, MAX_PASTE};
 use super::keymap::Layer;
 use super::layout::Focus;
 use super::protocol::Command;
@@ -23,7 +23,9 @@ impl App {
             effects.push(Effect::Quit);
             return;
         }
-        if self.admin.is_some() {
+        if self.notice.take().is_some() {
+            // Any key closes it, and does nothing else: it was read.
+        } else if self.admin.is_some() {
             self.admin_key(key, effects);
         } else if self.tagging.is_some() {
             self.tag_key(key, effects);
@@ -50,6 +52,10 @@ impl App {
     }
 
     pub(super) fn on_paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
+        if text.chars().nth(MAX_PASTE).is_some() {
+            self.status
+                .info(format!("Pasted the first {MAX_PASTE} characters only"));
+        }
         if self.admin.is_some() {
             self.admin_paste(text);
         } else if let Some(editor) = &mut self.tagging {
@@ -107,13 +113,15 @@ impl App {
 
     fn help_key(&mut self, key: &KeyEvent, effects: &mut Vec<Effect>) {
         let Some(scroll) = self.help else { return };
-        let page = usize::from(self.area.height.saturating_sub(6)).max(1);
-        self.help = match self.keymap.resolve(key) {
+        let page = usize::from(super::help::text_area(self.area).height.saturating_sub(1)).max(1);
+        let scroll = super::help::clamp_scroll(self, scroll);
+        let next = match self.keymap.resolve(key) {
             Some(Action::MoveDown) => Some(scroll + 1),
             Some(Action::MoveUp) => Some(scroll.saturating_sub(1)),
             Some(Action::PageDown) => Some(scroll + page),
             Some(Action::PageUp) => Some(scroll.saturating_sub(page)),
             Some(Action::Top) => Some(0),
+            Some(Action::Bottom) => Some(usize::MAX),
             Some(Action::Help | Action::Back | Action::BackOrQuit) => None,
             Some(Action::Quit) => {
                 effects.push(Effect::Quit);
@@ -121,6 +129,7 @@ impl App {
             }
             _ => Some(scroll),
         };
+        self.help = next.map(|scroll| super::help::clamp_scroll(self, scroll));
     }
 
     /// Digits type a link number in the reader; true when the key was used.
@@ -179,10 +188,11 @@ impl App {
         }
     }
 
-    /// Only web links leave the program, and only as an argument to the browser.
+    /// Only web links leave the program, parsed and normalised, and only as an argument to
+    /// the browser.
     pub(super) fn open_url(&mut self, url: &str, effects: &mut Vec<Effect>) {
-        if is_web_link(url) {
-            effects.push(Effect::OpenUrl(url.to_string()));
+        if let Some(link) = web_link(url) {
+            effects.push(Effect::OpenUrl(link.into()));
         } else {
             let shown = super::fit::truncate(&super::sanitize::line(url), 40);
             self.status
@@ -191,6 +201,9 @@ impl App {
     }
 }
 
-pub fn is_web_link(url: &str) -> bool {
-    url::Url::parse(url).is_ok_and(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
+/// The link as a parsed, normalised http(s) URL; `None` for anything else.
+pub fn web_link(url: &str) -> Option<url::Url> {
+    url::Url::parse(url.trim())
+        .ok()
+        .filter(|url| matches!(url.scheme(), "http" | "https") && url.has_host())
 }

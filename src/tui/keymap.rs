@@ -300,6 +300,7 @@ const DEFAULT_BINDINGS: &[(Action, &[&str])] = &[
     (Action::NextUnread, &["n"]),
     (Action::FocusNext, &["tab"]),
     (Action::FocusPrevious, &["backtab"]),
+    (Action::Sources, &["S"]),
     (Action::Open, &["enter", "l", "right"]),
     (Action::Back, &["esc", "h", "left"]),
     (Action::OpenInBrowser, &["o"]),

@@ -5,8 +5,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 /// From this width the reader opens beside the river instead of over it.
 pub const WIDE: u16 = 120;
+/// Below this width there is room for one pane: the sources come over the river when asked
+/// for (Tab or `S`).
+pub const NARROW: u16 = 70;
 /// The reader's text never gets wider than this, for readability.
 const MAX_TEXT_WIDTH: u16 = 100;
+/// The sources pane grows from 22 columns at 80 to 40 at 200 (3 for every 20).
+const SOURCES_MIN: u16 = 22;
+const SOURCES_MAX: u16 = 40;
+/// The sources pane over the river on a narrow terminal is at most this wide.
+const OVERLAY_MAX: u16 = 44;
 
 /// The pane that has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,13 +30,17 @@ pub struct Panes {
     pub river: Option<Rect>,
     pub reader: Option<Rect>,
     pub status: Rect,
+    /// Too narrow for the sources beside the river: they come over it while they have the
+    /// focus (then `sources` overlaps `river`).
+    pub sources_over_river: bool,
 }
 
 impl Panes {
-    /// The visible panes in Tab order.
+    /// The panes Tab goes through, in order: the visible ones, and the sources when they can
+    /// come over the river.
     pub fn focus_order(&self) -> Vec<Focus> {
         let mut order = Vec::new();
-        if self.sources.is_some() {
+        if self.sources.is_some() || self.sources_over_river {
             order.push(Focus::Sources);
         }
         if self.river.is_some() {
@@ -48,6 +60,7 @@ pub fn panes(area: Rect, reader_open: bool, focus: Focus) -> Panes {
         river: None,
         reader: None,
         status,
+        sources_over_river: false,
     };
     if reader_open && area.width < WIDE {
         return Panes {
@@ -55,14 +68,22 @@ pub fn panes(area: Rect, reader_open: bool, focus: Focus) -> Panes {
             ..none
         };
     }
+    if !reader_open && area.width < NARROW {
+        let overlay = Rect {
+            width: main.width.min(OVERLAY_MAX),
+            ..main
+        };
+        return Panes {
+            sources: (focus == Focus::Sources).then_some(overlay),
+            river: Some(main),
+            sources_over_river: true,
+            ..none
+        };
+    }
     let sources_width = match (reader_open, area.width) {
-        (true, width) if width >= 160 => 28,
+        (true, width) if width >= 160 => (width / 6).clamp(SOURCES_MIN, 32),
         (true, _) => 0,
-        (false, width) if width >= 100 => 30,
-        (false, width) if width >= 70 => 24,
-        // Too narrow for two panes: the focused one takes the screen.
-        (false, _) if focus == Focus::Sources => main.width,
-        (false, _) => 0,
+        (false, width) => (SOURCES_MIN + width.saturating_sub(80) * 3 / 20).min(SOURCES_MAX),
     };
     let reader_width = if reader_open { main.width / 2 } else { 0 };
     let [sources, river, reader] = Layout::horizontal([
@@ -75,7 +96,7 @@ pub fn panes(area: Rect, reader_open: bool, focus: Focus) -> Panes {
         sources: (sources.width > 0).then_some(sources),
         river: (river.width > 0).then_some(river),
         reader: (reader.width > 0).then_some(reader),
-        status,
+        ..none
     }
 }
 
@@ -126,8 +147,8 @@ mod tests {
     fn standard_terminal_has_sources_and_river_then_a_full_screen_reader() {
         let area = Rect::new(0, 0, 80, 24);
         let closed = panes(area, false, Focus::River);
-        assert_eq!(closed.sources.map(|r| r.width), Some(24));
-        assert_eq!(closed.river.map(|r| r.width), Some(56));
+        assert_eq!(closed.sources.map(|r| r.width), Some(22));
+        assert_eq!(closed.river.map(|r| r.width), Some(58));
         assert_eq!(closed.status, Rect::new(0, 23, 80, 1));
         let open = panes(area, true, Focus::Reader);
         assert_eq!((open.sources, open.river), (None, None));
@@ -146,10 +167,30 @@ mod tests {
     }
 
     #[test]
-    fn narrow_terminal_shows_the_focused_pane() {
+    fn narrow_terminal_brings_the_sources_over_the_river() {
         let area = Rect::new(0, 0, 60, 20);
-        assert_eq!(panes(area, false, Focus::River).sources, None);
-        assert_eq!(panes(area, false, Focus::Sources).river, None);
+        let river = panes(area, false, Focus::River);
+        assert_eq!(river.sources, None);
+        assert_eq!(river.river, Some(Rect::new(0, 0, 60, 19)));
+        assert_eq!(river.focus_order(), vec![Focus::Sources, Focus::River]);
+        let sources = panes(area, false, Focus::Sources);
+        assert_eq!(sources.sources, Some(Rect::new(0, 0, 44, 19)));
+        assert_eq!(sources.river, river.river, "the river stays under it");
+    }
+
+    #[test]
+    fn the_sources_pane_grows_with_the_width() {
+        let width = |columns| {
+            panes(Rect::new(0, 0, columns, 24), false, Focus::River)
+                .sources
+                .map(|r| r.width)
+        };
+        assert_eq!(width(80), Some(22));
+        assert_eq!(width(100), Some(25));
+        assert_eq!(width(120), Some(28));
+        assert_eq!(width(160), Some(34));
+        assert_eq!(width(200), Some(40));
+        assert_eq!(width(300), Some(40));
     }
 
     #[test]

@@ -14,18 +14,21 @@ mod contrast;
 pub mod effects;
 pub mod filter;
 pub mod fit;
+pub mod help;
 pub mod input;
 mod keyboard;
 pub mod keymap;
 pub mod launch;
 pub mod layout;
 mod mouse;
+pub mod notice;
 mod perform;
 pub mod protocol;
 pub mod reader;
 pub mod river;
 pub mod sanitize;
 pub mod settings;
+mod signals;
 pub mod sources;
 pub mod sources_admin;
 pub mod status;
@@ -34,6 +37,7 @@ pub mod terminal;
 #[cfg(test)]
 mod test_fixtures;
 pub mod theme;
+mod unread;
 pub mod views;
 pub mod worker;
 mod worker_events;
@@ -56,15 +60,16 @@ const TICK: Duration = Duration::from_secs(1);
 /// frame, not one per message.
 const EVENT_BURST: usize = 256;
 
-/// Takes over the terminal, runs the UI until the user quits, and gives the terminal back,
-/// also when the UI fails.
+/// Takes over the terminal, runs the UI until the user quits (or SIGTERM or SIGHUP asks it to),
+/// and gives the terminal back, also when the UI fails.
 pub async fn start(
     config: Config,
     commands: UnboundedSender<Command>,
     events: UnboundedReceiver<Event>,
 ) -> anyhow::Result<()> {
+    let mut stop = signals::StopSignals::listen()?;
     let mut terminal = terminal::init()?;
-    let result = run(&mut terminal, config, commands, events).await;
+    let result = run(&mut terminal, config, commands, events, &mut stop).await;
     let restored = terminal::restore();
     result?;
     Ok(restored?)
@@ -76,6 +81,7 @@ pub async fn run(
     config: Config,
     commands: UnboundedSender<Command>,
     mut events: UnboundedReceiver<Event>,
+    stop: &mut signals::StopSignals,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(&config, chrono::Utc::now(), size.width, size.height);
@@ -102,6 +108,7 @@ pub async fn run(
                 None => anyhow::bail!("the background worker stopped unexpectedly"),
             },
             _ = ticker.tick() => Msg::Tick(chrono::Utc::now()),
+            () = stop.received() => break,
         };
         quit = perform(app.update(msg), &mut app, &commands)?;
         for _ in 0..EVENT_BURST {
@@ -144,8 +151,8 @@ fn perform(
             }
             Effect::OpenUrl(url) => {
                 if let Err(error) = effects::open_in_browser(&url) {
-                    app.status.error(error);
-                    app.dirty = true;
+                    let follow = app.update(Msg::BrowserFailed { url, error });
+                    quit |= perform(follow, app, commands)?;
                 }
             }
             Effect::Copy(text) => {

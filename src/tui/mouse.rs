@@ -1,5 +1,5 @@
-//! The wheel scrolls the pane under the pointer; a click selects a row or a source, and a
-//! click on the selected row opens it.
+//! The wheel scrolls the pane under the pointer (or the help); a click selects a row or a
+//! source, and a click on the selected row opens it.
 
 use super::app::{App, Effect};
 use super::layout::{self, Focus};
@@ -10,7 +10,16 @@ const WHEEL_STEP: isize = 3;
 
 impl App {
     pub(super) fn on_mouse(&mut self, mouse: &MouseEvent, effects: &mut Vec<Effect>) {
-        if self.tagging.is_some() || self.filter.editing || self.help.is_some() {
+        if let Some(scroll) = self.help {
+            let scroll = match mouse.kind {
+                MouseEventKind::ScrollDown => scroll.saturating_add(WHEEL_STEP as usize),
+                MouseEventKind::ScrollUp => scroll.saturating_sub(WHEEL_STEP as usize),
+                _ => scroll,
+            };
+            self.help = Some(super::help::clamp_scroll(self, scroll));
+            return;
+        }
+        if self.tagging.is_some() || self.filter.editing {
             return;
         }
         let position = Position::new(mouse.column, mouse.row);

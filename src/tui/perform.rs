@@ -5,12 +5,8 @@ use super::app::{App, Effect};
 use super::layout::Focus;
 use super::protocol::{Command, Lane};
 use super::reader::Reader;
-use super::status::plural;
 use super::tagging::TagEditor;
 use crate::model::{ItemId, Mark, SourceId};
-
-pub(super) const WRAPPED_TO_THE_TOP: &str =
-    "No unread items below: back to the first unread item at the top";
 
 /// The item an action applies to: the one in the reader when it has the focus, else the
 /// selected row.
@@ -36,6 +32,7 @@ impl App {
             Action::NextUnread => self.next_unread(effects),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrevious => self.cycle_focus(-1),
+            Action::Sources => self.toggle_sources(),
             Action::Open => self.open(effects),
             Action::Back => self.back(effects),
             Action::BackOrQuit => self.back_or_quit(effects),
@@ -100,48 +97,6 @@ impl App {
         }
     }
 
-    /// The next unread item below the selection, else the first one from the top, saying so.
-    /// Rows not loaded yet are searched by the worker.
-    fn next_unread(&mut self, effects: &mut Vec<Effect>) {
-        // In the Unread lane the item being read leaves the river: the selected row is then
-        // already the next one.
-        let reading = self.reader.as_ref().map(|reader| reader.id);
-        let past_selected =
-            self.focus != Focus::Reader || reading == self.river.selected_row().map(|row| row.id);
-        let from = self.river.selected + usize::from(past_selected);
-        if let Some(index) = self.river.next_unread(from) {
-            return self.go_to_unread(index, effects);
-        }
-        if !self.river.fully_loaded() {
-            let query = self.river.shown.clone();
-            effects.push(Effect::Send(Command::FindUnread { query, from }));
-            return;
-        }
-        match self.river.next_unread(0).filter(|index| *index < from) {
-            Some(index) if past_selected && index == self.river.selected => {
-                self.status.info("No other unread items here")
-            }
-            Some(index) => {
-                self.status.info(WRAPPED_TO_THE_TOP);
-                self.go_to_unread(index, effects);
-            }
-            None => self.status.info("No unread items here"),
-        }
-    }
-
-    /// Selects a row `n` found; in the reader, opens it (once it has arrived).
-    pub(super) fn go_to_unread(&mut self, index: usize, effects: &mut Vec<Effect>) {
-        self.river.select(index);
-        self.follow_river_selection(effects);
-        if self.focus == Focus::Reader {
-            if self.river.selected_row().is_some() {
-                self.open_selected(effects);
-            } else {
-                self.open_found_unread = true;
-            }
-        }
-    }
-
     fn cycle_focus(&mut self, step: isize) {
         let order = self.panes().focus_order();
         let Some(position) = order.iter().position(|focus| *focus == self.focus) else {
@@ -149,6 +104,26 @@ impl App {
         };
         let next = position.checked_add_signed(step).unwrap_or(order.len() - 1) % order.len();
         self.focus = order[next];
+    }
+
+    /// `S`: to the sources and back; on a narrow terminal they come over the river.
+    fn toggle_sources(&mut self) {
+        if self.focus == Focus::Sources {
+            self.focus = Focus::River;
+            return;
+        }
+        if self.reader.is_some() && self.panes().sources.is_none() {
+            self.reader = None;
+        }
+        if self.panes().focus_order().contains(&Focus::Sources) {
+            self.focus = Focus::Sources;
+            self.sources.scroll_into_view(self.sources_height());
+        }
+    }
+
+    /// The sources are over the river (narrow terminal): Esc, q or a choice closes them.
+    fn sources_over_river(&self) -> bool {
+        self.focus == Focus::Sources && self.panes().sources_over_river
     }
 
     fn open(&mut self, effects: &mut Vec<Effect>) {
@@ -165,7 +140,7 @@ impl App {
             return;
         };
         let (id, unread) = (row.id, !row.read);
-        self.reader = Some(Reader::new(id));
+        self.reader = Some(Reader::new(id, self.zone));
         self.focus = Focus::Reader;
         effects.push(Effect::Send(Command::LoadItem(id)));
         if unread {
@@ -178,7 +153,7 @@ impl App {
 
     /// Closes the reader; in the river, clears a kept filter, then moves to the sources pane.
     fn back(&mut self, effects: &mut Vec<Effect>) {
-        if self.reader.take().is_some() {
+        if self.reader.take().is_some() || self.sources_over_river() {
             self.focus = Focus::River;
         } else if self.focus == Focus::River && self.filter.is_kept() {
             self.clear_filter(effects);
@@ -189,7 +164,7 @@ impl App {
 
     /// `q`: closes the reader, else clears a kept filter, else quits.
     fn back_or_quit(&mut self, effects: &mut Vec<Effect>) {
-        if self.reader.take().is_some() {
+        if self.reader.take().is_some() || self.sources_over_river() {
             self.focus = Focus::River;
         } else if self.filter.is_kept() {
             self.clear_filter(effects);
@@ -292,34 +267,6 @@ impl App {
         }
     }
 
-    fn mark_all_read(&mut self, effects: &mut Vec<Effect>) {
-        if self.river.total == 0 {
-            self.status.info("Nothing to mark read");
-            return;
-        }
-        effects.push(Effect::Send(Command::MarkAllRead {
-            query: self.river.shown.clone(),
-        }));
-    }
-
-    /// Marks the batch unread again; when the worker confirms, the river comes back where the
-    /// user was (`on_marked`).
-    fn undo_mark_all(&mut self, effects: &mut Vec<Effect>) {
-        let Some(undone) = self.undo.pop() else {
-            self.status.info("Nothing to undo");
-            return;
-        };
-        self.status.info(format!(
-            "Marked {} unread again",
-            plural(undone.ids.len(), "item")
-        ));
-        effects.push(Effect::Send(Command::Mark {
-            ids: undone.ids.clone(),
-            mark: Mark::Unread,
-        }));
-        self.restoring = Some(undone);
-    }
-
     /// The filter bar lives in the river: a full-screen reader makes way for it.
     fn start_filter(&mut self) {
         if self.panes().river.is_none() {
@@ -346,9 +293,8 @@ impl App {
             .filter(|source| source.is_placeholder());
         if let Some(placeholder) = placeholder {
             let title = super::sanitize::line(&placeholder.title);
-            self.status.info(format!(
-                "{title} is not fetched: it keeps the saved and tagged items of removed sources"
-            ));
+            self.status
+                .info(format!("{title} holds kept items and is never fetched"));
             return;
         }
         self.start_refresh(source, effects);

@@ -2,6 +2,7 @@
 
 use super::article::{self, Article};
 use super::theme::Theme;
+use crate::dates::Zone;
 use crate::model::{Item, ItemId, Mark};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -13,16 +14,19 @@ pub struct Reader {
     pub scroll: usize,
     /// Digits typed so far of a link number.
     pub link_prompt: Option<String>,
+    /// The clock the item's date is shown in.
+    pub zone: Zone,
 }
 
 impl Reader {
-    pub fn new(id: ItemId) -> Reader {
+    pub fn new(id: ItemId, zone: Zone) -> Reader {
         Reader {
             id,
             item: None,
             article: None,
             scroll: 0,
             link_prompt: None,
+            zone,
         }
     }
 
@@ -38,7 +42,7 @@ impl Reader {
         if self.article.as_ref().is_some_and(|a| a.width == width) {
             return;
         }
-        self.article = Some(article::render(item, width, theme));
+        self.article = Some(article::render(item, width, theme, self.zone));
     }
 
     pub fn line_count(&self) -> usize {

@@ -112,8 +112,10 @@ impl SourcesPane {
         self.select(self.selected.saturating_add_signed(delta));
     }
 
+    /// Also after a resize: the list never stays scrolled past its end.
     pub fn scroll_into_view(&mut self, height: usize) {
-        self.top = super::layout::top_to_show(self.top, self.selected, height);
+        let top = super::layout::top_to_show(self.top, self.selected, height);
+        self.top = top.min(self.rows.len().saturating_sub(height.max(1)));
     }
 }
 

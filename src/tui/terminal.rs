@@ -52,15 +52,11 @@ pub fn restore() -> std::io::Result<()> {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if parser_panic_in_progress() || super::article::render_in_progress() {
+        if crate::logging::contained_panic() {
             tracing::error!(%info, "caught panic in a parser");
             return;
         }
         let _ = restore();
         previous(info);
     }));
-}
-
-fn parser_panic_in_progress() -> bool {
-    crate::fetch::parse::in_parse()
 }

@@ -96,7 +96,7 @@ impl App {
             None => self.status.info("No unread items here"),
             Some((index, wrapped)) => {
                 if wrapped {
-                    self.status.info(super::perform::WRAPPED_TO_THE_TOP);
+                    self.status.info(super::unread::WRAPPED_TO_THE_TOP);
                 }
                 self.go_to_unread(index, effects);
             }

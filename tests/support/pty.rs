@@ -80,6 +80,27 @@ impl Pty {
             .contents()
     }
 
+    /// Whether the program left the terminal on the alternate screen.
+    pub fn on_alternate_screen(&self) -> bool {
+        self.screen
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .parser
+            .screen()
+            .alternate_screen()
+    }
+
+    /// Whether the terminal is in raw mode (no line editing, no echo), as the program left it.
+    pub fn is_raw(&self) -> bool {
+        use std::os::fd::AsRawFd;
+        // SAFETY: a zeroed termios is a valid out-parameter; the fd is our open master.
+        let mut attributes: libc::termios = unsafe { std::mem::zeroed() };
+        let result = unsafe { libc::tcgetattr(self.master.as_raw_fd(), &mut attributes) };
+        assert_eq!(result, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+        attributes.c_lflag & (libc::ICANON | libc::ECHO) == 0
+    }
+
     /// Waits until the screen satisfies `ready`; fails the test with the screen otherwise.
     pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         self.wait_for_screen(what, |screen| ready(&screen.contents()))
@@ -101,8 +122,9 @@ impl Pty {
             if left.is_zero() || screen.closed {
                 panic!("the screen never showed {what}:\n{text}");
             }
+            // Wake now and then too: some conditions look at the database, not the screen.
             screen = changed
-                .wait_timeout(screen, left)
+                .wait_timeout(screen, left.min(Duration::from_millis(50)))
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .0;
         }

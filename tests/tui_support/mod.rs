@@ -289,6 +289,7 @@ pub fn loaded_app(width: u16, height: u16) -> App {
         ..Config::default()
     };
     let mut app = App::new(&config, now(), width, height);
+    app.zone = rounds::dates::Zone::Utc;
     app.start();
     app.update(Msg::Worker(Event::SourcesLoaded(sources())));
     let generation = river_generation(&app.update(Msg::Key(key('1'))));

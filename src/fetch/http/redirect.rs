@@ -95,9 +95,13 @@ impl RedirectTrail {
     }
 
     /// The new address to store: only when every hop was permanent, since a temporary hop
-    /// anywhere means the publisher still wants the old address used.
+    /// anywhere means the publisher still wants the old address used; and never from https to
+    /// http, which would drop the encryption of every later fetch on one response's word (an
+    /// attacker on the path could send it).
     pub(super) fn moved_permanently_to(&self) -> Option<String> {
-        let moved = self.hops > 0 && self.every_hop_permanent && self.current != self.start;
+        let downgrade = self.start.scheme() == "https" && self.current.scheme() == "http";
+        let moved =
+            self.hops > 0 && self.every_hop_permanent && self.current != self.start && !downgrade;
         moved.then(|| self.current.to_string())
     }
 }
@@ -141,6 +145,29 @@ mod tests {
             .follow(StatusCode::PERMANENT_REDIRECT, url("http://a.example/4"))
             .ok();
         assert_eq!(trail.moved_permanently_to(), None);
+    }
+
+    #[test]
+    fn a_permanent_move_from_https_to_http_is_not_stored() {
+        let mut trail = RedirectTrail::new(url("https://journal.example/rss"), 10);
+        trail
+            .follow(
+                StatusCode::MOVED_PERMANENTLY,
+                url("http://journal.example/rss"),
+            )
+            .ok();
+        assert_eq!(trail.moved_permanently_to(), None, "no downgrade");
+        let mut upgrade = RedirectTrail::new(url("http://journal.example/rss"), 10);
+        upgrade
+            .follow(
+                StatusCode::PERMANENT_REDIRECT,
+                url("https://journal.example/rss"),
+            )
+            .ok();
+        assert_eq!(
+            upgrade.moved_permanently_to().as_deref(),
+            Some("https://journal.example/rss")
+        );
     }
 
     #[test]

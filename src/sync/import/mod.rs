@@ -1,5 +1,6 @@
 //! `rounds import`: OPML or newsboat `urls` files, detected by content, imported all or nothing.
 
+mod address;
 mod newsboat;
 mod opml;
 
@@ -80,7 +81,7 @@ pub fn import_sources(
 }
 
 /// OPML when the document starts with markup, a newsboat `urls` file otherwise. Relative
-/// OPML addresses are files in `folder`.
+/// addresses are files in `folder`, the imported file's own.
 pub fn parse_subscriptions(
     bytes: &[u8],
     folder: Option<&Path>,
@@ -90,7 +91,7 @@ pub fn parse_subscriptions(
     if text.trim_start().starts_with('<') {
         Ok((opml::parse(text, folder)?, Vec::new()))
     } else {
-        newsboat::parse(text)
+        newsboat::parse(text, folder)
     }
 }
 
@@ -113,3 +114,6 @@ fn decode(bytes: &[u8]) -> String {
         encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::WINDOWS_1252);
     encoding.decode(bytes).0.into_owned()
 }
+
+#[cfg(test)]
+mod properties;

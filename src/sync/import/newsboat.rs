@@ -1,11 +1,17 @@
 //! newsboat `urls` files: `URL tag "tag with spaces" ~"Custom title"`, `#` comments.
 
 use super::ImportError;
+use super::address::feed_address;
 use crate::model::NewSource;
+use crate::text::sanitize_line;
+use std::path::Path;
 
 /// Parses every line first; an error names its line and nothing is imported. newsboat's own
 /// query and exec/filter feeds have no address to fetch and are reported as skipped.
-pub fn parse(text: &str) -> Result<(Vec<NewSource>, Vec<String>), ImportError> {
+pub fn parse(
+    text: &str,
+    folder: Option<&Path>,
+) -> Result<(Vec<NewSource>, Vec<String>), ImportError> {
     let mut sources = Vec::new();
     let mut skipped = Vec::new();
     for (index, raw) in text.lines().enumerate() {
@@ -24,22 +30,24 @@ pub fn parse(text: &str) -> Result<(Vec<NewSource>, Vec<String>), ImportError> {
             skipped.push(format!("line {line}: newsboat-only feed {url:?}"));
             continue;
         }
-        check_url(url, line)?;
+        let url = feed_address(url, folder, line)?;
         sources.push(source(url, rest));
     }
     Ok((sources, skipped))
 }
 
-fn source(url: &str, words: &[String]) -> NewSource {
+fn source(url: String, words: &[String]) -> NewSource {
     let mut new = NewSource {
-        url: url.to_string(),
+        url,
         ..NewSource::default()
     };
+    // Names are shown everywhere: stored without controls or escape sequences.
+    let clean = |text: &str| Some(sanitize_line(text)).filter(|t| !t.is_empty());
     for word in words {
         if let Some(title) = word.strip_prefix('~') {
-            new.title = Some(title.to_string());
+            new.title = clean(title);
         } else if !word.starts_with('!') && !word.starts_with('#') {
-            new.tags.push(word.clone());
+            new.tags.extend(clean(word));
         }
     }
     new
@@ -89,16 +97,6 @@ fn quoted(chars: &mut std::iter::Peekable<std::str::CharIndices>) -> Option<Stri
     None
 }
 
-fn check_url(url: &str, line: usize) -> Result<(), ImportError> {
-    match url::Url::parse(url) {
-        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(()),
-        _ => Err(ImportError::new(
-            line,
-            format!("{url:?} is not an http(s) feed address"),
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,7 +105,7 @@ mod tests {
     fn urls_with_tags_titles_and_comments() {
         let text = "# my feeds\n\nhttps://www.bmj.com/rss/recent.xml journal \"heart failure\" ~\"The BMJ\"\n\
                     https://www.cdc.gov/han/rss.xml alerts # trailing comment\n\"query:Unread:unread = \\\"yes\\\"\"\n";
-        let (sources, skipped) = parse(text).unwrap();
+        let (sources, skipped) = parse(text, None).unwrap();
         assert_eq!(sources.len(), 2);
         assert_eq!(sources[0].tags, vec!["journal", "heart failure"]);
         assert_eq!(sources[0].title.as_deref(), Some("The BMJ"));
@@ -117,9 +115,18 @@ mod tests {
 
     #[test]
     fn a_bad_line_is_named() {
-        let error = parse("https://ok.example/feed\nnot-a-url tag\n").unwrap_err();
+        let folder = tempfile::tempdir().unwrap();
+        let error = parse(
+            "https://ok.example/feed\nnot-a-url tag\n",
+            Some(folder.path()),
+        )
+        .unwrap_err();
         assert_eq!(error.line, 2);
-        let error = parse("https://ok.example/feed \"open\n").unwrap_err();
+        assert!(
+            error.message.contains("neither a web address nor a file"),
+            "{error}"
+        );
+        let error = parse("https://ok.example/feed \"open\n", None).unwrap_err();
         assert_eq!(error.line, 1);
         assert!(error.message.contains("unterminated"));
     }

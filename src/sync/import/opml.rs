@@ -3,6 +3,7 @@
 
 use super::ImportError;
 use crate::model::NewSource;
+use crate::text::sanitize_line;
 use quick_xml::Reader;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
@@ -16,16 +17,20 @@ pub fn parse(text: &str, base: Option<&Path>) -> Result<Vec<NewSource>, ImportEr
     let mut folders: Vec<Option<String>> = Vec::new();
     let mut sources = Vec::new();
     let mut saw_opml = false;
+    // Elements open now: quick-xml reports the end of the text as Eof even inside <body>.
+    let mut open = 0usize;
     loop {
         let event = reader.read_event();
         let line = line_at(text, reader.buffer_position());
         match event {
             Err(error) => {
                 let at = line_at(text, reader.error_position());
-                return Err(ImportError::new(at, format!("malformed XML: {error}")));
+                return Err(ImportError::new(at, describe(&error)));
             }
+            Ok(Event::Eof) if open > 0 => return Err(truncated(text)),
             Ok(Event::Eof) => break,
             Ok(Event::Start(element)) => {
+                open += 1;
                 saw_opml |= element.local_name().as_ref() == "opml";
                 if element.local_name().as_ref() == "outline" {
                     let outline = Outline::read(&element, line)?;
@@ -46,8 +51,11 @@ pub fn parse(text: &str, base: Option<&Path>) -> Result<Vec<NewSource>, ImportEr
                     folders.pop();
                 }
             }
-            Ok(Event::End(element)) if element.local_name().as_ref() == "outline" => {
-                folders.pop();
+            Ok(Event::End(element)) => {
+                open = open.saturating_sub(1);
+                if element.local_name().as_ref() == "outline" {
+                    folders.pop();
+                }
             }
             Ok(_) => {}
         }
@@ -59,6 +67,58 @@ pub fn parse(text: &str, base: Option<&Path>) -> Result<Vec<NewSource>, ImportEr
         ));
     }
     Ok(sources)
+}
+
+/// The file stops before its elements are closed: a download or a copy cut short.
+fn truncated(text: &str) -> ImportError {
+    let last_line = text.trim_end().lines().count().max(1);
+    ImportError::new(
+        last_line,
+        "the file ends here, before </opml>: it looks cut off".into(),
+    )
+}
+
+/// quick-xml's errors, in words.
+fn describe(error: &quick_xml::Error) -> String {
+    use quick_xml::errors::{IllFormedError, SyntaxError};
+    let name = |raw: &str| crate::text::sanitize_line(raw);
+    match error {
+        quick_xml::Error::Syntax(SyntaxError::UnclosedTag) => {
+            "a tag is not closed with \">\" (is a \"<\" or a quote missing?)".into()
+        }
+        quick_xml::Error::Syntax(syntax) => format!("the XML is broken here ({syntax})"),
+        quick_xml::Error::IllFormed(IllFormedError::MismatchedEndTag { expected, found }) => {
+            format!(
+                "<{}> is closed by </{}>: an element is missing or misspelt",
+                name(expected),
+                name(found)
+            )
+        }
+        quick_xml::Error::IllFormed(IllFormedError::UnmatchedEndTag(found)) => {
+            format!("</{}> closes an element that was never opened", name(found))
+        }
+        quick_xml::Error::Escape(escape) => bare_ampersand(escape),
+        other => format!("the XML is broken here ({})", name(&other.to_string())),
+    }
+}
+
+/// The usual mistake: an address such as `?jc=nejm&type=etoc` pasted with its `&` as is.
+fn bare_ampersand(error: &quick_xml::escape::EscapeError) -> String {
+    use quick_xml::escape::EscapeError;
+    match error {
+        EscapeError::UnrecognizedEntity(_, entity) => format!(
+            "\"&{};\" is not a known entity: an \"&\" in an attribute must be written \"&amp;\"",
+            crate::text::sanitize_line(entity)
+        ),
+        EscapeError::UnterminatedEntity(_) => "an \"&\" in an attribute is not written as \
+                                               \"&amp;\" (a web address with several \
+                                               parameters, pasted as is?)"
+            .into(),
+        EscapeError::InvalidCharRef(_) => {
+            "a character reference (\"&#...;\") in an attribute is not a valid number".into()
+        }
+        EscapeError::TooManyNestedEntities => "too many nested entities in an attribute".into(),
+    }
 }
 
 /// The attributes of one `<outline>` that matter to us.
@@ -75,13 +135,16 @@ impl Outline {
     fn read(element: &BytesStart, line: usize) -> Result<Outline, ImportError> {
         let mut outline = Outline::default();
         for attribute in element.attributes() {
-            let attribute = attribute
-                .map_err(|e| ImportError::new(line, format!("bad attribute in <outline>: {e}")))?;
+            let attribute = attribute.map_err(|e| {
+                let detail = crate::text::sanitize_line(&e.to_string());
+                ImportError::new(
+                    line,
+                    format!("an attribute of <outline> is broken ({detail})"),
+                )
+            })?;
             let value = attribute
                 .normalized_value(XmlVersion::Implicit1_0)
-                .map_err(|e| {
-                    ImportError::new(line, format!("bad attribute value in <outline>: {e}"))
-                })?
+                .map_err(|e| ImportError::new(line, describe(&e)))?
                 .trim()
                 .to_string();
             let value = (!value.is_empty()).then_some(value);
@@ -115,7 +178,7 @@ impl Outline {
         let Some(address) = self.xml_url else {
             return Ok(());
         };
-        let url = feed_address(&address, base, line)?;
+        let url = super::address::feed_address(&address, base, line)?;
         // The innermost enclosing folder: `folders` ends with this outline's own entry.
         let category = folders[..folders.len().saturating_sub(1)]
             .iter()
@@ -123,12 +186,16 @@ impl Outline {
             .flatten()
             .next()
             .cloned();
+        // Names are shown everywhere: stored without controls or escape sequences.
+        let clean = |text: String| Some(sanitize_line(&text)).filter(|t| !t.is_empty());
         sources.push(NewSource {
             url,
-            title: self.title.or(self.text),
-            site_url: self.html_url,
-            category,
-            tags: self.categories,
+            title: self.title.or(self.text).and_then(clean),
+            site_url: self
+                .html_url
+                .filter(|site| !site.chars().any(char::is_control)),
+            category: category.and_then(clean),
+            tags: self.categories.into_iter().filter_map(clean).collect(),
             ..NewSource::default()
         });
         Ok(())
@@ -144,26 +211,6 @@ fn split_categories(value: &str) -> Vec<String> {
         .filter(|tag| !tag.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-fn feed_address(url: &str, base: Option<&Path>, line: usize) -> Result<String, ImportError> {
-    match url::Url::parse(url) {
-        Ok(parsed) if matches!(parsed.scheme(), "http" | "https") => Ok(url.to_string()),
-        Err(url::ParseError::RelativeUrlWithoutBase) if let Some(folder) = base => {
-            Ok(folder.join(url).display().to_string())
-        }
-        Ok(parsed) => Err(ImportError::new(
-            line,
-            format!(
-                "unsupported feed address {url:?} (scheme {})",
-                parsed.scheme()
-            ),
-        )),
-        Err(error) => Err(ImportError::new(
-            line,
-            format!("invalid feed address {url:?}: {error}"),
-        )),
-    }
 }
 
 /// 1-based line of a byte offset.

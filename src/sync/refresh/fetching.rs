@@ -2,15 +2,13 @@
 //! items on the blocking pool.
 
 use crate::fetch::http::{FetchOutcome, FetchedBody, HttpClient, Validators};
+use crate::fetch::local::read_local_feed;
 use crate::fetch::parse::parse_feed;
 use crate::fingerprint::Fingerprint;
 use crate::model::Source;
 use crate::store::{PreparedItem, SourceUpdate, prepare};
 use chrono::{DateTime, Utc};
 use tokio::sync::Semaphore;
-
-/// Local feed files bigger than this are refused, like HTTP bodies.
-const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// What one fetch hands to the writer.
 pub(super) enum Fetched {
@@ -43,7 +41,7 @@ pub(super) async fn fetch_source(
 ) -> Fetched {
     if !is_http(&source.url) {
         let _parser = parsers.acquire().await;
-        return read_file(source).await;
+        return read_file(client, source).await;
     }
     let validators = Validators {
         etag: source.etag.clone(),
@@ -74,38 +72,15 @@ pub fn is_http(url: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
-async fn read_file(source: &Source) -> Fetched {
-    let path = source
-        .url
-        .strip_prefix("file://")
-        .unwrap_or(&source.url)
-        .to_string();
-    let failed = |error: String| Fetched::Failed {
-        status: None,
-        error,
-    };
-    match tokio::fs::metadata(&path).await {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            return failed(format!("{path} is larger than 16 MiB"));
-        }
-        Ok(_) => {}
-        Err(error) => return failed(format!("cannot read {path}: {error}")),
-    }
-    match tokio::fs::read(&path).await {
-        Ok(bytes) => {
-            let body = FetchedBody {
-                status: 200,
-                final_url: file_url(&path),
-                moved_permanently_to: None,
-                validators: Validators::default(),
-                charset: None,
-                content_type: None,
-                body: bytes,
-                max_age: None,
-            };
-            parse_body(source, body).await
-        }
-        Err(error) => failed(format!("cannot read {path}: {error}")),
+/// A local feed: a regular file only, with the HTTP body cap and time limit.
+async fn read_file(client: &HttpClient, source: &Source) -> Fetched {
+    let limits = client.options();
+    match read_local_feed(&source.url, limits.max_body_bytes, limits.timeout).await {
+        Ok(body) => parse_body(source, body).await,
+        Err(error) => Fetched::Failed {
+            status: None,
+            error: error.to_string(),
+        },
     }
 }
 
@@ -120,9 +95,7 @@ pub fn body_fingerprint(body: &[u8]) -> String {
 
 /// A base URL for a local file, so relative links in it still resolve to something.
 pub fn file_url(path: &str) -> String {
-    url::Url::from_file_path(path)
-        .map(String::from)
-        .unwrap_or_else(|_| format!("file://{path}"))
+    crate::fetch::local::file_url(std::path::Path::new(path))
 }
 
 /// Parses on the blocking pool: a large feed must not stall the fetches of the others.

@@ -3,6 +3,7 @@
 //! channel.
 
 mod fetching;
+mod in_flight;
 mod moves;
 mod writing;
 
@@ -15,11 +16,11 @@ use crate::fetch::http::HttpClient;
 use crate::model::{Source, SourceId};
 use crate::store::{Store, StoreError};
 use chrono::Utc;
+use in_flight::InFlight;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 use tokio::sync::mpsc::UnboundedSender;
-use tokio::task::JoinSet;
 use writing::{Done, tally, write_batch};
 
 /// Fetches started but not yet written, at most: bounds the bodies and parsed items held in
@@ -77,9 +78,9 @@ pub async fn refresh(
     // the bottleneck of a cold refresh (it indexes every word).
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let parsers = Arc::new(Semaphore::new(cores.saturating_sub(1).max(1)));
-    let mut tasks = JoinSet::new();
-    let start_more = |tasks: &mut JoinSet<Done>, waiting: &mut VecDeque<Source>| {
-        while tasks.len() < WINDOW
+    let mut in_flight = InFlight::default();
+    let start_more = |in_flight: &mut InFlight, waiting: &mut VecDeque<Source>| {
+        while in_flight.len() < WINDOW
             && let Some(source) = waiting.pop_front()
         {
             let (client, parsers) = (client.clone(), parsers.clone());
@@ -87,7 +88,7 @@ pub async fn refresh(
                 source_id: source.id,
                 title: source.title.clone(),
             });
-            tasks.spawn(async move {
+            in_flight.spawn(source.clone(), async move {
                 let fetched = fetching::fetch_source(&client, &source, &parsers).await;
                 Done {
                     source,
@@ -97,18 +98,17 @@ pub async fn refresh(
             });
         }
     };
-    start_more(&mut tasks, &mut waiting);
-    while let Some(first) = tasks.join_next().await {
-        let mut batch: Vec<Done> = first.into_iter().collect();
-        while let Some(next) = tasks.try_join_next() {
-            batch.extend(next);
+    start_more(&mut in_flight, &mut waiting);
+    while let Some(first) = in_flight.next().await {
+        let mut batch = vec![first];
+        while let Some(next) = in_flight.try_next() {
+            batch.push(next);
         }
-        // A panicking task is a bug, logged by tokio; the others go on.
         for (source, outcome) in write_batch(store, batch)? {
             tally(&mut summary, &outcome);
             send(progress, &source, outcome);
         }
-        start_more(&mut tasks, &mut waiting);
+        start_more(&mut in_flight, &mut waiting);
     }
     if let Some(policy) = options.retention {
         summary.retention = Some(retention::apply(store, policy, Utc::now())?);

@@ -81,14 +81,19 @@ fn record(
             FetchRecord::Postponed { status, until, at },
             SourceOutcome::Postponed { until },
         ),
-        Fetched::Failed { status, error } => (
-            FetchRecord::Failed {
-                status,
-                error: error.clone(),
-                at,
-            },
-            SourceOutcome::Failed { error },
-        ),
+        Fetched::Failed { status, error } => {
+            // Errors quote what the server or the feed sent (element names, headers): stored
+            // and reported clean, whatever shows them later.
+            let error = crate::text::sanitize_line(&error);
+            (
+                FetchRecord::Failed {
+                    status,
+                    error: error.clone(),
+                    at,
+                },
+                SourceOutcome::Failed { error },
+            )
+        }
         Fetched::Unchanged { status, .. } => (
             FetchRecord::NotModified { status, at },
             SourceOutcome::NotModified,

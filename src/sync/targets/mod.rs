@@ -32,6 +32,8 @@ pub enum TargetError {
         "PubMed makes a search's feed on its site: open {0} in a browser, choose \"Create RSS\" under the search box, then add the feed address it gives (https://pubmed.ncbi.nlm.nih.gov/rss/search/…)"
     )]
     PubMedSearch(String),
+    #[error("the address holds the control character U+{0:04X}, which no address can contain")]
+    Control(u32),
 }
 
 /// The feed address for a target, and what goes with it.
@@ -64,8 +66,15 @@ pub fn resolve(
     bridges: &BTreeMap<String, String>,
 ) -> Result<Resolved, TargetError> {
     let target = target.trim();
-    if let Some(rest) = target.strip_prefix("file://") {
-        return file(rest, cwd, target);
+    if let Some(c) = target.chars().find(|c| c.is_control()) {
+        return Err(TargetError::Control(u32::from(c)));
+    }
+    if target.starts_with("file://") {
+        let path = url::Url::parse(target)
+            .ok()
+            .and_then(|url| url.to_file_path().ok())
+            .ok_or_else(|| TargetError::Unrecognised(target.to_string()))?;
+        return file(&path.to_string_lossy(), cwd, target);
     }
     if target.contains("://") {
         return web_url(target, bridges);

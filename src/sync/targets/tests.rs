@@ -139,6 +139,10 @@ fn other_things_are_refused_clearly() {
     let pubmed = refuse("https://pubmed.ncbi.nlm.nih.gov/?term=sepsis+lactate");
     assert!(matches!(pubmed, TargetError::PubMedSearch(_)));
     assert!(pubmed.to_string().contains("Create RSS"), "{pubmed}");
+    assert_eq!(
+        refuse("https://x.example/\u{1b}[31m"),
+        TargetError::Control(0x1b)
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod empty;
 mod help;
+mod notice;
 mod reader;
 mod river;
 mod sources;
@@ -27,11 +28,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         };
         empty::draw(frame, main, app);
     } else {
-        if let Some(pane) = panes.sources {
-            sources::draw(frame, pane, app);
-        }
+        // The river first: on a narrow terminal the sources come over it.
         if let Some(pane) = panes.river {
             river::draw(frame, pane, app);
+        }
+        if let Some(pane) = panes.sources {
+            sources::draw(frame, pane, app);
         }
         if let Some(pane) = panes.reader {
             reader::draw(frame, pane, app);
@@ -50,6 +52,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(scroll) = app.help {
         help::draw(frame, area, app, scroll);
+    }
+    if let Some(shown) = &app.notice {
+        notice::draw(frame, area, app, shown);
     }
 }
 

@@ -4,16 +4,16 @@ use super::{pane_block, thousands};
 use crate::model::ItemSummary;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::clock::{self, AGE_WIDTH};
 use crate::tui::layout::{self, Focus};
 use crate::tui::protocol::{Lane, Scope};
-use crate::tui::{clock, fit, sanitize};
+use crate::tui::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
-const TIME_WIDTH: usize = 6;
 const UNREAD_MARK: &str = "●";
 const SAVED_MARK: &str = "★";
 
@@ -109,19 +109,20 @@ fn lane_name(lane: Lane) -> &'static str {
 /// "  3h NEJM      ● Empagliflozin after acute MI  #cardio"
 fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    let show_source = !matches!(app.river.shown.scope, Scope::Source(_));
-    let source_width = if show_source {
-        (width / 6).clamp(6, 14)
-    } else {
-        0
+    // One source's river needs no source column, except the placeholder's: its items come
+    // from every removed source.
+    let show_source = match app.river.shown.scope {
+        Scope::Source(id) => app.sources.source(id).is_some_and(|s| s.is_placeholder()),
+        _ => true,
     };
-    let time = format!("{:>TIME_WIDTH$} ", clock::relative(app.now, row.published));
-    let mut spans = vec![Span::styled(time, theme.dim)];
-    if show_source {
+    let columns = Columns::for_width(width, show_source);
+    let age = fit::truncate(&clock::relative(app.now, row.published), AGE_WIDTH);
+    let mut spans = vec![Span::styled(format!("{age:>AGE_WIDTH$} "), theme.dim)];
+    if columns.source > 0 {
         spans.push(Span::styled(
             format!(
                 "{} ",
-                fit::pad(&sanitize::line(&row.source_title), source_width)
+                fit::pad(&sanitize::line(&row.source_title), columns.source)
             ),
             theme.dim,
         ));
@@ -137,16 +138,19 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
         Span::raw(" ")
     });
     spans.push(Span::raw(" "));
-    let room = width.saturating_sub(TIME_WIDTH + 1 + source_width + usize::from(show_source) + 3);
     let tags: String = row
         .tags
         .iter()
         .map(|tag| format!(" #{}", sanitize::line(tag)))
         .collect();
     let title = sanitize::line(&row.title);
-    // Tags get at most a third of the room; the title the rest.
-    let tags = fit::truncate(&tags, room / 3);
-    let title = fit::pad(&title, room.saturating_sub(fit::width(&tags)));
+    // Tags follow the title and get at most a third of the room; the row is padded to its
+    // width so that a selection spans all of it.
+    let tags = fit::truncate(&tags, columns.title / 3);
+    let title = fit::truncate(&title, columns.title.saturating_sub(fit::width(&tags)));
+    let rest = columns
+        .title
+        .saturating_sub(fit::width(&title) + fit::width(&tags));
     let title_style = if row.read {
         Style::new()
     } else {
@@ -154,12 +158,43 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     };
     spans.push(Span::styled(title, title_style));
     spans.push(Span::styled(tags, theme.tag));
+    spans.push(Span::raw(" ".repeat(rest)));
     Line::from(spans)
+}
+
+/// How a row's width is shared: the age and the marks are fixed; the title comes first, up to
+/// a comfortable length, and the source column gets what it can spare beyond that (half of
+/// the rest, within bounds). On a narrow river the source column shrinks first, to its
+/// minimum, and goes when even that would crowd the title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub source: usize,
+    pub title: usize,
+}
+
+impl Columns {
+    const TITLE_FIRST: usize = 50;
+    const SOURCE_MIN: usize = 8;
+    const SOURCE_MAX: usize = 32;
+    /// Below this, no source column: the title needs the room.
+    const SOURCE_NEEDS: usize = 36;
+
+    pub fn for_width(width: usize, show_source: bool) -> Columns {
+        // Age and a space, then the unread and saved marks and a space.
+        let room = width.saturating_sub(AGE_WIDTH + 1 + 3);
+        let source = if show_source && room >= Self::SOURCE_NEEDS {
+            (room.saturating_sub(Self::TITLE_FIRST) / 2).clamp(Self::SOURCE_MIN, Self::SOURCE_MAX)
+        } else {
+            0
+        };
+        let title = room.saturating_sub(source + usize::from(source > 0));
+        Columns { source, title }
+    }
 }
 
 /// A row that is counted but not loaded yet (the window is on its way).
 fn placeholder(app: &App) -> Line<'static> {
-    Line::styled(format!("{:>TIME_WIDTH$}", "…"), app.theme.dim)
+    Line::styled(format!("{:>AGE_WIDTH$}", "…"), app.theme.dim)
 }
 
 fn empty_message(app: &App) -> String {
@@ -237,4 +272,23 @@ fn last_valid(app: &App) -> String {
         n => format!("{} items", thousands(n)),
     };
     format!("  last valid query: {query} · {items} (dimmed)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Columns;
+
+    #[test]
+    fn titles_come_first_and_the_source_column_takes_what_they_spare() {
+        let columns = |width| {
+            let Columns { source, title } = Columns::for_width(width, true);
+            (source, title)
+        };
+        assert_eq!(columns(56), (8, 39), "80 columns, beside the sources pane");
+        assert_eq!(columns(58), (8, 41), "60 columns, the river alone");
+        assert_eq!(columns(90), (16, 65), "120 columns");
+        assert_eq!(columns(158), (32, 117), "200 columns");
+        assert_eq!(columns(40), (0, 32), "too narrow: titles only");
+        assert_eq!(Columns::for_width(158, false).source, 0, "one source shown");
+    }
 }

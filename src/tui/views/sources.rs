@@ -10,12 +10,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 const FAILING_MARK: &str = "!";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Focus::Sources;
+    frame.render_widget(Clear, area);
     frame.render_widget(
         pane_block(Line::from(" Sources "), focused, &app.theme),
         area,

@@ -96,6 +96,11 @@ fn hints(app: &App) -> String {
             (Action::BackOrQuit, "back"),
             (Action::Help, "help"),
         ],
+        Focus::Sources if app.panes().sources_over_river => &[
+            (Action::Open, "show its items"),
+            (Action::Back, "close"),
+            (Action::Help, "help"),
+        ],
         Focus::Sources if kept => &[
             (Action::Open, "river"),
             (Action::Help, "help"),
@@ -113,6 +118,13 @@ fn hints(app: &App) -> String {
             (Action::Filter, "edit filter"),
             (Action::Save, "save"),
             (Action::Help, "help"),
+        ],
+        // No sources pane beside the river: say how to bring it.
+        Focus::River if app.panes().sources_over_river => &[
+            (Action::Filter, "filter"),
+            (Action::Sources, "sources"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
         ],
         Focus::River => &[
             (Action::Filter, "filter"),
