@@ -23,6 +23,9 @@ pub struct Config {
     pub refresh_interval: Option<Duration>,
     /// Refresh once when the TUI opens.
     pub refresh_on_start: bool,
+    /// Reading a story (one paper across feeds) marks every version read, and a new version
+    /// of a story already read arrives read.
+    pub read_whole_story: bool,
     /// How long a write waits for another rounds process to release the database.
     pub busy_timeout: Duration,
     /// `ROUNDS_TIMEOUT` (seconds): a shorter limit per request, for slow links and tests.
@@ -50,6 +53,7 @@ impl Default for Config {
         Config {
             refresh_interval: Some(Duration::from_secs(30 * 60)),
             refresh_on_start: true,
+            read_whole_story: true,
             busy_timeout: crate::store::DEFAULT_BUSY_TIMEOUT,
             request_timeout: None,
             keys: Vec::new(),
@@ -155,6 +159,9 @@ impl Config {
         if let Some(on_start) = raw.refresh_on_start {
             config.refresh_on_start = on_start;
         }
+        if let Some(whole) = raw.read_whole_story {
+            config.read_whole_story = whole;
+        }
         if let Some(wait) = &raw.busy_timeout {
             config.busy_timeout = parse_busy_timeout(wait.get_ref())
                 .map_err(|message| invalid(text, wait.span().start, message))?;
@@ -255,6 +262,7 @@ fn no_color_requested() -> bool {
 struct RawConfig {
     refresh_interval: Option<Spanned<Interval>>,
     refresh_on_start: Option<bool>,
+    read_whole_story: Option<bool>,
     busy_timeout: Option<Spanned<Interval>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,

@@ -4,20 +4,22 @@
 //!
 //! - [`model`]: sources, items and their ids; pure data.
 //! - [`query`]: the query language, lexed and parsed to an AST; pure.
-//! - [`ident`], [`text`], [`fingerprint`], [`interval`], [`dates`]: DOIs and PubMed ids,
-//!   hostile text made safe (and article bodies made text, the same for `show` and the
-//!   reader), a stable hash, refresh intervals as people write them, dates in one human style;
-//!   pure (`dates` reads the local zone).
+//! - [`ident`], [`text`], [`fingerprint`], [`interval`], [`dates`]: DOIs, PubMed and PMC ids,
+//!   trial numbers, canonical links, which paper an item is or links to, evidence cues
+//!   (preprint, retraction); hostile text made safe (and article bodies made text, the same for
+//!   `show` and the reader), a stable hash, refresh intervals as people write them, dates in
+//!   one human style; pure (`dates` reads the local zone).
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
-//!   index, the query AST compiled to SQL.
+//!   index, stories (the same paper across feeds) kept on write, the query AST compiled to SQL.
 //! - [`fetch`]: the only home of reqwest and of feed parsing: polite HTTP with limits, local
 //!   feed files under the same limits, bytes → model (feed-rs for the ordinary feed, our
 //!   tolerant reader, which reports what it repaired, for what feed-rs cannot read), a web page
 //!   → its feeds (discovery).
-//! - [`export`]: writers over the model (OPML).
+//! - [`export`]: writers over the model: OPML for sources; RIS, BibTeX, CSL-JSON, a Markdown
+//!   digest and the item JSON for papers.
 //! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add and what may be
-//!   added, import and the starter pack, schedules, retention, demo); they report progress
-//!   through channels and never print.
+//!   added, import and the starter pack, schedules, retention, export, demo); they report
+//!   progress through channels and never print.
 //! - [`cli`]: the headless commands, the only writer to stdout; all they print goes through
 //!   `cli::output`, which removes escape sequences and control characters.
 //! - [`tui`]: the only home of ratatui and crossterm; its worker owns the database and the

@@ -164,6 +164,145 @@ pub struct NewItem {
     pub categories: Vec<String>,
     pub doi: Option<String>,
     pub pmid: Option<String>,
+    pub paper: Paper,
+}
+
+/// How an item relates to the paper whose identifiers it carries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PaperRole {
+    /// No paper identified.
+    #[default]
+    None,
+    /// The item is the paper, or a record of it (PubMed): identifiers in its metadata, its
+    /// link, or cited in its text.
+    Own,
+    /// The item links to the paper (a post, a podcast episode): identifiers only in a link.
+    Linked,
+}
+
+impl PaperRole {
+    pub fn code(self) -> i64 {
+        match self {
+            PaperRole::None => 0,
+            PaperRole::Own => 1,
+            PaperRole::Linked => 2,
+        }
+    }
+
+    pub fn from_code(code: i64) -> PaperRole {
+        match code {
+            1 => PaperRole::Own,
+            2 => PaperRole::Linked,
+            _ => PaperRole::None,
+        }
+    }
+}
+
+/// What a feed says about the paper an item is or links to, beyond its DOI and PMID.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Paper {
+    pub pmcid: Option<String>,
+    /// ClinicalTrials.gov registrations named by the item, first the most prominent.
+    pub ncts: Vec<String>,
+    /// One name per author, as the feed writes it.
+    pub authors: Vec<String>,
+    /// The container title: journal or preprint server.
+    pub journal: Option<String>,
+    pub volume: Option<String>,
+    pub issue: Option<String>,
+    pub pages: Option<String>,
+    /// Original Article, Review, Editorial, Correspondence, Preprint, Retraction...
+    pub article_type: Option<String>,
+    pub role: PaperRole,
+    /// For a `Linked` item: its link to the paper.
+    pub linked_url: Option<String>,
+    /// For a preprint: the DOI of the journal article it became (one story with it).
+    pub published_as: Option<String>,
+    /// For an item that links more than one paper page: each page it links. They may all be
+    /// the same paper (its journal page and its PubMed record), which only the store can tell.
+    pub candidates: Vec<PaperRef>,
+}
+
+/// A paper as one link or citation names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PaperRef {
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub pmcid: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A warning a publisher attached to a paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Notice {
+    ExpressionOfConcern,
+    Retraction,
+}
+
+impl Notice {
+    pub fn code(notice: Option<Notice>) -> i64 {
+        match notice {
+            None => 0,
+            Some(Notice::ExpressionOfConcern) => 1,
+            Some(Notice::Retraction) => 2,
+        }
+    }
+
+    pub fn from_code(code: i64) -> Option<Notice> {
+        match code {
+            1 => Some(Notice::ExpressionOfConcern),
+            2 => Some(Notice::Retraction),
+            _ => None,
+        }
+    }
+
+    /// The item JSON's name for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Notice::ExpressionOfConcern => "expression_of_concern",
+            Notice::Retraction => "retraction",
+        }
+    }
+}
+
+/// Cheap cues about how far to trust a paper.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// From a preprint server (or a preprint DOI): not peer reviewed.
+    pub preprint: bool,
+    /// Retracted or under an expression of concern (any version of its story says so).
+    pub notice: Option<Notice>,
+}
+
+/// Id of a story: the versions of one paper across feeds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct StoryId(pub i64);
+
+/// Which story an item belongs to and how many versions it has (1: the item alone).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StoryInfo {
+    pub id: StoryId,
+    pub versions: usize,
+    /// The story's most authoritative version, the one a story row shows.
+    pub lead: bool,
+}
+
+/// One version of a story, for the reader's list and `also_in`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    pub id: ItemId,
+    pub source_id: SourceId,
+    pub source_title: String,
+    pub category: Option<String>,
+    pub title: String,
+    pub url: Option<String>,
+    pub published: Option<DateTime<Utc>>,
+    pub read: bool,
+    pub evidence: Evidence,
+    /// The story's most authoritative version, which the river shows.
+    pub lead: bool,
 }
 
 /// A stored item with its source and the user's state.
@@ -191,6 +330,9 @@ pub struct Item {
     pub read: Option<DateTime<Utc>>,
     pub saved: Option<DateTime<Utc>>,
     pub tags: Vec<String>,
+    pub paper: Paper,
+    pub evidence: Evidence,
+    pub story: StoryInfo,
 }
 
 /// One row of the river: what a list needs, without the bodies.
@@ -206,6 +348,13 @@ pub struct ItemSummary {
     pub saved: bool,
     pub tags: Vec<String>,
     pub doi: Option<String>,
+    pub pmid: Option<String>,
+    /// The first ClinicalTrials.gov registration the item names.
+    pub nct: Option<String>,
+    pub evidence: Evidence,
+    /// In a story row: the story, whose size gives the `+N` and whose newest version gives
+    /// `published`; in a flat row, the item's own story all the same.
+    pub story: StoryInfo,
 }
 
 /// A change of the user's state on an item.

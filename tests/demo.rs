@@ -60,7 +60,17 @@ fn the_demo_database_is_rich_recent_and_stable() {
     let shared = compile(&parse("doi:10.1056/NEJMoa2611487").unwrap(), now);
     let copies = store.list_items(&shared, 20, 0).unwrap();
     assert!(copies.len() >= 2, "the same paper appears in several feeds");
-    assert!(!store.also_in(copies[0].id).unwrap().is_empty());
+    let versions = store.versions(copies[0].id).unwrap();
+    let sources: std::collections::BTreeSet<&str> =
+        versions.iter().map(|v| v.source_title.as_str()).collect();
+    assert!(
+        sources.len() >= 5,
+        "WAVE-AF is one story across the journal, PubMed, the podcast, the blog and social posts: {sources:?}"
+    );
+    assert!(
+        versions[0].lead && versions[0].source_title.contains("New England"),
+        "the journal leads: {versions:?}"
+    );
     drop(store);
 
     let (code, stdout, stderr) = sandbox.run(&["--db", db.to_str().unwrap(), "refresh"]);

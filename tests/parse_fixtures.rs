@@ -6,6 +6,8 @@ use rounds::model::{NewItem, SourceKind};
 
 #[path = "parse_fixtures/damaged.rs"]
 mod damaged;
+#[path = "parse_fixtures/papers.rs"]
+mod papers;
 #[path = "parse_fixtures/publishers.rs"]
 mod publishers;
 #[path = "parse_fixtures/social.rs"]

@@ -176,6 +176,9 @@ fn free_fields() {
             "10.1056/NEJMoa2034577",
         ),
         ("pmid:38000000", Field::Pmid, "38000000"),
+        ("nct:NCT01234567", Field::Nct, "NCT01234567"),
+        ("journal:lancet", Field::Journal, "lancet"),
+        ("Journal:\"the lancet\"", Field::Journal, "the lancet"),
         ("SOURCE:NEJM", Field::Source, "NEJM"),
         ("Title:Covid*", Field::Title, "Covid*"),
         ("source:\"new england\"", Field::Source, "new england"),
@@ -212,6 +215,8 @@ fn flags_and_attributes() {
         ("is:saved", Flag::Saved),
         ("is:alert", Flag::Alert),
         ("IS:Urgent", Flag::Urgent),
+        ("is:preprint", Flag::Preprint),
+        ("is:Retracted", Flag::Retracted),
     ];
     for (input, flag) in flags {
         assert_eq!(ok(input), Expr::Term(Term::Is(flag)), "{input:?}");
@@ -221,6 +226,8 @@ fn flags_and_attributes() {
         ("has:pmid", Attribute::Pmid),
         ("has:tag", Attribute::Tag),
         ("Has:ENCLOSURE", Attribute::Enclosure),
+        ("has:pmcid", Attribute::Pmcid),
+        ("has:nct", Attribute::Nct),
     ];
     for (input, attribute) in attributes {
         assert_eq!(ok(input), Expr::Term(Term::Has(attribute)), "{input:?}");
@@ -274,10 +281,16 @@ fn bad_time_bounds_say_what_is_accepted() {
 fn bad_flags_and_attributes_say_what_is_accepted() {
     let (column, message) = error("a is:new");
     assert_eq!(column, 6);
-    assert_eq!(message, "is: expects unread, read, saved, alert or urgent");
+    assert_eq!(
+        message,
+        "is: expects unread, read, saved, alert, urgent, preprint or retracted"
+    );
     let (column, message) = error("has:abstract");
     assert_eq!(column, 5);
-    assert_eq!(message, "has: expects doi, pmid, tag or enclosure");
+    assert_eq!(
+        message,
+        "has: expects doi, pmid, pmcid, nct, tag or enclosure"
+    );
 }
 
 #[test]

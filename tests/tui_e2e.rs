@@ -10,10 +10,11 @@ use rounds::store::{Store, compile};
 use support::cli::{Sandbox, write};
 use support::pty::Pty;
 
+/// The river as the newsfeed opens it: one row per story.
 fn river(db: &std::path::Path, query: &str) -> Vec<ItemSummary> {
     let store = Store::open(db).unwrap();
     store
-        .list_items(&compile(&parse(query).unwrap(), Utc::now()), 1000, 0)
+        .list_stories(&compile(&parse(query).unwrap(), Utc::now()), 1000, 0)
         .unwrap()
 }
 
@@ -45,7 +46,8 @@ fn move_open_filter_save_and_quit() {
         120,
     );
     pty.wait_for("the river", |s| {
-        s.contains(&start(&unread[0].title)) && s.contains(&format!("Unread · {}", unread.len()))
+        s.contains(&start(&unread[0].title))
+            && s.contains(&format!("Unread · {} stories", unread.len()))
     });
 
     // Move down one and open it: the reader shows the item; back to the river.

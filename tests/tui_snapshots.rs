@@ -10,7 +10,10 @@ use rounds::query::QueryError;
 use rounds::sync::progress::{Progress, SourceOutcome, SourceReport};
 use rounds::tui::app::{App, Msg};
 use rounds::tui::protocol::Event;
-use tui_support::{article_item, draw, key, loaded_app, now, river_generation};
+use tui_support::{
+    article_item, draw, key, loaded_app, now, river_generation, story_app, story_article_item,
+    story_versions,
+};
 
 fn open_article(app: &mut App) {
     // The third row is the NEJM article.
@@ -194,4 +197,65 @@ fn any_size_draws_without_panic() {
         app.update(Msg::Key(key('?')));
         draw(&app);
     }
+}
+
+/// Story rows: `+3` for the trial in four feeds, the preprint and retraction badges.
+#[test]
+fn river_stories_80x24() {
+    let mut app = story_app(80, 24);
+    app.update(Msg::Key(key('j')));
+    let screen = draw(&app);
+    let text = screen.backend().to_string();
+    assert!(text.contains("+3"), "{text}");
+    assert!(text.contains("RETRACTED"), "{text}");
+    assert!(text.contains("preprint"), "{text}");
+    insta::assert_snapshot!(screen.backend());
+}
+
+fn open_story(app: &mut App) {
+    app.update(Msg::Key(key('j')));
+    app.update(Msg::Key(key('j')));
+    app.update(Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    app.update(Msg::Worker(Event::ItemLoaded(Box::new(
+        story_article_item(),
+    ))));
+    app.update(Msg::Worker(Event::VersionsLoaded {
+        id: rounds::model::ItemId(3),
+        versions: story_versions(),
+    }));
+}
+
+/// The reader lists every version of the story, the one being read marked.
+#[test]
+fn reader_versions_80x24() {
+    let mut app = story_app(80, 24);
+    open_story(&mut app);
+    let text = draw(&app).backend().to_string();
+    assert!(text.contains("Versions (4)"), "{text}");
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+/// A preprint whose story was retracted: both badges, on top of the article.
+#[test]
+fn reader_badges_80x24() {
+    let mut app = story_app(80, 24);
+    app.update(Msg::Key(key('j')));
+    app.update(Msg::Key(key('j')));
+    app.update(Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    let mut item = story_article_item();
+    item.evidence.preprint = true;
+    app.update(Msg::Worker(Event::ItemLoaded(Box::new(item))));
+    let mut versions = story_versions();
+    versions[1].evidence.notice = Some(rounds::model::Notice::Retraction);
+    versions[1].title = "Retracted: Empagliflozin after Acute Myocardial Infarction.".into();
+    app.update(Msg::Worker(Event::VersionsLoaded {
+        id: rounds::model::ItemId(3),
+        versions,
+    }));
+    let text = draw(&app).backend().to_string();
+    assert!(
+        text.contains("Retracted") && text.contains("Preprint, not peer reviewed"),
+        "{text}"
+    );
+    insta::assert_snapshot!(draw(&app).backend());
 }

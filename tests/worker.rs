@@ -73,6 +73,7 @@ fn river(text: &str, lane: Lane) -> RiverQuery {
         text: text.into(),
         lane,
         scope: Scope::Everything,
+        stories: false,
     }
 }
 
@@ -183,6 +184,7 @@ async fn the_worker_answers_river_item_mark_and_tag_commands() {
                 text: "sglt2".into(),
                 lane: Lane::Unread,
                 scope: Scope::Category("journal".into()),
+                stories: true,
             },
         })
         .unwrap();

@@ -45,7 +45,8 @@ pub enum Command {
     },
     /// Import subscriptions from OPML or a newsboat `urls` file, or the starter pack; all or nothing.
     Import(ImportArgs),
-    /// Export subscriptions (opml) or items.
+    /// Export subscriptions (opml) or items (json, ris, bibtex, csljson, markdown; default query
+    /// `is:saved`). With -o FILE the format can come from its extension.
     Export(ExportArgs),
     /// Fetch sources and store what is new, then apply retention.
     Refresh(RefreshArgs),
@@ -150,20 +151,31 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to write.
-    pub format: ExportFormat,
-    /// Which items (item formats only).
-    #[arg(long)]
+    /// opml, json, ris, bibtex, csljson or markdown; may be left out when -o names a file
+    /// ending in .opml, .json, .ris, .bib, .csl.json or .md.
+    pub format: Option<ExportFormat>,
+    /// Which items (item formats only; default `is:saved`).
+    #[arg(long, short = 'q')]
     pub query: Option<String>,
     /// Write here instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     /// The subscriptions, for another reader.
     Opml,
+    /// The item JSON, as `list --json` prints it.
+    Json,
+    /// RIS, for Zotero, EndNote and Mendeley.
+    Ris,
+    /// BibTeX / BibLaTeX.
+    Bibtex,
+    /// CSL-JSON, for Zotero and Pandoc.
+    Csljson,
+    /// A journal-club digest, grouped by tag and source.
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -190,6 +202,9 @@ pub struct ListArgs {
     /// At most this many items (1 to 10000000).
     #[arg(long, short = 'n', default_value_t = 50, value_parser = item_count)]
     pub limit: usize,
+    /// One row per story (the same paper across feeds) instead of one per item.
+    #[arg(long)]
+    pub stories: bool,
     /// Print one JSON document instead of lines.
     #[arg(long)]
     pub json: bool,

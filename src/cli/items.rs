@@ -5,7 +5,7 @@ use super::args::{ListArgs, MarkArgs};
 use super::json::ItemJson;
 use super::output::{self, Output};
 use crate::dates;
-use crate::model::{Item, ItemId, ItemSummary, Mark};
+use crate::model::{Evidence, Item, ItemId, ItemSummary, Mark, Notice, Version};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
 use crate::text::fit;
@@ -35,17 +35,25 @@ pub fn list(context: &super::Context, args: ListArgs) -> anyhow::Result<Status> 
     let store = context.store()?;
     let mut out = Output::new();
     if args.json {
-        let items = store.list_full_items(&filter, args.limit)?;
-        out.json(&with_clusters(&store, items, false)?)?;
+        let items = if args.stories {
+            store.list_full_stories(&filter, args.limit)?
+        } else {
+            store.list_full_items(&filter, args.limit)?
+        };
+        out.json(&with_versions(&store, items, false)?)?;
     } else {
-        let items = store.list_items(&filter, args.limit, 0)?;
-        if items.is_empty() {
+        let rows = if args.stories {
+            store.list_stories(&filter, args.limit, 0)?
+        } else {
+            store.list_items(&filter, args.limit, 0)?
+        };
+        if rows.is_empty() {
             output::warn(nothing_listed(args.query.as_deref()));
         } else {
             out.line(&list_header())?;
         }
-        for item in &items {
-            out.line(&item_line(item))?;
+        for row in &rows {
+            out.line(&item_line(row, args.stories))?;
         }
     }
     out.finish()?;
@@ -73,17 +81,35 @@ fn list_header() -> String {
     )
 }
 
-fn with_clusters(store: &Store, items: Vec<Item>, bodies: bool) -> anyhow::Result<Vec<ItemJson>> {
-    items
+/// Items as JSON with their other versions, found in one query for the whole page.
+fn with_versions(store: &Store, items: Vec<Item>, bodies: bool) -> anyhow::Result<Vec<ItemJson>> {
+    let ids: Vec<ItemId> = items.iter().map(|item| item.id).collect();
+    let also_in = store.also_in(&ids)?;
+    Ok(items
         .into_iter()
         .map(|item| {
-            let also_in = store.also_in(item.id)?;
-            Ok(ItemJson::new(item, also_in, bodies))
+            let others = also_in.get(&item.id).map(Vec::as_slice).unwrap_or_default();
+            ItemJson::new(item, others, bodies)
         })
-        .collect()
+        .collect())
 }
 
-fn item_line(item: &ItemSummary) -> String {
+/// `[preprint]`, `[RETRACTED]`, `[expression of concern]`.
+fn badges(evidence: &Evidence) -> String {
+    let mut badges = String::new();
+    if evidence.preprint {
+        badges.push_str("  [preprint]");
+    }
+    match evidence.notice {
+        Some(Notice::Retraction) => badges.push_str("  [RETRACTED]"),
+        Some(Notice::ExpressionOfConcern) => badges.push_str("  [expression of concern]"),
+        None => {}
+    }
+    badges
+}
+
+/// `stories`: the row is a story, `+N` counts its other versions.
+fn item_line(item: &ItemSummary, stories: bool) -> String {
     let date = item.published.map(dates::local).unwrap_or_default();
     let new = if item.read { "" } else { "new" };
     let saved = if item.saved { "saved" } else { "" };
@@ -93,10 +119,16 @@ fn item_line(item: &ItemSummary) -> String {
         format!("  #{}", sanitize_line(&item.tags.join(" #")))
     };
     let source = fit::pad(&sanitize_line(&item.source_title), SOURCE_COLUMNS);
+    let versions = if stories && item.story.versions > 1 {
+        format!("  +{}", item.story.versions - 1)
+    } else {
+        String::new()
+    };
     format!(
-        "{:>6}  {date:<16}  {new:<3} {saved:<5}  {source}  {}{tags}",
+        "{:>6}  {date:<16}  {new:<3} {saved:<5}  {source}  {}{}{versions}{tags}",
         item.id.0,
-        sanitize_line(&item.title)
+        sanitize_line(&item.title),
+        badges(&item.evidence),
     )
 }
 
@@ -105,10 +137,10 @@ pub fn show(context: &super::Context, id: i64, json: bool) -> anyhow::Result<Sta
     let item = store.item(ItemId(id))?;
     let mut out = Output::new();
     if json {
-        out.json(&with_clusters(&store, vec![item], true)?.remove(0))?;
+        out.json(&with_versions(&store, vec![item], true)?.remove(0))?;
     } else {
-        let also_in = store.also_in(item.id)?;
-        for line in show_lines(&item, &also_in) {
+        let versions = store.versions(item.id)?;
+        for line in show_lines(&item, &versions) {
             out.line(&line)?;
         }
     }
@@ -116,33 +148,13 @@ pub fn show(context: &super::Context, id: i64, json: bool) -> anyhow::Result<Sta
     Ok(Status::Success)
 }
 
-fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
+fn show_lines(item: &Item, versions: &[Version]) -> Vec<String> {
     let mut lines = vec![sanitize_line(&item.title)];
-    let mut field = |name: &str, value: Option<String>| {
+    for (name, value) in show_fields(item, versions) {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
             lines.push(format!("{name:<10}{}", sanitize_line(&value)));
         }
-    };
-    field("source", Some(item.source_title.clone()));
-    field("date", item.published.map(dates::local));
-    field("author", item.author.clone());
-    field("link", item.url.clone());
-    field("doi", item.doi.clone());
-    field("pmid", item.pmid.clone());
-    field("tags", Some(item.tags.join(", ")));
-    field("also in", Some(also_in.join(", ")));
-    field(
-        "state",
-        Some(format!(
-            "{}{}",
-            if item.read.is_some() {
-                "read"
-            } else {
-                "unread"
-            },
-            if item.saved.is_some() { ", saved" } else { "" }
-        )),
-    );
+    }
     let body = item
         .content
         .as_deref()
@@ -154,6 +166,73 @@ fn show_lines(item: &Item, also_in: &[String]) -> Vec<String> {
         lines.push(body);
     }
     lines
+}
+
+/// The named fields `show` prints, empty ones left out by the caller.
+fn show_fields(item: &Item, versions: &[Version]) -> Vec<(&'static str, Option<String>)> {
+    let notice = versions
+        .iter()
+        .filter_map(|version| version.evidence.notice)
+        .chain(item.evidence.notice)
+        .max();
+    let others: Vec<String> = versions
+        .iter()
+        .filter(|version| version.id != item.id)
+        .map(|version| format!("{} (#{})", version.source_title, version.id))
+        .collect();
+    let state = format!(
+        "{}{}",
+        if item.read.is_some() {
+            "read"
+        } else {
+            "unread"
+        },
+        if item.saved.is_some() { ", saved" } else { "" }
+    );
+    vec![
+        ("source", Some(item.source_title.clone())),
+        ("date", item.published.map(dates::local)),
+        ("author", item.author.clone()),
+        ("journal", citation(item)),
+        ("type", item.paper.article_type.clone()),
+        ("link", item.url.clone()),
+        ("doi", item.doi.clone()),
+        ("pmid", item.pmid.clone()),
+        ("pmcid", item.paper.pmcid.clone()),
+        ("trials", Some(item.paper.ncts.join(", "))),
+        (
+            "warning",
+            item.evidence
+                .preprint
+                .then(|| "preprint, not peer reviewed".to_string()),
+        ),
+        (
+            "warning",
+            notice.map(|notice| match notice {
+                Notice::Retraction => "retracted".to_string(),
+                Notice::ExpressionOfConcern => "expression of concern".to_string(),
+            }),
+        ),
+        ("tags", Some(item.tags.join(", "))),
+        ("also in", Some(others.join(", "))),
+        ("state", Some(state)),
+    ]
+}
+
+/// `New England Journal of Medicine 395(21):1939-1940`
+fn citation(item: &Item) -> Option<String> {
+    let paper = &item.paper;
+    let mut text = paper.journal.clone()?;
+    if let Some(volume) = &paper.volume {
+        text.push_str(&format!(" {volume}"));
+    }
+    if let Some(issue) = &paper.issue {
+        text.push_str(&format!("({issue})"));
+    }
+    if let Some(pages) = &paper.pages {
+        text.push_str(&format!(":{pages}"));
+    }
+    Some(text)
 }
 
 /// The body as wrapped text with its links listed, for reading in a terminal; plain
@@ -173,7 +252,8 @@ pub fn mark(context: &super::Context, args: MarkArgs) -> anyhow::Result<Status> 
     };
     let mut store = context.store()?;
     let ids: Vec<ItemId> = args.ids.iter().copied().map(ItemId).collect();
-    let missing = store.mark(&ids, mark, Utc::now())?;
+    // Reading one version of a story reads them all (unless the config says otherwise).
+    let missing = store.mark_stories(&ids, mark, Utc::now())?.missing;
     for id in &missing {
         output::warn(&format!("no item with id {id}"));
     }

@@ -1,58 +1,9 @@
 //! The JSON documents scripts read: stable field names, built from the model, never the model.
+//! The item JSON lives with the exports (`export json` writes it too).
 
-use crate::model::{Item, Source};
-use chrono::{DateTime, SecondsFormat, Utc};
+pub use crate::export::json::{ItemJson, rfc3339};
+use crate::model::Source;
 use serde::Serialize;
-
-#[derive(Serialize)]
-pub struct ItemJson {
-    pub id: i64,
-    pub source_id: i64,
-    pub source_title: String,
-    pub source_url: String,
-    pub category: Option<String>,
-    pub title: String,
-    pub url: Option<String>,
-    pub author: Option<String>,
-    pub published: Option<String>,
-    pub read: bool,
-    pub saved: bool,
-    pub tags: Vec<String>,
-    pub doi: Option<String>,
-    pub pmid: Option<String>,
-    pub alerts: Vec<String>,
-    pub also_in: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
-}
-
-impl ItemJson {
-    /// `with_bodies` adds summary and content (for `show`).
-    pub fn new(item: Item, also_in: Vec<String>, with_bodies: bool) -> ItemJson {
-        ItemJson {
-            id: item.id.0,
-            source_id: item.source_id.0,
-            source_title: item.source_title,
-            source_url: item.source_url,
-            category: item.category,
-            title: item.title,
-            url: item.url,
-            author: item.author,
-            published: item.published.map(rfc3339),
-            read: item.read.is_some(),
-            saved: item.saved.is_some(),
-            tags: item.tags,
-            doi: item.doi,
-            pmid: item.pmid,
-            alerts: Vec::new(),
-            also_in,
-            summary: if with_bodies { item.summary } else { None },
-            content: if with_bodies { item.content } else { None },
-        }
-    }
-}
 
 #[derive(Serialize)]
 pub struct SourceJson {
@@ -107,8 +58,4 @@ impl SourceJson {
             unread: source.unread_count,
         }
     }
-}
-
-pub fn rfc3339(time: DateTime<Utc>) -> String {
-    time.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

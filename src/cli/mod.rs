@@ -4,6 +4,7 @@
 mod add;
 pub mod args;
 mod confirm;
+mod export;
 mod housekeeping;
 mod items;
 mod json;
@@ -40,9 +41,12 @@ impl Context {
         })
     }
 
-    /// The database, with writes waiting `busy_timeout` for another process's lock.
+    /// The database, with writes waiting `busy_timeout` for another process's lock, and the
+    /// config's `read_whole_story`.
     pub fn store(&self) -> anyhow::Result<Store> {
-        Ok(Store::open_waiting(&self.db, self.config.busy_timeout)?)
+        let mut store = Store::open_waiting(&self.db, self.config.busy_timeout)?;
+        store.set_read_whole_story(self.config.read_whole_story);
+        Ok(store)
     }
 }
 
@@ -95,7 +99,7 @@ fn dispatch(context: &Context, command: Command) -> anyhow::Result<Status> {
         } => subscriptions::set(context, args),
         Command::Sources { json } => subscriptions::list(context, json),
         Command::Import(args) => subscriptions::import(context, args),
-        Command::Export(args) => subscriptions::export(context, args),
+        Command::Export(args) => export::run(context, args),
         Command::Refresh(args) => refresh::run(context, args),
         Command::Vacuum => housekeeping::vacuum(context),
         Command::Completions { shell } => housekeeping::completions(shell),

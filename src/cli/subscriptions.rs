@@ -1,7 +1,7 @@
 //! `remove`, `source set`, `sources`, `import`, `export opml`.
 
 use super::Status;
-use super::args::{ExportArgs, ExportFormat, ImportArgs, SourceSetArgs};
+use super::args::{ImportArgs, SourceSetArgs};
 use super::json::SourceJson;
 use super::output::{self, Output};
 use crate::export::opml::write_opml;
@@ -226,44 +226,14 @@ fn plural(n: usize, noun: &str) -> String {
     count(n as u64, noun)
 }
 
-pub fn export(context: &super::Context, args: ExportArgs) -> anyhow::Result<Status> {
-    // Refused rather than ignored: a script would otherwise export everything it meant to filter.
-    if args.query.is_some() && matches!(args.format, ExportFormat::Opml) {
-        anyhow::bail!(
-            "`export opml` writes your sources, all of them; --query chooses items, so it \
-             does not apply here"
-        );
-    }
+/// The subscriptions as OPML.
+pub fn opml(context: &super::Context) -> anyhow::Result<String> {
     let store = context.store()?;
-    let text = match args.format {
-        ExportFormat::Opml => write_opml(&store.sources()?, Utc::now()),
-    };
-    match &args.output {
-        Some(path) => write_atomically(path, &text)?,
-        None => {
-            let mut out = Output::new();
-            out.line(text.trim_end())?;
-            out.finish()?;
-        }
-    }
-    Ok(Status::Success)
+    Ok(write_opml(&store.sources()?, Utc::now()))
 }
 
 /// Writes through a temporary file in the same folder, so a crash never leaves half a file.
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let temporary = folder.join(format!(
-        ".{}.rounds-tmp",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("export")
-    ));
-    std::fs::write(&temporary, text)
-        .with_context(|| format!("cannot write {}", temporary.display()))?;
-    std::fs::rename(&temporary, path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+pub(super) fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+    crate::sync::export::write_atomically(path, text)
+        .with_context(|| format!("cannot write {}", path.display()))
 }

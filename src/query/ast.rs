@@ -45,6 +45,10 @@ pub enum Field {
     Doi,
     /// Exact PubMed id.
     Pmid,
+    /// A ClinicalTrials.gov registration the item names (`nct:NCT01234567`).
+    Nct,
+    /// The container title (journal, preprint server) contains the value.
+    Journal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +58,10 @@ pub enum Flag {
     Saved,
     Alert,
     Urgent,
+    /// From a preprint server or with a preprint DOI: not peer reviewed.
+    Preprint,
+    /// Retracted or under an expression of concern (any version of its story says so).
+    Retracted,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +70,8 @@ pub enum Attribute {
     Pmid,
     Tag,
     Enclosure,
+    Pmcid,
+    Nct,
 }
 
 /// A point in time as written in a query.

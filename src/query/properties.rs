@@ -47,6 +47,8 @@ const FIELDS: &[Field] = &[
     Field::Title,
     Field::Doi,
     Field::Pmid,
+    Field::Nct,
+    Field::Journal,
 ];
 const FLAGS: &[Flag] = &[
     Flag::Unread,
@@ -54,12 +56,16 @@ const FLAGS: &[Flag] = &[
     Flag::Saved,
     Flag::Alert,
     Flag::Urgent,
+    Flag::Preprint,
+    Flag::Retracted,
 ];
 const ATTRIBUTES: &[Attribute] = &[
     Attribute::Doi,
     Attribute::Pmid,
     Attribute::Tag,
     Attribute::Enclosure,
+    Attribute::Pmcid,
+    Attribute::Nct,
 ];
 const WORDS: &[&str] = &[
     "glp-1",
@@ -210,6 +216,8 @@ fn field_name(field: Field) -> &'static str {
         Field::Title => "title",
         Field::Doi => "doi",
         Field::Pmid => "pmid",
+        Field::Nct => "nct",
+        Field::Journal => "journal",
     }
 }
 

@@ -6,9 +6,9 @@ use super::ast::{Attribute, Field, Flag, Term, TimeBound};
 use super::{QueryError, is_separator};
 
 const KNOWN_FIELDS: &str =
-    "source, category, tag, author, title, doi, pmid, is, has, since, before";
-const FLAGS: &str = "unread, read, saved, alert or urgent";
-const ATTRIBUTES: &str = "doi, pmid, tag or enclosure";
+    "source, category, tag, author, title, journal, doi, pmid, nct, is, has, since, before";
+const FLAGS: &str = "unread, read, saved, alert, urgent, preprint or retracted";
+const ATTRIBUTES: &str = "doi, pmid, pmcid, nct, tag or enclosure";
 const TIME_FORMS: &str = "an age like 7d, 24h, 2w, 30m, 1y or a date like 2026-11-01";
 
 /// The name in front of a `:`, already known to be a field of the language.
@@ -32,6 +32,8 @@ impl FieldName {
             "title" => FieldName::Free(Field::Title),
             "doi" => FieldName::Free(Field::Doi),
             "pmid" => FieldName::Free(Field::Pmid),
+            "nct" => FieldName::Free(Field::Nct),
+            "journal" => FieldName::Free(Field::Journal),
             "is" => FieldName::Is,
             "has" => FieldName::Has,
             "since" => FieldName::Since,
@@ -55,6 +57,8 @@ impl FieldName {
             FieldName::Free(Field::Title) => "title",
             FieldName::Free(Field::Doi) => "doi",
             FieldName::Free(Field::Pmid) => "pmid",
+            FieldName::Free(Field::Nct) => "nct",
+            FieldName::Free(Field::Journal) => "journal",
             FieldName::Is => "is",
             FieldName::Has => "has",
             FieldName::Since => "since",
@@ -97,6 +101,8 @@ fn flag(value: &str) -> Option<Flag> {
         "saved" => Flag::Saved,
         "alert" => Flag::Alert,
         "urgent" => Flag::Urgent,
+        "preprint" => Flag::Preprint,
+        "retracted" => Flag::Retracted,
         _ => return None,
     })
 }
@@ -107,6 +113,8 @@ fn attribute(value: &str) -> Option<Attribute> {
         "pmid" => Attribute::Pmid,
         "tag" => Attribute::Tag,
         "enclosure" => Attribute::Enclosure,
+        "pmcid" => Attribute::Pmcid,
+        "nct" => Attribute::Nct,
         _ => return None,
     })
 }

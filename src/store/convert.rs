@@ -1,6 +1,9 @@
 //! Conversions between SQLite values and the model.
 
-use crate::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind};
+use crate::model::{
+    Evidence, Item, ItemId, ItemSummary, Notice, Paper, PaperRole, Source, SourceId, SourceKind,
+    StoryId, StoryInfo,
+};
 use chrono::{DateTime, Utc};
 use rusqlite::Row;
 
@@ -83,7 +86,9 @@ pub fn to_seconds(duration: std::time::Duration) -> i64 {
 /// source still names that source (see `removal`).
 pub const SUMMARY_COLUMNS: &str = "i.id, i.source_id, coalesce(i.former_source, s.title, s.feed_title, s.url), i.title, i.url, \
      i.published, i.read_at IS NOT NULL, i.saved_at IS NOT NULL, \
-     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), i.doi";
+     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), i.doi, \
+     i.pmid, i.nct, (i.preprint OR lower(coalesce(s.category, '')) IN ('preprint', 'preprints')), \
+     i.notice, coalesce(i.story, 0), i.story_size, i.lead";
 
 pub fn summary_from_row(row: &Row) -> rusqlite::Result<ItemSummary> {
     Ok(ItemSummary {
@@ -97,6 +102,21 @@ pub fn summary_from_row(row: &Row) -> rusqlite::Result<ItemSummary> {
         saved: row.get(7)?,
         tags: split_lines(row.get(8)?),
         doi: row.get(9)?,
+        pmid: row.get(10)?,
+        nct: split_lines(row.get(11)?).into_iter().next(),
+        evidence: Evidence {
+            preprint: row.get(12)?,
+            notice: Notice::from_code(row.get(13)?),
+        },
+        story: story_from_row(row, 14)?,
+    })
+}
+
+fn story_from_row(row: &Row, first: usize) -> rusqlite::Result<StoryInfo> {
+    Ok(StoryInfo {
+        id: StoryId(row.get(first)?),
+        versions: row.get::<_, i64>(first + 1)?.max(1) as usize,
+        lead: row.get(first + 2)?,
     })
 }
 
@@ -105,7 +125,10 @@ pub const ITEM_COLUMNS: &str = "i.id, i.source_id, coalesce(i.former_source, s.t
      coalesce(i.former_source_url, s.url), s.category, \
      i.guid, i.url, i.title, i.author, i.published, i.updated, i.summary, i.content, i.enclosure_url, \
      i.enclosure_type, i.categories, i.doi, i.pmid, i.fetched, i.read_at, i.saved_at, \
-     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag))";
+     (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), \
+     i.pmcid, i.nct, i.authors, i.journal, i.volume, i.issue, i.pages, i.article_type, i.paper_role, \
+     (i.preprint OR lower(coalesce(s.category, '')) IN ('preprint', 'preprints')), i.notice, \
+     coalesce(i.story, 0), i.story_size, i.lead";
 
 pub fn item_from_row(row: &Row) -> rusqlite::Result<Item> {
     Ok(Item {
@@ -131,5 +154,24 @@ pub fn item_from_row(row: &Row) -> rusqlite::Result<Item> {
         read: opt_from_unix(row.get(19)?),
         saved: opt_from_unix(row.get(20)?),
         tags: split_lines(row.get(21)?),
+        paper: Paper {
+            pmcid: row.get(22)?,
+            ncts: split_lines(row.get(23)?),
+            authors: split_lines(row.get(24)?),
+            journal: row.get(25)?,
+            volume: row.get(26)?,
+            issue: row.get(27)?,
+            pages: row.get(28)?,
+            article_type: row.get(29)?,
+            role: PaperRole::from_code(row.get(30)?),
+            linked_url: None,
+            published_as: None,
+            candidates: Vec::new(),
+        },
+        evidence: Evidence {
+            preprint: row.get(31)?,
+            notice: Notice::from_code(row.get(32)?),
+        },
+        story: story_from_row(row, 33)?,
     })
 }

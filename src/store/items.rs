@@ -3,10 +3,11 @@
 use super::convert::{ITEM_COLUMNS, item_from_row, to_unix};
 use super::prepare::{PreparedItem, prepare};
 use super::sources::{SourceUpdate, apply_source_update};
+use super::stories;
 use super::{Result, Store, StoreError};
-use crate::model::{Item, ItemId, Mark, NewItem, SourceId};
+use crate::model::{Item, ItemId, Mark, NewItem, Notice, SourceId};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{OptionalExtension, ToSql, Transaction, params, params_from_iter};
 use std::collections::HashSet;
 
 /// What storing one feed's items did.
@@ -71,14 +72,11 @@ impl Store {
     /// crash, and a refresh that batches the feeds ready at the same moment commits (and grows
     /// the full-text index) far less often.
     pub fn store_feeds(&mut self, feeds: &[FeedWrite]) -> Result<Vec<UpsertStats>> {
+        let read_whole_story = self.read_whole_story;
         let tx = self.write()?;
         let mut all = Vec::with_capacity(feeds.len());
         for feed in feeds {
             let document = apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
-            let stamp = Stamp {
-                fetched_at: feed.fetched_at,
-                document,
-            };
             let mut stats = UpsertStats::default();
             let mut seen = HashSet::new();
             for prepared in feed
@@ -86,7 +84,14 @@ impl Store {
                 .iter()
                 .filter(|p| seen.insert(p.item.guid.as_str()))
             {
-                upsert_item(&tx, feed.source, prepared, stamp, &mut stats)?;
+                let write = ItemWrite {
+                    source: feed.source,
+                    prepared,
+                    fetched_at: feed.fetched_at,
+                    document,
+                    read_whole_story,
+                };
+                upsert_item(&tx, &write, &mut stats)?;
             }
             all.push(stats);
         }
@@ -125,41 +130,45 @@ impl Store {
     }
 }
 
-/// When an item was written, and in which of its source's documents it was seen.
-#[derive(Debug, Clone, Copy)]
-struct Stamp {
+/// One item of a feed being stored.
+struct ItemWrite<'a> {
+    source: SourceId,
+    prepared: &'a PreparedItem,
     fetched_at: DateTime<Utc>,
+    /// Which of its source's documents the item was seen in (retention keeps what is).
     document: Option<i64>,
+    read_whole_story: bool,
 }
 
-fn upsert_item(
-    tx: &Transaction,
-    source: SourceId,
-    prepared: &PreparedItem,
-    stamp: Stamp,
-    stats: &mut UpsertStats,
-) -> Result<()> {
-    let (item, hash) = (&prepared.item, prepared.hash);
+fn upsert_item(tx: &Transaction, write: &ItemWrite, stats: &mut UpsertStats) -> Result<()> {
+    let (item, hash) = (&write.prepared.item, write.prepared.hash);
     let existing: Option<(i64, i64)> = tx
         .prepare_cached("SELECT id, content_hash FROM item WHERE source_id = ?1 AND guid = ?2")?
-        .query_row(params![source.0, item.guid], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(params![write.source.0, item.guid], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?;
     match existing {
         None => {
-            let id = insert_item(tx, source, prepared, stamp)?;
-            index_item(tx, id, prepared)?;
+            let placement = stories::place_new(tx, write.source, write.prepared)?;
+            let id = insert_item(tx, write, &placement)?;
+            stories::write_keys(tx, id, write.prepared)?;
+            stories::settle_new(tx, &placement, write.prepared)?;
+            index_item(tx, id, write.prepared)?;
             stats.new.push(ItemId(id));
         }
         Some((id, old_hash)) if old_hash != hash => {
-            update_item(tx, id, prepared, stamp.document)?;
+            update_item(tx, id, write.prepared, write.document)?;
+            stories::rekey(tx, id, write.source, write.prepared)?;
+            super::story_candidates::revisit(tx, &write.prepared.keys)?;
             tx.prepare_cached("DELETE FROM item_fts WHERE rowid = ?1")?
                 .execute([id])?;
-            index_item(tx, id, prepared)?;
+            index_item(tx, id, write.prepared)?;
             stats.updated += 1;
         }
         Some((id, _)) => {
             // Still in the feed's current document: retention must keep it.
-            if let Some(document) = stamp.document {
+            if let Some(document) = write.document {
                 tx.prepare_cached("UPDATE item SET seen_in = ?2 WHERE id = ?1")?
                     .execute(params![id, document])?;
             }
@@ -169,40 +178,100 @@ fn upsert_item(
     Ok(())
 }
 
-fn insert_item(
-    tx: &Transaction,
-    source: SourceId,
-    prepared: &PreparedItem,
-    stamp: Stamp,
-) -> Result<i64> {
-    let fetched_at = stamp.fetched_at;
+/// The bibliographic fields, identifiers beyond DOI and PMID, and evidence cues, as bound
+/// after the item's own columns (`?A` to `?A+11` in the statements below).
+struct PaperColumns {
+    ncts: Option<String>,
+    authors: Option<String>,
+    role: i64,
+    notice: i64,
+}
+
+impl PaperColumns {
+    fn of(prepared: &PreparedItem) -> PaperColumns {
+        let paper = &prepared.item.paper;
+        PaperColumns {
+            ncts: super::convert::join_lines(&paper.ncts),
+            authors: super::convert::join_lines(&paper.authors),
+            role: paper.role.code(),
+            notice: Notice::code(prepared.evidence.notice),
+        }
+    }
+
+    fn values<'a>(&'a self, prepared: &'a PreparedItem) -> [&'a dyn ToSql; 12] {
+        let paper = &prepared.item.paper;
+        [
+            &paper.pmcid,
+            &self.ncts,
+            &self.authors,
+            &paper.journal,
+            &paper.volume,
+            &paper.issue,
+            &paper.pages,
+            &paper.article_type,
+            &self.role,
+            &prepared.authority,
+            &prepared.evidence.preprint,
+            &self.notice,
+        ]
+    }
+}
+
+fn insert_item(tx: &Transaction, write: &ItemWrite, placement: &stories::Placement) -> Result<i64> {
+    let prepared = write.prepared;
     let (item, hash) = (&prepared.item, prepared.hash);
-    let published = item.published.map(to_unix).unwrap_or(to_unix(fetched_at));
+    let published = item
+        .published
+        .map(to_unix)
+        .unwrap_or(to_unix(write.fetched_at));
+    // A new version of a story already read arrives read: the paper is not news again.
+    let read_at =
+        (write.read_whole_story && placement.story_read).then_some(to_unix(write.fetched_at));
+    let (categories, cluster, fetched) = (
+        super::convert::join_lines(&item.categories),
+        prepared.cluster_key(),
+        to_unix(write.fetched_at),
+    );
+    let lead = placement.joined.is_empty();
+    let seen_in = write.document;
+    let paper = PaperColumns::of(prepared);
+    let own: [&dyn ToSql; 20] = [
+        &write.source.0,
+        &item.guid,
+        &item.url,
+        &item.title,
+        &item.author,
+        &published,
+        &item.updated.map(to_unix),
+        &item.summary,
+        &item.content,
+        &item.enclosure_url,
+        &item.enclosure_type,
+        &categories,
+        &item.doi,
+        &item.pmid,
+        &cluster,
+        &hash,
+        &fetched,
+        &read_at,
+        &placement.story,
+        &lead,
+    ];
     tx.prepare_cached(
         "INSERT INTO item (source_id, guid, url, title, author, published, updated, summary, content, \
-         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched, seen_in) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+         enclosure_url, enclosure_type, categories, doi, pmid, cluster_key, content_hash, fetched, \
+         read_at, story, lead, story_size, story_latest, \
+         pmcid, nct, authors, journal, volume, issue, pages, article_type, paper_role, authority, \
+         preprint, notice, seen_in) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+                 ?18, ?19, ?20, 1, ?6, \
+                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
     )?
-    .execute(params![
-        source.0,
-        item.guid,
-        item.url,
-        item.title,
-        item.author,
-        published,
-        item.updated.map(to_unix),
-        item.summary,
-        item.content,
-        item.enclosure_url,
-        item.enclosure_type,
-        super::convert::join_lines(&item.categories),
-        item.doi,
-        item.pmid,
-        prepared.cluster_key,
-        hash,
-        to_unix(fetched_at),
-        stamp.document,
-    ])?;
+    .execute(params_from_iter(
+        own.into_iter()
+            .chain(paper.values(prepared))
+            .chain([&seen_in as &dyn ToSql]),
+    ))?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -213,41 +282,59 @@ fn update_item(
     document: Option<i64>,
 ) -> Result<()> {
     let (item, hash) = (&prepared.item, prepared.hash);
+    let (published, updated, categories, cluster) = (
+        item.published.map(to_unix),
+        item.updated.map(to_unix),
+        super::convert::join_lines(&item.categories),
+        prepared.cluster_key(),
+    );
+    let paper = PaperColumns::of(prepared);
+    let own: [&dyn ToSql; 15] = [
+        &id,
+        &item.url,
+        &item.title,
+        &item.author,
+        &published,
+        &updated,
+        &item.summary,
+        &item.content,
+        &item.enclosure_url,
+        &item.enclosure_type,
+        &categories,
+        &item.doi,
+        &item.pmid,
+        &cluster,
+        &hash,
+    ];
     tx.prepare_cached(
         "UPDATE item SET url = ?2, title = ?3, author = ?4, published = coalesce(?5, published), \
          updated = ?6, summary = ?7, content = ?8, enclosure_url = ?9, enclosure_type = ?10, \
          categories = ?11, doi = ?12, pmid = ?13, cluster_key = ?14, content_hash = ?15, \
-         seen_in = coalesce(?16, seen_in) WHERE id = ?1",
+         pmcid = ?16, nct = ?17, authors = ?18, journal = ?19, volume = ?20, issue = ?21, \
+         pages = ?22, article_type = ?23, paper_role = ?24, authority = ?25, preprint = ?26, \
+         notice = ?27, seen_in = coalesce(?28, seen_in) WHERE id = ?1",
     )?
-    .execute(params![
-        id,
-        item.url,
-        item.title,
-        item.author,
-        item.published.map(to_unix),
-        item.updated.map(to_unix),
-        item.summary,
-        item.content,
-        item.enclosure_url,
-        item.enclosure_type,
-        super::convert::join_lines(&item.categories),
-        item.doi,
-        item.pmid,
-        prepared.cluster_key,
-        hash,
-        document,
-    ])?;
+    .execute(params_from_iter(
+        own.into_iter()
+            .chain(paper.values(prepared))
+            .chain([&document as &dyn ToSql]),
+    ))?;
     Ok(())
 }
 
 /// Writes the item's searchable text; the caller keeps it in the item's transaction.
 fn index_item(tx: &Transaction, id: i64, prepared: &PreparedItem) -> Result<()> {
     let item = &prepared.item;
-    let identifiers = [item.doi.as_deref(), item.pmid.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let identifiers = [
+        item.doi.as_deref(),
+        item.pmid.as_deref(),
+        item.paper.pmcid.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(item.paper.ncts.iter().map(String::as_str))
+    .collect::<Vec<_>>()
+    .join(" ");
     tx.prepare_cached(
         "INSERT INTO item_fts (rowid, title, summary, content, authors, identifiers, categories) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

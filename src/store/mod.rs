@@ -10,6 +10,10 @@ mod retention;
 mod schema;
 mod search;
 mod sources;
+mod stories;
+mod story_backfill;
+mod story_candidates;
+mod story_queries;
 mod tags;
 
 pub use crate::model::SourceId;
@@ -20,6 +24,7 @@ pub use removal::{REMOVED_SOURCES_CATEGORY, REMOVED_SOURCES_TITLE, REMOVED_SOURC
 pub use retention::{RetentionBatch, RetentionCursor, RetentionPlan};
 pub use search::{Compiled, compile};
 pub use sources::{FetchRecord, SourceUpdate};
+pub use story_queries::{Marked, stories_matching};
 
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use std::path::Path;
@@ -71,6 +76,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 /// An open database. `Connection` is `Send` but not `Sync`: one thread owns a `Store`.
 pub struct Store {
     conn: Connection,
+    /// Reading a story marks all its versions read, and a new version of a read story
+    /// arrives read (the config's `read_whole_story`).
+    read_whole_story: bool,
 }
 
 impl Store {
@@ -103,7 +111,21 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn)?;
-        Ok(Store { conn })
+        let mut store = Store {
+            conn,
+            read_whole_story: true,
+        };
+        store.cluster_unclustered()?;
+        Ok(store)
+    }
+
+    /// See the config's `read_whole_story`: on by default.
+    pub fn set_read_whole_story(&mut self, on: bool) {
+        self.read_whole_story = on;
+    }
+
+    pub fn read_whole_story(&self) -> bool {
+        self.read_whole_story
     }
 
     /// A transaction that takes the write lock at once. A deferred one that read first could

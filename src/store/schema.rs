@@ -120,6 +120,96 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE source ADD COLUMN repairs TEXT;
     "#,
+    // 5: issue 7 stories, identifiers and bibliographic fields. A story is the versions of one
+    // paper across feeds; its id is a label (not an item id). `lead` marks its most
+    // authoritative version, the one the river shows; `story_size` and `story_latest` (the
+    // newest version's date) are kept on every version so the river needs no subquery.
+    // `story` is NULL until an item is clustered: the store clusters such items on opening.
+    r#"
+    ALTER TABLE item ADD COLUMN pmcid TEXT;
+    ALTER TABLE item ADD COLUMN nct TEXT;                -- newline-separated, most prominent first
+    ALTER TABLE item ADD COLUMN authors TEXT;            -- newline-separated, one per author
+    ALTER TABLE item ADD COLUMN journal TEXT;
+    ALTER TABLE item ADD COLUMN volume TEXT;
+    ALTER TABLE item ADD COLUMN issue TEXT;
+    ALTER TABLE item ADD COLUMN pages TEXT;
+    ALTER TABLE item ADD COLUMN article_type TEXT;
+    ALTER TABLE item ADD COLUMN paper_role INTEGER NOT NULL DEFAULT 0;  -- 0 none, 1 own, 2 linked
+    ALTER TABLE item ADD COLUMN authority INTEGER NOT NULL DEFAULT 3;   -- inferred: 0 journal, 1 PubMed, 2 preprint, 3 other
+    ALTER TABLE item ADD COLUMN preprint INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE item ADD COLUMN notice INTEGER NOT NULL DEFAULT 0;      -- 0 none, 1 expression of concern, 2 retraction
+    ALTER TABLE item ADD COLUMN story INTEGER;
+    ALTER TABLE item ADD COLUMN story_size INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE item ADD COLUMN story_latest INTEGER;
+    ALTER TABLE item ADD COLUMN lead INTEGER NOT NULL DEFAULT 1;
+
+    -- What can join an item to others: doi:, pmid:, pmc: and url: keys. kind 3 is the item's
+    -- own link, 4 a link to the paper it is about.
+    CREATE TABLE item_key (
+        key     TEXT NOT NULL,
+        item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+        kind    INTEGER NOT NULL,
+        PRIMARY KEY (key, item_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX item_key_by_item ON item_key(item_id);
+
+    CREATE INDEX item_story ON item(story);
+    -- The river of stories walks its leads on this index alone for the lanes (unread, saved)
+    -- and finds the versions of multi-version stories on the next: no row is read to decide.
+    -- (A partial index covers a query only when it also holds the columns of its condition.)
+    CREATE INDEX item_story_river
+        ON item(story_latest, id, story_size, story, read_at, saved_at, lead) WHERE lead = 1;
+    CREATE INDEX item_story_versions
+        ON item(story, read_at, saved_at, story_size) WHERE story_size > 1;
+    CREATE INDEX item_notice ON item(story) WHERE notice > 0;
+    CREATE INDEX item_pmcid ON item(pmcid) WHERE pmcid IS NOT NULL;
+    DROP INDEX item_doi;
+    CREATE INDEX item_doi ON item(doi COLLATE NOCASE) WHERE doi IS NOT NULL;
+    DROP INDEX item_cluster;
+
+    -- Authority of a version, lowest first: journal 0, PubMed 1, preprint 2, anything else 3.
+    -- The source's category decides when set; otherwise what the store inferred from the item.
+    -- A PubMed record is PubMed's whatever its folder, and a page that only links the paper
+    -- (a post, an episode) is never the paper.
+    CREATE VIEW item_rank AS
+    SELECT i.id, i.story, i.published,
+        CASE
+            WHEN i.paper_role = 2 THEN 3
+            WHEN i.authority = 1 THEN 1
+            WHEN lower(coalesce(s.category, '')) IN ('journal', 'journals') THEN 0
+            WHEN lower(coalesce(s.category, '')) = 'pubmed' THEN 1
+            WHEN lower(coalesce(s.category, '')) IN ('preprint', 'preprints') THEN 2
+            WHEN coalesce(s.category, '') = '' THEN i.authority
+            ELSE 3
+        END AS rank
+    FROM item i JOIN source s ON s.id = i.source_id;
+
+    -- A version leaves (its source removed, retention): the rest of its story is recounted.
+    CREATE TRIGGER item_story_delete AFTER DELETE ON item WHEN old.story_size > 1 BEGIN
+        UPDATE item SET
+            story_size = (SELECT count(*) FROM item WHERE story = old.story),
+            story_latest = (SELECT max(published) FROM item WHERE story = old.story),
+            lead = (id = (SELECT id FROM item_rank WHERE story = old.story
+                          ORDER BY rank, published DESC, id DESC LIMIT 1))
+        WHERE story = old.story;
+    END;
+
+    -- A version moves to another source (`remove` keeps saved items under a placeholder): its
+    -- story may have another most authoritative version.
+    CREATE TRIGGER item_story_moved AFTER UPDATE OF source_id ON item WHEN new.story_size > 1 BEGIN
+        UPDATE item SET lead = (id = (SELECT id FROM item_rank WHERE story = new.story
+                                      ORDER BY rank, published DESC, id DESC LIMIT 1))
+        WHERE story = new.story;
+    END;
+
+    -- A source changes category: its stories may have another most authoritative version.
+    CREATE TRIGGER source_category_story AFTER UPDATE OF category ON source
+    WHEN coalesce(old.category, '') != coalesce(new.category, '') BEGIN
+        UPDATE item SET lead = (id = (SELECT r.id FROM item_rank r WHERE r.story = item.story
+                                      ORDER BY r.rank, r.published DESC, r.id DESC LIMIT 1))
+        WHERE story IN (SELECT story FROM item WHERE source_id = new.id AND story_size > 1);
+    END;
+    "#,
 ];
 
 /// The schema version this build writes.

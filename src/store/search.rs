@@ -178,8 +178,25 @@ fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
             "(i.id IN (SELECT item_id FROM item_tag WHERE tag = ?) OR i.source_id IN (SELECT source_id FROM source_tag WHERE tag = ?))".into()
         }
         Term::Field(Field::Doi, value) => {
-            bind(Value::Text(value.trim().to_lowercase()));
-            "i.doi = ?".into()
+            let doi = crate::ident::normalize_doi(value).unwrap_or_else(|| value.trim().into());
+            bind(Value::Text(doi));
+            "i.doi = ? COLLATE NOCASE".into()
+        }
+        Term::Field(Field::Nct, value) => {
+            let nct = crate::ident::normalize_nct(value)
+                .unwrap_or_else(|| value.trim().to_ascii_uppercase());
+            bind(Value::Text(format!("\n{nct}\n")));
+            "instr(char(10) || coalesce(i.nct, '') || char(10), ?) > 0".into()
+        }
+        Term::Field(Field::Journal, value) => {
+            let pattern = like_pattern(value);
+            bind(Value::Text(pattern.clone()));
+            bind(Value::Text(pattern));
+            // Journal feeds that do not name the journal per item are named by their title.
+            "(i.journal LIKE ? ESCAPE '\\' OR (i.journal IS NULL AND i.source_id IN \
+             (SELECT id FROM source WHERE lower(coalesce(category, '')) IN ('journal', 'journals') \
+             AND coalesce(title, feed_title, '') LIKE ? ESCAPE '\\')))"
+                .into()
         }
         Term::Field(Field::Pmid, value) => {
             bind(Value::Text(value.trim().to_string()));
@@ -214,6 +231,12 @@ fn flag_condition(flag: Flag) -> &'static str {
             "EXISTS (SELECT 1 FROM item_alert a JOIN watch w ON w.id = a.watch_id \
              WHERE a.item_id = i.id AND w.urgent = 1 AND a.acknowledged_at IS NULL)"
         }
+        Flag::Preprint => {
+            "(i.preprint = 1 OR i.source_id IN (SELECT id FROM source \
+             WHERE lower(coalesce(category, '')) IN ('preprint', 'preprints')))"
+        }
+        // Every version of a story a notice names, through the small notice index.
+        Flag::Retracted => "i.story IN (SELECT story FROM item WHERE notice > 0)",
     }
 }
 
@@ -223,6 +246,8 @@ fn has_condition(attribute: Attribute) -> &'static str {
         Attribute::Pmid => "i.pmid IS NOT NULL",
         Attribute::Tag => "EXISTS (SELECT 1 FROM item_tag t WHERE t.item_id = i.id)",
         Attribute::Enclosure => "i.enclosure_url IS NOT NULL",
+        Attribute::Pmcid => "i.pmcid IS NOT NULL",
+        Attribute::Nct => "i.nct IS NOT NULL",
     }
 }
 
@@ -280,7 +305,9 @@ impl Store {
         );
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(params_from_iter(&filter.params), summary_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        self.apply_totals(&mut rows, false)?;
+        Ok(rows)
     }
 
     /// Like `list_items`, with bodies: for JSON output and exports.
@@ -305,18 +332,26 @@ impl Store {
         Ok(count as usize)
     }
 
-    /// Marks read every unread item the filter matches; returns them with their sources, so
-    /// the UI can undo and update the sources' counts.
+    /// Marks read every unread item the filter matches (with `read_whole_story`, every
+    /// version of their stories); returns them with their sources, so the UI can undo and
+    /// update the sources' counts.
     pub fn mark_matching_read(
         &mut self,
         filter: &Compiled,
         now: DateTime<Utc>,
     ) -> Result<Vec<(ItemId, SourceId)>> {
+        let matching = if self.read_whole_story {
+            format!(
+                "i.story IN (SELECT i.story FROM item i WHERE {})",
+                filter.sql
+            )
+        } else {
+            filter.sql.clone()
+        };
         let tx = self.write()?;
         let sql = format!(
-            "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({}) RETURNING id, source_id",
+            "UPDATE item AS i SET read_at = {} WHERE i.read_at IS NULL AND ({matching}) RETURNING id, source_id",
             to_unix(now),
-            filter.sql
         );
         let ids = {
             let mut statement = tx.prepare(&sql)?;
@@ -327,16 +362,5 @@ impl Store {
         };
         tx.commit()?;
         Ok(ids)
-    }
-
-    /// Titles of the other sources that carry the same paper (same DOI, PubMed id or link).
-    pub fn also_in(&self, id: ItemId) -> Result<Vec<String>> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT DISTINCT coalesce(s.title, s.feed_title, s.url) FROM item i \
-             JOIN item o ON o.cluster_key = i.cluster_key AND o.source_id != i.source_id \
-             JOIN source s ON s.id = o.source_id WHERE i.id = ?1 ORDER BY 1",
-        )?;
-        let titles = statement.query_map([id.0], |r| r.get(0))?;
-        Ok(titles.collect::<rusqlite::Result<Vec<String>>>()?)
     }
 }

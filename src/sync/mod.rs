@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod demo;
+pub mod export;
 pub mod import;
 pub mod progress;
 pub mod refresh;

@@ -45,6 +45,18 @@ pub enum Action {
     Help,
     /// In the reader, ask for a link number to open (digits alone also work).
     FollowLink,
+    /// Open the item's DOI at doi.org.
+    OpenDoi,
+    /// Open the item's PubMed record.
+    OpenPubmed,
+    /// Open the item's trial registration at ClinicalTrials.gov.
+    OpenTrial,
+    /// Read the next version of the story (the same paper in another feed).
+    NextVersion,
+    /// Switch between one row per story and one row per item.
+    FlatRiver,
+    /// Export what the river shows to a file (RIS, BibTeX, CSL-JSON, Markdown, JSON).
+    Export,
     /// Follow something new: a prompt that takes whatever `rounds add` takes.
     AddSource,
     /// Edit the selected source: title, category, tags, refresh interval.
@@ -85,7 +97,7 @@ impl Group {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 41] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -101,6 +113,10 @@ impl Action {
         Action::OpenInBrowser,
         Action::FollowLink,
         Action::CopyLink,
+        Action::OpenDoi,
+        Action::OpenPubmed,
+        Action::OpenTrial,
+        Action::NextVersion,
         Action::ToggleRead,
         Action::Save,
         Action::Tag,
@@ -110,6 +126,8 @@ impl Action {
         Action::LaneAll,
         Action::LaneUnread,
         Action::LaneSaved,
+        Action::FlatRiver,
+        Action::Export,
         Action::Refresh,
         Action::RefreshAll,
         Action::AddSource,
@@ -163,6 +181,10 @@ impl Action {
             Action::OpenInBrowser => ("open_in_browser", "open in the browser", Read),
             Action::FollowLink => ("follow_link", "open link N of the article", Read),
             Action::CopyLink => ("copy_link", "copy the link", Read),
+            Action::OpenDoi => ("open_doi", "open the DOI at doi.org", Read),
+            Action::OpenPubmed => ("open_pubmed", "open the PubMed record", Read),
+            Action::OpenTrial => ("open_trial", "open the trial at ClinicalTrials.gov", Read),
+            Action::NextVersion => ("next_version", "read the story's next version", Read),
             Action::ToggleRead => ("toggle_read", "mark read / unread", Triage),
             Action::Save => ("save", "save / unsave", Triage),
             Action::Tag => ("tag", "edit tags", Triage),
@@ -172,6 +194,8 @@ impl Action {
             Action::LaneAll => ("lane_all", "lane: all items", River),
             Action::LaneUnread => ("lane_unread", "lane: unread", River),
             Action::LaneSaved => ("lane_saved", "lane: saved", River),
+            Action::FlatRiver => ("flat_river", "one row per story / per item", River),
+            Action::Export => ("export", "export what is shown to a file", River),
             Action::Refresh => ("refresh", "refresh this source", River),
             Action::RefreshAll => ("refresh_all", "refresh all sources", River),
             Action::AddSource => ("add_source", "follow a feed, page or account", Sources),

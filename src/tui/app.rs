@@ -13,6 +13,7 @@ use super::settings::Settings;
 use super::sources::SourcesPane;
 use super::sources_admin::Panel;
 use super::status::Status;
+use super::stories::export_prompt::ExportPrompt;
 use super::tagging::TagEditor;
 use super::theme::Theme;
 use crate::config::Config;
@@ -75,6 +76,10 @@ pub struct App {
     pub reader: Option<Reader>,
     pub filter: Filter,
     pub tagging: Option<TagEditor>,
+    /// The export prompt, while it is open.
+    pub exporting: Option<ExportPrompt>,
+    /// The last file exported to, offered again.
+    pub last_export: Option<String>,
     /// The help screen's scroll offset while it is open.
     pub help: Option<usize>,
     /// Shown over everything until the next key.
@@ -122,6 +127,8 @@ impl App {
             reader: None,
             filter: Filter::default(),
             tagging: None,
+            exporting: None,
+            last_export: None,
             help: None,
             notice: None,
             admin: None,
@@ -304,6 +311,10 @@ mod tests;
 #[cfg(test)]
 #[path = "app_triage_tests.rs"]
 mod triage_tests;
+
+#[cfg(test)]
+#[path = "app_story_tests.rs"]
+mod story_tests;
 
 #[cfg(test)]
 #[path = "app_agreement_tests.rs"]

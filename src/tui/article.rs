@@ -1,10 +1,11 @@
 //! An item turned into styled, wrapped lines for the reader, once per width, in `update`:
 //! header, body (HTML through html2text with numbered links) and the list of those links.
 
+use super::stories::versions;
 use super::theme::Theme;
 use super::{fit, sanitize};
 use crate::dates::{self, Zone};
-use crate::model::Item;
+use crate::model::{Item, Version};
 use crate::text::body;
 use html2text::render::RichAnnotation;
 use ratatui::style::{Modifier, Style};
@@ -19,9 +20,18 @@ pub struct Article {
     pub links: Vec<String>,
 }
 
-pub fn render(item: &Item, width: u16, theme: &Theme, zone: Zone) -> Article {
+/// What the reader knows of the item's story.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Story<'a> {
+    /// Every version, most authoritative first (empty: not loaded, or the item alone).
+    pub versions: &'a [Version],
+    /// The key that reads the next version.
+    pub next_key: &'a str,
+}
+
+pub fn render(item: &Item, story: &Story<'_>, width: u16, theme: &Theme, zone: Zone) -> Article {
     let columns = usize::from(width.max(10));
-    let mut lines = header(item, columns, theme, zone);
+    let mut lines = header(item, story, columns, theme, zone);
     let body = item
         .content
         .as_deref()
@@ -60,11 +70,21 @@ pub fn render(item: &Item, width: u16, theme: &Theme, zone: Zone) -> Article {
     }
 }
 
-fn header(item: &Item, columns: usize, theme: &Theme, zone: Zone) -> Vec<Line<'static>> {
+fn header(
+    item: &Item,
+    story: &Story<'_>,
+    columns: usize,
+    theme: &Theme,
+    zone: Zone,
+) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = fit::wrap(&sanitize::line(&item.title), columns)
         .into_iter()
         .map(|line| Line::styled(line, theme.heading))
         .collect();
+    let badges = versions::badges(&versions::story_evidence(item, story.versions), theme);
+    if !badges.is_empty() {
+        lines.push(Line::from(badges));
+    }
     let mut meta = vec![sanitize::line(&item.source_title)];
     meta.extend(
         item.author
@@ -78,20 +98,12 @@ fn header(item: &Item, columns: usize, theme: &Theme, zone: Zone) -> Vec<Line<'s
             .into_iter()
             .map(|l| Line::styled(l, theme.dim)),
     );
-    let mut identifiers = Vec::new();
-    identifiers.extend(
-        item.doi
-            .as_deref()
-            .map(|doi| format!("doi:{}", sanitize::line(doi))),
-    );
-    identifiers.extend(
-        item.pmid
-            .as_deref()
-            .map(|pmid| format!("PMID {}", sanitize::line(pmid))),
-    );
-    if !identifiers.is_empty() {
+    if let Some(citation) = versions::citation(item) {
+        lines.push(Line::styled(fit::truncate(&citation, columns), theme.dim));
+    }
+    if let Some(identifiers) = versions::identifiers(item) {
         lines.push(Line::styled(
-            fit::truncate(&identifiers.join(" · "), columns),
+            fit::truncate(&identifiers, columns),
             theme.dim,
         ));
     }
@@ -113,6 +125,13 @@ fn header(item: &Item, columns: usize, theme: &Theme, zone: Zone) -> Vec<Line<'s
         ));
     }
     lines.push(Line::default());
+    lines.extend(versions::version_lines(
+        item,
+        story.versions,
+        story.next_key,
+        columns,
+        theme,
+    ));
     lines
 }
 

@@ -15,7 +15,13 @@ empagliflozin did not reduce <b>hospitalization</b>. See the <a href="/doi/suppl
 
 #[test]
 fn links_are_numbered_resolved_and_listed() {
-    let article = render(&item(1, BODY), 60, &Theme::default(), Zone::Utc);
+    let article = render(
+        &item(1, BODY),
+        &Story::default(),
+        60,
+        &Theme::default(),
+        Zone::Utc,
+    );
     assert_eq!(
         article.links,
         vec![
@@ -39,7 +45,13 @@ fn links_are_numbered_resolved_and_listed() {
 #[test]
 fn lines_fit_the_width() {
     for width in [20u16, 40, 77] {
-        let article = render(&item(1, BODY), width, &Theme::default(), Zone::Utc);
+        let article = render(
+            &item(1, BODY),
+            &Story::default(),
+            width,
+            &Theme::default(),
+            Zone::Utc,
+        );
         for line in &article.lines {
             assert!(
                 line.width() <= usize::from(width),
@@ -60,7 +72,14 @@ fn hostile_text_is_sanitized() {
     );
     hostile.title = "Recall\u{1b}[2J notice\u{7}".into();
     hostile.author = Some("Dr \u{1b}]0;pwned\u{7}Okafor".into());
-    let text = text_of(&render(&hostile, 60, &Theme::default(), Zone::Utc)).join("\n");
+    let text = text_of(&render(
+        &hostile,
+        &Story::default(),
+        60,
+        &Theme::default(),
+        Zone::Utc,
+    ))
+    .join("\n");
     let control = text
         .chars()
         .find(|c| (c.is_control() && *c != '\n') || ('\u{202a}'..='\u{202e}').contains(c));
@@ -79,7 +98,14 @@ fn hostile_text_is_sanitized() {
 #[test]
 fn a_body_html2text_panics_on_reads_as_plain_paragraphs() {
     let html = "<p>Before the table</p><table><td colspan=\"65535\"><th rowspan=\"3\">cell</table><p>After it</p>";
-    let text = text_of(&render(&item(1, html), 60, &Theme::default(), Zone::Utc)).join("\n");
+    let text = text_of(&render(
+        &item(1, html),
+        &Story::default(),
+        60,
+        &Theme::default(),
+        Zone::Utc,
+    ))
+    .join("\n");
     assert!(
         text.contains("Before the table\n\ncell\n\nAfter it"),
         "{text}"
@@ -91,7 +117,7 @@ fn a_body_html2text_panics_on_reads_as_plain_paragraphs() {
 fn item_without_text_says_so() {
     let mut empty = item(1, "");
     empty.content = None;
-    let article = render(&empty, 60, &Theme::default(), Zone::Utc);
+    let article = render(&empty, &Story::default(), 60, &Theme::default(), Zone::Utc);
     assert!(article.links.is_empty());
     assert!(text_of(&article).iter().any(|l| l.contains("no text")));
 }

@@ -1,5 +1,5 @@
-//! Keys, in order of who gets them first: a notice, the tag prompt, the filter bar, the help
-//! screen, the reader's link prompt, and then the keymap.
+//! Keys, in order of who gets them first: a notice, the tag prompt, the export prompt, the
+//! filter bar, the help screen, the reader's link prompt, and then the keymap.
 
 use super::action::Action;
 use super::app::{App, Effect};
@@ -29,6 +29,8 @@ impl App {
             self.admin_key(key, effects);
         } else if self.tagging.is_some() {
             self.tag_key(key, effects);
+        } else if self.exporting.is_some() {
+            self.export_key(key, effects);
         } else if self.filter.editing {
             self.filter_key(key, effects);
         } else if self.help.is_some() {
@@ -58,6 +60,8 @@ impl App {
         }
         if self.admin.is_some() {
             self.admin_paste(text);
+        } else if let Some(prompt) = &mut self.exporting {
+            prompt.input.paste(text);
         } else if let Some(editor) = &mut self.tagging {
             editor.input.paste(text);
         } else if self.filter.editing {

@@ -32,6 +32,7 @@ mod signals;
 pub mod sources;
 pub mod sources_admin;
 pub mod status;
+pub mod stories;
 pub mod tagging;
 pub mod terminal;
 #[cfg(test)]

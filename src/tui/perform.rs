@@ -5,19 +5,23 @@ use super::app::{App, Effect};
 use super::layout::Focus;
 use super::protocol::{Command, Lane};
 use super::reader::Reader;
+use super::stories::Identifier;
 use super::tagging::TagEditor;
 use crate::model::{ItemId, Mark, SourceId};
 
 /// The item an action applies to: the one in the reader when it has the focus, else the
 /// selected row.
-struct Target {
-    id: ItemId,
-    source_id: SourceId,
-    title: String,
-    url: Option<String>,
-    read: bool,
-    saved: bool,
-    tags: Vec<String>,
+pub(super) struct Target {
+    pub id: ItemId,
+    pub source_id: SourceId,
+    pub title: String,
+    pub url: Option<String>,
+    pub read: bool,
+    pub saved: bool,
+    pub tags: Vec<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub nct: Option<String>,
 }
 
 impl App {
@@ -60,6 +64,12 @@ impl App {
             Action::ImportStarter => self.import_starter(Vec::new(), effects),
             Action::PickStarter => self.open_starter_picker(),
             Action::Help => self.help = Some(0),
+            Action::OpenDoi => self.open_identifier(Identifier::Doi, effects),
+            Action::OpenPubmed => self.open_identifier(Identifier::Pubmed, effects),
+            Action::OpenTrial => self.open_identifier(Identifier::Trial, effects),
+            Action::NextVersion => self.next_version(effects),
+            Action::FlatRiver => self.toggle_flat(effects),
+            Action::Export => self.start_export(),
         }
     }
 
@@ -179,7 +189,7 @@ impl App {
         self.status.info("Filter cleared");
     }
 
-    fn target(&self) -> Option<Target> {
+    pub(super) fn target(&self) -> Option<Target> {
         if self.focus == Focus::Reader {
             let item = self.reader.as_ref()?.item.as_ref()?;
             return Some(Target {
@@ -190,6 +200,9 @@ impl App {
                 read: item.read.is_some(),
                 saved: item.saved.is_some(),
                 tags: item.tags.clone(),
+                doi: item.doi.clone(),
+                pmid: item.pmid.clone(),
+                nct: item.paper.ncts.first().cloned(),
             });
         }
         let row = self
@@ -204,6 +217,9 @@ impl App {
             read: row.read,
             saved: row.saved,
             tags: row.tags.clone(),
+            doi: row.doi.clone(),
+            pmid: row.pmid.clone(),
+            nct: row.nct.clone(),
         })
     }
 

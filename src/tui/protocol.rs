@@ -1,7 +1,7 @@
 //! The only link between the UI loop and the worker that owns the database and the network:
 //! commands go in (imperatives), events come out (past tense). Nothing else is shared.
 
-use crate::model::{Item, ItemId, ItemSummary, Mark, Source, SourceEdit, SourceId};
+use crate::model::{Item, ItemId, ItemSummary, Mark, Source, SourceEdit, SourceId, Version};
 use crate::query::QueryError;
 pub use crate::sync::add::Pick;
 use crate::sync::progress::Progress;
@@ -20,6 +20,16 @@ pub struct RiverQuery {
     pub text: String,
     pub lane: Lane,
     pub scope: Scope,
+    /// One row per story (the same paper across feeds) rather than per item.
+    pub stories: bool,
+}
+
+impl RiverQuery {
+    /// Rows are stories: asked for, and over every source. A source's or a category's own
+    /// river shows its own items (a story's lead may live elsewhere).
+    pub fn grouped(&self) -> bool {
+        self.stories && self.scope == Scope::Everything
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +74,11 @@ pub enum Command {
     LoadTags,
     Refresh {
         source: Option<SourceId>,
+    },
+    /// Write what the query shows to a file; the format comes from its name.
+    Export {
+        query: RiverQuery,
+        path: String,
     },
     /// Refresh what the schedule says is due: the newsfeed's automatic refresh.
     RefreshDue,
@@ -110,6 +125,11 @@ pub enum Event {
         error: QueryError,
     },
     ItemLoaded(Box<Item>),
+    /// Every version of the item's story, most authoritative first (sent after the item).
+    VersionsLoaded {
+        id: ItemId,
+        versions: Vec<Version>,
+    },
     Marked {
         ids: Vec<ItemId>,
         mark: Mark,
@@ -130,6 +150,14 @@ pub enum Event {
         tags: Vec<String>,
     },
     TagsLoaded(Vec<String>),
+    Exported {
+        path: String,
+        count: usize,
+        /// "RIS", "BibTeX"…
+        format: &'static str,
+        /// Entries are papers (reference formats) or items (JSON).
+        papers: bool,
+    },
     Refresh(Progress),
     /// The refresh stopped before its summary (the database refused a write, say); one
     /// sentence. It is over: the next one may start.

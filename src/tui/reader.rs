@@ -3,7 +3,7 @@
 use super::article::{self, Article};
 use super::theme::Theme;
 use crate::dates::Zone;
-use crate::model::{Item, ItemId, Mark};
+use crate::model::{Item, ItemId, Mark, Version};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reader {
@@ -16,6 +16,10 @@ pub struct Reader {
     pub link_prompt: Option<String>,
     /// The clock the item's date is shown in.
     pub zone: Zone,
+    /// Every version of the item's story (empty until the worker sends them).
+    pub versions: Vec<Version>,
+    /// The key that reads the next version, as the versions list names it.
+    next_key: String,
 }
 
 impl Reader {
@@ -27,11 +31,26 @@ impl Reader {
             scroll: 0,
             link_prompt: None,
             zone,
+            versions: Vec::new(),
+            next_key: String::new(),
         }
     }
 
     pub fn set_item(&mut self, item: Box<Item>, width: u16, theme: &Theme) {
         self.item = Some(item);
+        self.article = None;
+        self.render(width, theme);
+    }
+
+    pub fn set_versions(
+        &mut self,
+        versions: Vec<Version>,
+        next_key: &str,
+        width: u16,
+        theme: &Theme,
+    ) {
+        self.versions = versions;
+        self.next_key = next_key.to_string();
         self.article = None;
         self.render(width, theme);
     }
@@ -42,7 +61,11 @@ impl Reader {
         if self.article.as_ref().is_some_and(|a| a.width == width) {
             return;
         }
-        self.article = Some(article::render(item, width, theme, self.zone));
+        let story = article::Story {
+            versions: &self.versions,
+            next_key: &self.next_key,
+        };
+        self.article = Some(article::render(item, &story, width, theme, self.zone));
     }
 
     pub fn line_count(&self) -> usize {

@@ -55,6 +55,7 @@ impl River {
             text: String::new(),
             lane,
             scope: Scope::Everything,
+            stories: true,
         };
         River {
             wanted: query.clone(),

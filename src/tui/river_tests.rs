@@ -13,6 +13,14 @@ fn summary(id: i64) -> ItemSummary {
         saved: false,
         tags: Vec::new(),
         doi: None,
+        pmid: None,
+        nct: None,
+        evidence: crate::model::Evidence::default(),
+        story: crate::model::StoryInfo {
+            id: crate::model::StoryId(id),
+            versions: 1,
+            lead: true,
+        },
     }
 }
 

@@ -23,6 +23,14 @@ pub fn summary(id: i64, title: &str) -> ItemSummary {
         saved: false,
         tags: Vec::new(),
         doi: None,
+        pmid: None,
+        nct: None,
+        evidence: crate::model::Evidence::default(),
+        story: crate::model::StoryInfo {
+            id: crate::model::StoryId(id),
+            versions: 1,
+            lead: true,
+        },
     }
 }
 
@@ -56,6 +64,13 @@ pub fn item(id: i64, content: &str) -> Item {
         read: None,
         saved: None,
         tags: vec!["cardio".into()],
+        paper: crate::model::Paper::default(),
+        evidence: crate::model::Evidence::default(),
+        story: crate::model::StoryInfo {
+            id: crate::model::StoryId(id),
+            versions: 1,
+            lead: true,
+        },
     }
 }
 

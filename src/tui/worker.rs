@@ -24,6 +24,8 @@ pub struct WorkerOptions {
     pub http: HttpOptions,
     /// How long a write waits for another process's write lock before it fails.
     pub busy_timeout: Duration,
+    /// The config's `read_whole_story`.
+    pub read_whole_story: bool,
     /// The config's `[bridges]`, for adding accounts on networks without feeds.
     pub bridges: BTreeMap<String, String>,
     pub schedule: SchedulePolicy,
@@ -36,6 +38,7 @@ impl Default for WorkerOptions {
             jobs: 8,
             http: HttpOptions::default(),
             busy_timeout: DEFAULT_BUSY_TIMEOUT,
+            read_whole_story: true,
             bridges: BTreeMap::new(),
             schedule: SchedulePolicy::default(),
             retention: Some(RetentionPolicy::default()),
@@ -50,6 +53,7 @@ impl WorkerOptions {
         WorkerOptions {
             http: config.http_options(defaults.jobs),
             busy_timeout: config.busy_timeout,
+            read_whole_story: config.read_whole_story,
             bridges: config.bridges.clone(),
             schedule: SchedulePolicy::with_overrides(&config.schedules),
             retention: Some(RetentionPolicy {
@@ -111,7 +115,8 @@ impl Worker {
     ) {
         let opened = Store::open_waiting(&db_path, options.busy_timeout)
             .map_err(|e| e.to_string())
-            .and_then(|store| {
+            .and_then(|mut store| {
+                store.set_read_whole_story(options.read_whole_story);
                 let http = HttpOptions {
                     max_in_flight: options.jobs,
                     ..options.http.clone()
@@ -131,6 +136,7 @@ impl Worker {
             refresh_context: RefreshContext {
                 db_path,
                 busy_timeout: options.busy_timeout,
+                read_whole_story: options.read_whole_story,
                 client: Arc::new(client),
                 events: events.clone(),
                 schedule: options.schedule,
@@ -171,10 +177,7 @@ impl Worker {
                 offset,
                 limit,
             } => self.river(generation, &query, offset, limit),
-            Command::LoadItem(id) => self
-                .store
-                .item(id)
-                .map(|item| Event::ItemLoaded(Box::new(item))),
+            Command::LoadItem(id) => self.load_item(id),
             Command::Mark { ids, mark } => self.mark(ids, mark),
             Command::MarkAllRead { query } => self.mark_all_read(&query),
             Command::FindUnread { query, from } => self.find_unread(query, from),
@@ -206,6 +209,7 @@ impl Worker {
                 self.import_starter(&categories);
                 return;
             }
+            Command::Export { query, path } => Ok(self.export(&query, &path)),
             Command::Quit => return,
         };
         let event = result.unwrap_or_else(|error| Event::Failed(error.to_string()));
@@ -230,8 +234,13 @@ impl Worker {
             Ok(filter) => filter,
             Err(error) => return Ok(Event::RiverRejected { generation, error }),
         };
-        let total = self.store.count_items(&filter)?;
-        let rows = self.store.list_items(&filter, limit, offset)?;
+        let (total, rows) = if query.grouped() {
+            let total = self.store.count_stories(&filter)?;
+            (total, self.store.list_stories(&filter, limit, offset)?)
+        } else {
+            let total = self.store.count_items(&filter)?;
+            (total, self.store.list_items(&filter, limit, offset)?)
+        };
         Ok(Event::RiverLoaded {
             generation,
             total,
@@ -240,15 +249,15 @@ impl Worker {
         })
     }
 
-    /// Answers with `Marked`, then (for read marks) the touched sources' new unread counts:
-    /// a cheap probe per source instead of reloading every count.
+    /// Answers with `Marked` (every item marked: reading one version of a story reads them
+    /// all), then (for read marks) the touched sources' new unread counts: a cheap probe per
+    /// source instead of reloading every count.
     fn mark(&mut self, ids: Vec<crate::model::ItemId>, mark: Mark) -> Result<Event, StoreError> {
-        let outcome = self.store.mark_items(&ids, mark, Utc::now())?;
-        let ids = ids
-            .into_iter()
-            .filter(|id| !outcome.missing.contains(id))
-            .collect();
-        let marked = Event::Marked { ids, mark };
+        let outcome = self.store.mark_stories(&ids, mark, Utc::now())?;
+        let marked = Event::Marked {
+            ids: outcome.ids,
+            mark,
+        };
         if matches!(mark, Mark::Save | Mark::Unsave) {
             return Ok(marked);
         }
@@ -256,6 +265,32 @@ impl Worker {
         Ok(Event::UnreadCounts(
             self.store.unread_counts(&outcome.sources)?,
         ))
+    }
+
+    /// The item, then its story's versions.
+    fn load_item(&self, id: crate::model::ItemId) -> Result<Event, StoreError> {
+        let item = self.store.item(id)?;
+        let _ = self.events.send(Event::ItemLoaded(Box::new(item)));
+        let versions = self.store.versions(id)?;
+        Ok(Event::VersionsLoaded { id, versions })
+    }
+
+    fn export(&self, query: &RiverQuery, path: &str) -> Event {
+        let filter = match river_filter(query) {
+            Ok(filter) => filter,
+            Err(error) => {
+                return Event::Failed(format!("Cannot export: the filter is invalid ({error})"));
+            }
+        };
+        match crate::sync::export::export_to_file(&self.store, &filter, query.grouped(), path) {
+            Ok(written) => Event::Exported {
+                path: written.path.display().to_string(),
+                count: written.count,
+                format: written.format.name(),
+                papers: written.format != crate::export::Format::Json,
+            },
+            Err(error) => Event::Failed(format!("Cannot export: {error}")),
+        }
     }
 
     fn mark_all_read(&mut self, query: &RiverQuery) -> Result<Event, StoreError> {
@@ -278,6 +313,9 @@ impl Worker {
 
     fn find_unread(&self, query: RiverQuery, from: usize) -> Result<Event, StoreError> {
         let found = match river_filter(&query) {
+            Ok(filter) if query.grouped() => {
+                self.store.next_unread_story_position(&filter, from)?
+            }
             Ok(filter) => self.store.next_unread_position(&filter, from)?,
             Err(_) => None,
         };
@@ -335,6 +373,7 @@ mod tests {
             text: String::new(),
             lane: Lane::All,
             scope: Scope::Everything,
+            stories: true,
         };
         Command::LoadRiver {
             generation,

@@ -25,6 +25,13 @@ impl App {
             } => self.on_river_loaded(generation, total, offset, rows, effects),
             Event::RiverRejected { generation, error } => self.on_river_rejected(generation, error),
             Event::ItemLoaded(item) => self.on_item_loaded(item),
+            Event::VersionsLoaded { id, versions } => self.on_versions_loaded(id, versions),
+            Event::Exported {
+                path,
+                count,
+                format,
+                papers,
+            } => self.on_exported(&path, count, format, papers),
             // Taken by `on_admin_event` above.
             Event::SourcesAdded { .. }
             | Event::FeedsToChoose { .. }

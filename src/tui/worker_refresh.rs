@@ -22,6 +22,8 @@ use tokio::task::{JoinError, JoinHandle};
 pub(super) struct RefreshContext {
     pub db_path: PathBuf,
     pub busy_timeout: Duration,
+    /// The config's `read_whole_story`: new versions of read stories arrive read.
+    pub read_whole_story: bool,
     pub client: Arc<HttpClient>,
     pub events: UnboundedSender<Event>,
     pub schedule: SchedulePolicy,
@@ -105,6 +107,7 @@ async fn run(wanted: Wanted, context: RefreshContext) {
 
 async fn refresh_and_reload(wanted: Wanted, context: RefreshContext) -> Result<(), StoreError> {
     let mut store = Store::open_waiting(&context.db_path, context.busy_timeout)?;
+    store.set_read_whole_story(context.read_whole_story);
     let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
     let forward_to = context.events.clone();
     let forward = tokio::spawn(async move {

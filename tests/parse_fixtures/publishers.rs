@@ -29,9 +29,9 @@ fn nejm_atypon_toc() {
     assert_eq!(
         dois,
         [
-            Some("10.1056/nejmoa2406789"),
-            Some("10.1056/nejme2505123"),
-            Some("10.1056/nejmcps2412345")
+            Some("10.1056/NEJMoa2406789"),
+            Some("10.1056/NEJMe2505123"),
+            Some("10.1056/NEJMcps2412345")
         ]
     );
     let trial = &feed.items[0];
@@ -58,7 +58,7 @@ fn pubmed_search_with_dc_identifiers() {
     let first = &feed.items[0];
     assert_eq!(first.guid, "pubmed:40412345");
     assert_eq!(first.pmid.as_deref(), Some("40412345"));
-    assert_eq!(first.doi.as_deref(), Some("10.1016/s0140-6736(25)00812-4"));
+    assert_eq!(first.doi.as_deref(), Some("10.1016/S0140-6736(25)00812-4"));
     assert_eq!(
         first.author.as_deref(),
         Some("Rahul Menon, Sofia Alvarez, Kwame Mensah")

@@ -20,7 +20,7 @@ fn mastodon_hashtag_feed_with_untitled_posts() {
         "{}",
         paper.title
     );
-    assert_eq!(paper.doi.as_deref(), Some("10.1056/nejmoa2406789"));
+    assert_eq!(paper.doi.as_deref(), Some("10.1056/NEJMoa2406789"));
     assert_eq!(paper.enclosure_type.as_deref(), Some("image/png"));
     assert!(
         paper

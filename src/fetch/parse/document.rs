@@ -104,6 +104,8 @@ pub struct Feed {
     pub moved_to: Option<String>,
     /// RSS `<ttl>`: minutes the feed may be cached.
     pub ttl: Option<u32>,
+    /// The channel's `prism:publicationName`: the journal of every item (NEJM names it once).
+    pub publication: Option<String>,
     pub entries: Vec<Entry>,
     /// Entries found but not readable (cut off by the end of the document).
     pub skipped: usize,
@@ -119,6 +121,7 @@ impl Feed {
             authors: Vec::new(),
             moved_to: None,
             ttl: None,
+            publication: None,
             entries: Vec::new(),
             skipped: 0,
         }
@@ -145,8 +148,30 @@ pub struct Entry {
     pub authors: Vec<String>,
     pub categories: Vec<String>,
     pub enclosures: Vec<Enclosure>,
-    /// `dc:identifier`, `prism:doi`: where journals and PubMed put DOIs and PMIDs.
+    /// `dc:identifier`, `prism:doi`, `prism:url`: where journals and PubMed put DOIs and PMIDs.
     pub identifiers: Vec<String>,
+    /// PRISM and Dublin Core bibliographic elements.
+    pub citation: Citation,
+    /// `dc:relation`, `dcterms:isVersionOf`: where a preprint server says the paper was
+    /// published.
+    pub relations: Vec<String>,
+}
+
+/// An item's PRISM and Dublin Core bibliographic elements; the first of each wins, but
+/// `prism:publicationName` wins over `dc:source`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Citation {
+    pub journal: Option<String>,
+    /// `dc:source`: a journal, when `prism:publicationName` is not given.
+    pub source: Option<String>,
+    pub volume: Option<String>,
+    /// `prism:number` or `prism:issueIdentifier`.
+    pub issue: Option<String>,
+    pub first_page: Option<String>,
+    pub last_page: Option<String>,
+    pub page_range: Option<String>,
+    /// `prism:section`, `dc:type`: the article type (or, at medRxiv, the subject).
+    pub section: Option<String>,
 }
 
 /// A date as the document writes it, or as feed-rs has already read it (with our parser).

@@ -4,8 +4,7 @@
 use super::dates;
 use super::document::{Entry, Text, When};
 use super::links;
-use super::person;
-use crate::ident;
+use super::paper::{self, Inputs};
 use crate::model::NewItem;
 use crate::text;
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -21,6 +20,8 @@ pub struct FeedContext<'a> {
     pub fetched_at: DateTime<Utc>,
     /// Entries without authors inherit the feed's (Atom, JSON Feed).
     pub inherited_authors: &'a [String],
+    /// The channel's `prism:publicationName`: the journal of every item.
+    pub publication: Option<&'a str>,
 }
 
 pub fn to_item(mut entry: Entry, context: &FeedContext<'_>) -> NewItem {
@@ -42,7 +43,18 @@ pub fn to_item(mut entry: Entry, context: &FeedContext<'_>) -> NewItem {
         .filter(|date| is_plausible(*date, context.fetched_at) && Some(*date) != feed_date);
     let texts = [summary.as_deref(), content.as_deref()];
     let title = item_title(entry.title.as_ref(), texts, url.as_deref());
-    let (doi, pmid) = identifiers(&entry, url.as_deref(), texts);
+    let authors = super::authors::names(&entry.authors, context.inherited_authors);
+    let author = (!authors.is_empty()).then(|| authors.join(", "));
+    let categories = categories(&entry.categories);
+    let described = paper::describe(Inputs {
+        entry: &entry,
+        publication: context.publication,
+        url: url.as_deref(),
+        title: &title,
+        bodies: texts,
+        authors,
+        categories: &categories,
+    });
     let (enclosure_url, enclosure_type) = enclosure(&entry, context.base).unzip();
     NewItem {
         guid: item_guid(
@@ -53,7 +65,7 @@ pub fn to_item(mut entry: Entry, context: &FeedContext<'_>) -> NewItem {
         ),
         url,
         title,
-        author: authors(&entry.authors, context.inherited_authors),
+        author,
         // None when the feed gives no usable date: the store then keeps the first fetch time,
         // so an undated item does not move (or count as changed) on every refresh.
         published: feed_date,
@@ -62,9 +74,10 @@ pub fn to_item(mut entry: Entry, context: &FeedContext<'_>) -> NewItem {
         content,
         enclosure_url,
         enclosure_type: enclosure_type.flatten(),
-        categories: categories(&entry.categories),
-        doi,
-        pmid,
+        categories,
+        doi: described.doi,
+        pmid: described.pmid,
+        paper: described.paper,
     }
 }
 
@@ -99,27 +112,6 @@ fn feed_date(entry: &Entry, fetched_at: DateTime<Utc>) -> Option<DateTime<Utc>> 
                 .find_map(|raw| dates::parse_timestamp(raw))
         })
         .filter(|date| is_plausible(*date, fetched_at))
-}
-
-/// DOI and PMID from the item's own identifiers first (id, links, `dc:identifier`), then its text.
-fn identifiers(
-    entry: &Entry,
-    url: Option<&str>,
-    bodies: [Option<&str>; 2],
-) -> (Option<String>, Option<String>) {
-    let searchable: Vec<&str> = entry
-        .id
-        .as_deref()
-        .into_iter()
-        .chain(url)
-        .chain(entry.links.iter().map(|link| link.href.as_str()))
-        .chain(entry.identifiers.iter().map(String::as_str))
-        .chain(bodies.into_iter().flatten())
-        .collect();
-    (
-        searchable.iter().find_map(|text| ident::find_doi(text)),
-        searchable.iter().find_map(|text| ident::find_pmid(text)),
-    )
 }
 
 /// Dates before 1990 are placeholders (epoch zero, `0001-01-01`) and dates more than a day
@@ -171,17 +163,6 @@ fn fnv1a_64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
     })
-}
-
-fn authors(own: &[String], inherited: &[String]) -> Option<String> {
-    let people = if own.is_empty() { inherited } else { own };
-    let mut names: Vec<String> = Vec::new();
-    for name in people.iter().filter_map(|raw| person::display_name(raw)) {
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    (!names.is_empty()).then(|| names.join(", "))
 }
 
 /// The first enclosure with an http(s) address (Media RSS before RSS `<enclosure>`), else an
@@ -248,16 +229,5 @@ mod tests {
         assert!(is_plausible(now + Duration::hours(23), now));
         assert!(!is_plausible(now + Duration::days(2), now));
         assert!(!is_plausible(DateTime::UNIX_EPOCH, now));
-    }
-
-    #[test]
-    fn authors_are_named_once_and_inherited_when_absent() {
-        let own = [
-            "editor@example.org (The Editor)".to_string(),
-            "The Editor".to_string(),
-        ];
-        assert_eq!(authors(&own, &[]).as_deref(), Some("The Editor"));
-        let inherited = ["Dr. A".to_string()];
-        assert_eq!(authors(&[], &inherited).as_deref(), Some("Dr. A"));
     }
 }

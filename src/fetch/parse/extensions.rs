@@ -72,15 +72,41 @@ pub fn item_field(
         (ns, "modified") if ns.is_dublin_core() => {
             set(&mut entry.updated, written(document, child))
         }
-        (Ns::Prism, "doi") => entry.identifiers.extend(trimmed(document, child)),
+        (Ns::Prism, "doi" | "url") => entry.identifiers.extend(trimmed(document, child)),
         (Ns::Content, "encoded") => set(&mut entry.content, html(document, child)),
         (Ns::Media, _) => media(document, child, base, found),
         (Ns::Itunes, "title") => set(&mut found.titles.itunes, html(document, child)),
         (_, local) if OTHER_DATES.contains(&local) => {
             entry.other_dates.extend(date(document, child));
         }
+        (Ns::Prism, _) | (Ns::Dc | Ns::DcTerms, "source" | "type" | "relation" | "isVersionOf") => {
+            bibliographic(document, child, entry)
+        }
         _ => {}
     }
+}
+
+/// PRISM's journal, volume, issue, pages and section; Dublin Core's source, type and relation.
+fn bibliographic(document: &Document<'_>, id: NodeId, entry: &mut Entry) {
+    let element = document.element(id);
+    let value = trimmed(document, id).map(|text| crate::text::plain_text(&text));
+    let citation = &mut entry.citation;
+    let slot = match (element.ns, element.local) {
+        (Ns::Prism, "publicationName") => &mut citation.journal,
+        (Ns::Prism, "volume") => &mut citation.volume,
+        (Ns::Prism, "number" | "issueIdentifier") => &mut citation.issue,
+        (Ns::Prism, "startingPage") => &mut citation.first_page,
+        (Ns::Prism, "endingPage") => &mut citation.last_page,
+        (Ns::Prism, "pageRange") => &mut citation.page_range,
+        (Ns::Prism, "section") | (_, "type") => &mut citation.section,
+        (_, "source") => &mut citation.source,
+        (_, "relation" | "isVersionOf") => {
+            entry.relations.extend(value);
+            return;
+        }
+        _ => return,
+    };
+    set(slot, value.filter(|text| !text.is_empty()));
 }
 
 /// `media:title`, `media:content` (which may hold a title and a description) and

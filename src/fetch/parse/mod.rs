@@ -15,6 +15,8 @@
 
 mod atom;
 mod atom_text;
+mod authors;
+mod citation;
 mod dates;
 mod document;
 mod encoding;
@@ -25,6 +27,7 @@ mod feedrs;
 mod hints;
 mod json;
 mod links;
+mod paper;
 mod person;
 mod posts;
 mod repairs;
@@ -224,6 +227,7 @@ fn to_parsed_feed(
         base,
         fetched_at,
         inherited_authors: &inherited_authors,
+        publication: feed.publication.as_deref(),
     };
     let title = feed
         .title

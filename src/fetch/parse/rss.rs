@@ -107,6 +107,9 @@ impl<'a> Reader<'_, 'a> {
                 (_, ns, "title") if ns.is_dublin_core() => {
                     dublin_core_title = html(document, child)
                 }
+                (_, Ns::Prism, "publicationName") => {
+                    feed.publication = trimmed(document, child);
+                }
                 _ => {}
             }
         }

@@ -2,6 +2,7 @@
 //! renders HTML or changes the state.
 
 mod empty;
+mod export;
 mod help;
 mod notice;
 mod reader;
@@ -42,6 +43,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, panes.status, app);
     if let Some(editor) = &app.tagging {
         tags::draw(frame, panes.status, app, editor);
+    }
+    if let Some(prompt) = &app.exporting {
+        export::draw(frame, panes.status, app, prompt);
     }
     if app.admin.is_some() {
         let main = Rect {

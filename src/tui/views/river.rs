@@ -1,7 +1,8 @@
-//! The river: newest first, one row per item, with the filter bar on top when it is in use.
+//! The river: newest first, one row per story (or per item, flat), with the filter bar on top
+//! when it is in use.
 
 use super::{pane_block, thousands};
-use crate::model::ItemSummary;
+use crate::model::{ItemSummary, Notice};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::clock::{self, AGE_WIDTH};
@@ -74,7 +75,13 @@ fn title(app: &App) -> Line<'static> {
         Scope::Uncategorized => parts.push("No category".to_string()),
     }
     if river.loaded {
-        parts.push(thousands(river.total));
+        let noun = match (river.shown.grouped(), river.total) {
+            (true, 1) => " story",
+            (true, _) => " stories",
+            (false, 1) => " item",
+            (false, _) => " items",
+        };
+        parts.push(format!("{}{noun}", thousands(river.total)));
     }
     Line::from(format!(" {} ", parts.join(" · ")))
 }
@@ -138,6 +145,25 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
         Span::raw(" ")
     });
     spans.push(Span::raw(" "));
+    spans.extend(title_spans(app, row, columns.title));
+    Line::from(spans)
+}
+
+/// Badges, the title, `+N` for a story's other versions and the tags, in `room` columns.
+fn title_spans(app: &App, row: &ItemSummary, mut room: usize) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let mut spans = Vec::new();
+    for (badge, style) in row_badges(app, row) {
+        room = room.saturating_sub(fit::width(&badge));
+        spans.push(Span::styled(badge, style));
+    }
+    // "+3": the other versions of this story, in other feeds.
+    let others = if app.river.shown.grouped() && row.story.versions > 1 {
+        format!(" +{}", row.story.versions - 1)
+    } else {
+        String::new()
+    };
+    room = room.saturating_sub(fit::width(&others));
     let tags: String = row
         .tags
         .iter()
@@ -146,20 +172,40 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     let title = sanitize::line(&row.title);
     // Tags follow the title and get at most a third of the room; the row is padded to its
     // width so that a selection spans all of it.
-    let tags = fit::truncate(&tags, columns.title / 3);
-    let title = fit::truncate(&title, columns.title.saturating_sub(fit::width(&tags)));
-    let rest = columns
-        .title
-        .saturating_sub(fit::width(&title) + fit::width(&tags));
+    let tags = fit::truncate(&tags, room / 3);
+    let title = fit::truncate(&title, room.saturating_sub(fit::width(&tags)));
+    let rest = room.saturating_sub(fit::width(&title) + fit::width(&tags));
     let title_style = if row.read {
         Style::new()
     } else {
         Style::new().add_modifier(Modifier::BOLD)
     };
     spans.push(Span::styled(title, title_style));
+    spans.push(Span::styled(others, theme.accent));
     spans.push(Span::styled(tags, theme.tag));
     spans.push(Span::raw(" ".repeat(rest)));
-    Line::from(spans)
+    spans
+}
+
+/// "RETRACTED ", "concern ", "preprint ": short, before the title.
+fn row_badges(app: &App, row: &ItemSummary) -> Vec<(String, Style)> {
+    let theme = &app.theme;
+    let mut badges = Vec::new();
+    match row.evidence.notice {
+        Some(Notice::Retraction) => badges.push((
+            "RETRACTED ".to_string(),
+            theme.error.add_modifier(Modifier::BOLD),
+        )),
+        Some(Notice::ExpressionOfConcern) => badges.push((
+            "concern ".to_string(),
+            theme.error.add_modifier(Modifier::BOLD),
+        )),
+        None => {}
+    }
+    if row.evidence.preprint {
+        badges.push(("preprint ".to_string(), theme.unread));
+    }
+    badges
 }
 
 /// How a row's width is shared: the age and the marks are fixed; the title comes first, up to

@@ -84,11 +84,18 @@ fn hints(app: &App) -> String {
         _ if app.tagging.is_some() => {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
         }
+        _ if app.exporting.is_some() => return "Enter exports · Esc cancels ".to_string(),
         _ if app.admin.is_some() => return String::new(),
         _ if app.sources.is_empty() => &[
             (Action::AddSource, "follow"),
             (Action::Help, "help"),
             (Action::BackOrQuit, "quit"),
+        ],
+        Focus::Reader if app.reader.as_ref().is_some_and(|r| r.versions.len() > 1) => &[
+            (Action::OpenInBrowser, "browser"),
+            (Action::NextVersion, "next version"),
+            (Action::BackOrQuit, "back"),
+            (Action::Help, "help"),
         ],
         Focus::Reader => &[
             (Action::OpenInBrowser, "browser"),

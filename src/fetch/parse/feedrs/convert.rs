@@ -4,11 +4,11 @@
 //! its type says), and what feed-rs does not read comes from the scan.
 
 use super::super::document::{Enclosure, Entry, Feed, Format, Link, Text, When};
-use super::scan::ItemExtras;
+use super::scan::{ItemExtras, Scan};
 use feed_rs::model;
 
-/// The whole feed; `extras` has one entry per feed-rs entry (JSON Feed has none).
-pub fn feed(parsed: model::Feed, extras: Vec<ItemExtras>, doc: &[u8]) -> Feed {
+/// The whole feed; the scan has one item per feed-rs entry (none for JSON Feed).
+pub fn feed(parsed: model::Feed, scan: Scan, doc: &[u8]) -> Feed {
     let format = match parsed.feed_type {
         model::FeedType::Atom => Format::Atom,
         model::FeedType::JSON => Format::Json,
@@ -26,9 +26,8 @@ pub fn feed(parsed: model::Feed, extras: Vec<ItemExtras>, doc: &[u8]) -> Feed {
         .filter(|generator| !generator.is_empty());
     feed.authors = parsed.authors.into_iter().filter_map(person).collect();
     feed.ttl = parsed.ttl;
-    let extras = extras
-        .into_iter()
-        .chain(std::iter::repeat_with(ItemExtras::default));
+    feed.publication = scan.publication;
+    let extras = (scan.items.into_iter()).chain(std::iter::repeat_with(ItemExtras::default));
     feed.entries = parsed
         .entries
         .into_iter()
@@ -68,6 +67,8 @@ fn entry(parsed: model::Entry, extras: ItemExtras, format: Format) -> Entry {
             .filter(|term| !term.is_empty())
             .collect(),
         identifiers: extras.identifiers,
+        citation: extras.citation,
+        relations: extras.relations,
         ..Entry::default()
     };
     for link in parsed.links {

@@ -54,13 +54,13 @@ pub fn read(doc: &str, base: Option<&Url>) -> Result<(Feed, Repairs), Fallback> 
         Some(b'<') if !errors::looks_like_html(start.as_bytes()) => prepare::for_feed_rs(start),
         _ => return Err(Fallback::Scan("no XML or JSON Feed document")),
     };
-    let extras = match prepared.starts_with('<') {
-        true => scan::scan(&prepared).map_err(Fallback::Scan)?.items,
-        false => Vec::new(),
+    let scan = match prepared.starts_with('<') {
+        true => scan::scan(&prepared).map_err(Fallback::Scan)?,
+        false => scan::Scan::default(),
     };
     let parsed = run(prepared.as_bytes(), base)?;
-    plausible::check(&parsed, &extras).map_err(Fallback::Implausible)?;
-    Ok((convert::feed(parsed, extras, prepared.as_bytes()), repairs))
+    plausible::check(&parsed, &scan.items).map_err(Fallback::Implausible)?;
+    Ok((convert::feed(parsed, scan, prepared.as_bytes()), repairs))
 }
 
 /// feed-rs with our dates and no ids of its own invention: an entry without an id gets none

@@ -11,9 +11,10 @@
 
 mod children;
 
-use super::super::document::Enclosure;
+use super::super::document::{Citation, Enclosure};
 use super::super::xml::{Ns, decode_references};
 use super::lexer::{self, Lexer, Piece};
+use crate::text::plain_text;
 
 /// Deeper nesting goes to the tolerant reader: feed-rs follows `media:group` by recursion, and
 /// no feed needs more than a dozen levels.
@@ -53,11 +54,16 @@ pub struct ItemExtras {
     /// RSS `<enclosure>`s of an item that also has Media RSS content, which feed-rs drops
     /// (we keep them, after the Media RSS ones).
     pub enclosures: Vec<Enclosure>,
+    /// PRISM and Dublin Core bibliographic elements, and where a preprint says it was published.
+    pub citation: Citation,
+    pub relations: Vec<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Scan {
     pub items: Vec<ItemExtras>,
+    /// The channel's `prism:publicationName`: the journal of every item.
+    pub publication: Option<String>,
 }
 
 /// Namespaces as far as routing cares: only the exact URIs feed-rs knows count as known.
@@ -105,6 +111,24 @@ enum Kept {
     Permalink,
     /// A guid with `isPermaLink="false"`: read by feed-rs, no link.
     Guid,
+    /// PRISM and Dublin Core bibliographic elements.
+    Citation(Cited),
+    Relation,
+    /// The channel's `prism:publicationName`.
+    Publication,
+}
+
+/// Which bibliographic field an element gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cited {
+    Journal,
+    Source,
+    Volume,
+    Issue,
+    FirstPage,
+    LastPage,
+    PageRange,
+    Section,
 }
 
 /// Per item, what its single-valued fields said first, whether another element said otherwise
@@ -200,6 +224,7 @@ struct Scanner<'a> {
     /// The root element's namespace (Atom's elements may be in none).
     root_space: Option<Space>,
     items: Vec<ItemExtras>,
+    publication: Option<String>,
     counts: Counts,
     /// Text of the element being kept.
     text: String,
@@ -309,8 +334,11 @@ impl<'a> Scanner<'a> {
             Some(Role::Capture(kept)) => {
                 let text = self.text.trim().to_string();
                 self.text.clear();
-                if !text.is_empty() {
-                    self.keep(kept, text);
+                match (text.is_empty(), kept) {
+                    // The tolerant reader takes the last, even an empty one.
+                    (true, Kept::Publication) => self.publication = None,
+                    (true, _) => {}
+                    (false, _) => self.keep(kept, text),
                 }
             }
             Some(Role::Item) => self.close_item()?,
@@ -384,6 +412,28 @@ impl<'a> Scanner<'a> {
             Kept::OtherDate => self.item().other_dates.push(text),
             Kept::Permalink => self.item().permalink = Some(text),
             Kept::Guid => {}
+            Kept::Citation(field) => self.cite(field, &text),
+            Kept::Relation => self.item().relations.push(plain_text(&text)),
+            Kept::Publication => self.publication = Some(text),
+        }
+    }
+
+    /// The first non-empty value of each bibliographic field, as plain text.
+    fn cite(&mut self, field: Cited, text: &str) {
+        let value = plain_text(text);
+        let citation = &mut self.item().citation;
+        let slot = match field {
+            Cited::Journal => &mut citation.journal,
+            Cited::Source => &mut citation.source,
+            Cited::Volume => &mut citation.volume,
+            Cited::Issue => &mut citation.issue,
+            Cited::FirstPage => &mut citation.first_page,
+            Cited::LastPage => &mut citation.last_page,
+            Cited::PageRange => &mut citation.page_range,
+            Cited::Section => &mut citation.section,
+        };
+        if slot.is_none() && !value.is_empty() {
+            *slot = Some(value);
         }
     }
 
@@ -395,7 +445,10 @@ impl<'a> Scanner<'a> {
         if self.channel_dublin_core_title && !self.channel_title {
             return Err("the feed's title is only in dc:title");
         }
-        Ok(Scan { items: self.items })
+        Ok(Scan {
+            items: self.items,
+            publication: self.publication,
+        })
     }
 }
 

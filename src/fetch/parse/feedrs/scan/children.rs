@@ -2,7 +2,7 @@
 //! an entry is to feed-rs and to us.
 
 use super::super::super::extensions::OTHER_DATES;
-use super::{Enclosure, Format, Kept, Refusal, Role, Scanner, Space, attribute};
+use super::{Cited, Enclosure, Format, Kept, Refusal, Role, Scanner, Space, attribute};
 
 impl Scanner<'_> {
     pub(super) fn root(&mut self, space: Space, local: &str) -> Result<Role, Refusal> {
@@ -57,6 +57,7 @@ impl Scanner<'_> {
                 self.channel_dublin_core_title = true;
                 Role::Ignored
             }
+            (_, Space::Prism, "publicationName") => Role::Capture(Kept::Publication),
             _ => Role::Ignored,
         })
     }
@@ -141,13 +142,17 @@ impl Scanner<'_> {
                 self.item().other_title = true;
                 Role::Ignored
             }
-            (Space::Dc | Space::DcTerms, "identifier") | (Space::Prism, "doi") => {
+            (Space::Dc | Space::DcTerms, "identifier") | (Space::Prism, "doi" | "url") => {
                 Role::Capture(Kept::Identifier)
             }
             (Space::Dc | Space::DcTerms, "modified") => self.updated(true),
             (Space::Content, "encoded") => Role::Field,
             (Space::Media, _) => self.media_child(Role::Item, space, local, attributes)?,
             (_, date) if OTHER_DATES.contains(&date) => Role::Capture(Kept::OtherDate),
+            (Space::Prism, _)
+            | (Space::Dc | Space::DcTerms, "source" | "type" | "relation" | "isVersionOf") => {
+                bibliographic(space, local)
+            }
             _ => Role::Ignored,
         })
     }
@@ -266,4 +271,21 @@ fn atom_link(attributes: &str) -> Result<Role, Refusal> {
         return Err("an Atom link with a type but no rel");
     }
     Ok(Role::Ignored)
+}
+
+/// PRISM's journal, volume, issue, pages and section; Dublin Core's source, type and relation.
+fn bibliographic(space: Space, local: &str) -> Role {
+    let cited = match (space, local) {
+        (Space::Prism, "publicationName") => Cited::Journal,
+        (Space::Prism, "volume") => Cited::Volume,
+        (Space::Prism, "number" | "issueIdentifier") => Cited::Issue,
+        (Space::Prism, "startingPage") => Cited::FirstPage,
+        (Space::Prism, "endingPage") => Cited::LastPage,
+        (Space::Prism, "pageRange") => Cited::PageRange,
+        (Space::Prism, "section") | (_, "type") => Cited::Section,
+        (_, "source") => Cited::Source,
+        (_, "relation" | "isVersionOf") => return Role::Capture(Kept::Relation),
+        _ => return Role::Ignored,
+    };
+    Role::Capture(Kept::Citation(cited))
 }

@@ -125,3 +125,30 @@ fn depth_and_declarations_are_bounded() {
         Some("more namespace declarations than feed-rs can look up quickly")
     );
 }
+
+#[test]
+fn bibliographic_elements_are_kept_as_the_tolerant_reader_reads_them() {
+    let doc = format!(
+        "{}<prism:publicationName>J Pediatr</prism:publicationName>{}",
+        RSS,
+        r#"<item><title>t</title><prism:publicationName>The Journal</prism:publicationName>
+        <prism:volume>271</prism:volume><prism:number>3</prism:number>
+        <prism:startingPage>114</prism:startingPage><prism:endingPage>120</prism:endingPage>
+        <prism:section>Original Article</prism:section><prism:url>https://doi.org/10.1000/x</prism:url>
+        <dc:source>Other</dc:source><dc:relation>https://doi.org/10.1000/y</dc:relation>
+        <prism:volume>999</prism:volume></item></channel></rss>"#
+    );
+    let found = scan(&doc).expect("scan");
+    assert_eq!(found.publication.as_deref(), Some("J Pediatr"));
+    let item = &found.items[0];
+    let citation = &item.citation;
+    assert_eq!(citation.journal.as_deref(), Some("The Journal"));
+    assert_eq!(citation.volume.as_deref(), Some("271"), "the first wins");
+    assert_eq!(citation.issue.as_deref(), Some("3"));
+    assert_eq!(citation.first_page.as_deref(), Some("114"));
+    assert_eq!(citation.last_page.as_deref(), Some("120"));
+    assert_eq!(citation.section.as_deref(), Some("Original Article"));
+    assert_eq!(citation.source.as_deref(), Some("Other"));
+    assert_eq!(item.relations, ["https://doi.org/10.1000/y"]);
+    assert_eq!(item.identifiers, ["https://doi.org/10.1000/x"]);
+}

@@ -1,0 +1,183 @@
+//! A journal-club digest in Markdown: grouped by tag, then by source; each paper with its
+//! title linked, authors, journal, date, DOI, the user's tags and a one-line summary.
+
+use super::reference::{Kind, Reference};
+use crate::model::Notice;
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Authors named before "et al.".
+const AUTHORS_SHOWN: usize = 6;
+const UNTAGGED: &str = "Untagged";
+
+pub fn write_markdown(references: &[Reference], now: DateTime<Utc>) -> String {
+    let mut out = String::from("# Reading list\n\n");
+    let _ = writeln!(
+        out,
+        "{} exported from rounds on {}.\n",
+        plural(references.len()),
+        now.format("%-d %B %Y")
+    );
+    for (tag, by_source) in grouped(references) {
+        let heading = if tag == UNTAGGED {
+            UNTAGGED.to_string()
+        } else {
+            format!("#{}", escape(&tag))
+        };
+        let _ = writeln!(out, "## {heading}\n");
+        for (source, entries) in by_source {
+            let _ = writeln!(out, "### {}\n", escape(&source));
+            for reference in entries {
+                entry(&mut out, reference);
+            }
+        }
+    }
+    out
+}
+
+fn plural(count: usize) -> String {
+    match count {
+        1 => "1 paper".to_string(),
+        n => format!("{n} papers"),
+    }
+}
+
+/// Tag → source → references, in alphabetical order; a paper with several tags is under each.
+fn grouped(references: &[Reference]) -> BTreeMap<String, BTreeMap<String, Vec<&Reference>>> {
+    let mut groups: BTreeMap<String, BTreeMap<String, Vec<&Reference>>> = BTreeMap::new();
+    for reference in references {
+        let tags: Vec<String> = if reference.keywords.is_empty() {
+            vec![UNTAGGED.to_string()]
+        } else {
+            reference.keywords.clone()
+        };
+        for tag in tags {
+            groups
+                .entry(tag)
+                .or_default()
+                .entry(reference.source.clone())
+                .or_default()
+                .push(reference);
+        }
+    }
+    groups
+}
+
+fn entry(out: &mut String, reference: &Reference) {
+    let title = escape(&reference.title);
+    match &reference.url {
+        Some(url) => {
+            let _ = writeln!(out, "- **[{title}]({})**  ", link_target(url));
+        }
+        None => {
+            let _ = writeln!(out, "- **{title}**  ");
+        }
+    }
+    for line in [facts(reference), cues(reference)] {
+        if !line.is_empty() {
+            let _ = writeln!(out, "  {}  ", line.join(" · "));
+        }
+    }
+    // Posts have no title of their own: theirs is the start of their text.
+    if let Some(summary) = reference
+        .summary_line()
+        .filter(|summary| !starts_alike(summary, &reference.title))
+    {
+        let _ = writeln!(out, "  {}", escape(&summary));
+    }
+    out.push('\n');
+}
+
+/// Authors, journal, date, DOI and PMID.
+fn facts(reference: &Reference) -> Vec<String> {
+    let mut facts: Vec<String> = Vec::new();
+    if !reference.authors.is_empty() {
+        let mut names: Vec<String> = reference
+            .authors
+            .iter()
+            .take(AUTHORS_SHOWN)
+            .map(|name| escape(&name.inverted()))
+            .collect();
+        if reference.authors.len() > AUTHORS_SHOWN {
+            names.push("et al.".into());
+        }
+        facts.push(names.join("; "));
+    }
+    if let Some(journal) = &reference.journal {
+        facts.push(format!("*{}*", escape(journal)));
+    }
+    if let Some(date) = reference.date {
+        facts.push(date.format("%-d %b %Y").to_string());
+    }
+    if let Some(doi) = &reference.doi {
+        let target = link_target(&format!("https://doi.org/{doi}"));
+        facts.push(format!("[doi:{}]({target})", escape(doi)));
+    }
+    if let Some(pmid) = &reference.pmid {
+        facts.push(format!(
+            "[PMID {pmid}](https://pubmed.ncbi.nlm.nih.gov/{pmid}/)"
+        ));
+    }
+    facts
+}
+
+/// The user's tags and the evidence cues.
+fn cues(reference: &Reference) -> Vec<String> {
+    let mut cues: Vec<String> = Vec::new();
+    if !reference.keywords.is_empty() {
+        let tags: Vec<String> = reference
+            .keywords
+            .iter()
+            .map(|tag| format!("#{}", escape(tag)))
+            .collect();
+        cues.push(format!("Tags: {}", tags.join(" ")));
+    }
+    if reference.kind == Kind::Preprint {
+        cues.push("Preprint, not peer reviewed".into());
+    }
+    match reference.notice {
+        Some(Notice::Retraction) => cues.push("**Retracted**".into()),
+        Some(Notice::ExpressionOfConcern) => cues.push("**Expression of concern**".into()),
+        None => {}
+    }
+    cues
+}
+
+fn starts_alike(summary: &str, title: &str) -> bool {
+    let title = title.trim_end_matches(['.', '…', ' ']);
+    summary.to_lowercase().starts_with(&title.to_lowercase())
+}
+
+/// What could turn text into markup inside a line (emphasis, code, links, HTML) escaped, so a
+/// title never becomes markup; one line. Headings and quotes only start lines, which these
+/// never do.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A URL as a link target: spaces, parentheses and angle brackets percent-encoded.
+fn link_target(url: &str) -> String {
+    url.chars()
+        .filter(|c| !c.is_control())
+        .map(|c| match c {
+            ' ' => "%20".to_string(),
+            '(' => "%28".to_string(),
+            ')' => "%29".to_string(),
+            '<' => "%3C".to_string(),
+            '>' => "%3E".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
