@@ -139,6 +139,25 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// A `&` in attribute values that starts no reference (feed-rs keeps it as written, the
+/// tolerant reader reports it).
+pub fn has_bare_ampersand(attributes: &str) -> bool {
+    memchr::memchr_iter(b'&', attributes.as_bytes()).any(|at| {
+        let rest = &attributes.as_bytes()[at + 1..];
+        let (digits, valid): (&[u8], fn(&u8) -> bool) = match rest {
+            [b'#', b'x' | b'X', tail @ ..] => (tail, u8::is_ascii_hexdigit),
+            [b'#', tail @ ..] => (tail, u8::is_ascii_digit),
+            _ => (rest, u8::is_ascii_alphanumeric),
+        };
+        let length = digits
+            .iter()
+            .take(40)
+            .take_while(|byte| valid(byte))
+            .count();
+        length == 0 || digits.get(length) != Some(&b';')
+    })
+}
+
 /// The `name="value"` pairs of a start tag, values as written (quotes removed).
 pub fn attributes(raw: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut rest = raw;

@@ -10,11 +10,12 @@
 //! nesting deep enough to overflow feed-rs's recursion, and anything not well-formed.
 
 mod children;
+mod kept;
 
 use super::super::document::{Citation, Enclosure};
 use super::super::xml::{Ns, decode_references};
-use super::lexer::{self, Lexer, Piece};
-use crate::text::plain_text;
+use super::lexer::{self, Lexer, Piece, has_bare_ampersand};
+use kept::{Cited, Counts, Kept};
 
 /// Deeper nesting goes to the tolerant reader: feed-rs follows `media:group` by recursion, and
 /// no feed needs more than a dozen levels.
@@ -101,53 +102,7 @@ enum Role {
     Ignored,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kept {
-    Identifier,
-    OtherDate,
-    /// A publication or update date, and whether feed-rs reads this element.
-    Published(bool),
-    Updated(bool),
-    Permalink,
-    /// A guid with `isPermaLink="false"`: read by feed-rs, no link.
-    Guid,
-    /// PRISM and Dublin Core bibliographic elements.
-    Citation(Cited),
-    Relation,
-    /// The channel's `prism:publicationName`.
-    Publication,
-}
-
-/// Which bibliographic field an element gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cited {
-    Journal,
-    Source,
-    Volume,
-    Issue,
-    FirstPage,
-    LastPage,
-    PageRange,
-    Section,
-}
-
-/// Per item, what its single-valued fields said first, whether another element said otherwise
-/// (feed-rs keeps the last, we the first), and how its media are laid out.
-#[derive(Debug, Default)]
-struct Counts {
-    published: Option<String>,
-    updated: Option<String>,
-    conflict: bool,
-    guid: u8,
-    /// `media:content` directly in the item.
-    direct_media: bool,
-    /// `media:group`s holding `media:content`, and whether the open one does.
-    media_groups: u8,
-    group_has_media: bool,
-    media_contents: u8,
-    media_descriptions: u8,
-}
-
+/// Scans a document for feed-rs: what it keeps per item, or why feed-rs should not read it.
 pub fn scan(doc: &str) -> Result<Scan, Refusal> {
     let mut lexer = Lexer::new(doc);
     let mut scanner = Scanner {
@@ -366,81 +321,6 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn close_item(&mut self) -> Result<(), Refusal> {
-        let counts = &self.counts;
-        if counts.conflict || counts.guid > 1 {
-            return Err("an item that gives two dates, or two guids");
-        }
-        // feed-rs makes one media object per group, reorders them, and gives each one
-        // description: only one group of media, and at most one description, read alike.
-        if u8::from(counts.direct_media) + counts.media_groups > 1 {
-            return Err("Media RSS content in several groups");
-        }
-        if counts.media_descriptions > 1
-            || (counts.media_descriptions == 1 && counts.media_contents > 1)
-        {
-            return Err("several described media attachments");
-        }
-        let has_media = counts.media_contents > 0;
-        let xml_base = self.xml_base;
-        let item = self.item();
-        match has_media {
-            true if xml_base && !item.enclosures.is_empty() => {
-                Err("enclosures beside Media RSS under xml:base")
-            }
-            true => Ok(()),
-            false => {
-                item.enclosures.clear();
-                Ok(())
-            }
-        }
-    }
-
-    fn keep(&mut self, kept: Kept, text: String) {
-        match kept {
-            Kept::Published(read) => {
-                if first_of(&mut self.counts.published, &text, &mut self.counts.conflict) && !read {
-                    self.item().published = Some(text);
-                }
-            }
-            Kept::Updated(read) => {
-                if first_of(&mut self.counts.updated, &text, &mut self.counts.conflict) && !read {
-                    self.item().updated = Some(text);
-                }
-            }
-            Kept::Identifier => self.item().identifiers.push(text),
-            Kept::OtherDate => self.item().other_dates.push(text),
-            Kept::Permalink => self.item().permalink = Some(text),
-            Kept::Guid => {}
-            Kept::Citation(field) => self.cite(field, &text),
-            Kept::Relation => self.item().relations.push(plain_text(&text)),
-            Kept::Publication => self.publication = Some(text),
-        }
-    }
-
-    /// The first non-empty value of each bibliographic field, as plain text.
-    fn cite(&mut self, field: Cited, text: &str) {
-        let value = plain_text(text);
-        let citation = &mut self.item().citation;
-        let slot = match field {
-            Cited::Journal => &mut citation.journal,
-            Cited::Source => &mut citation.source,
-            Cited::Volume => &mut citation.volume,
-            Cited::Issue => &mut citation.issue,
-            Cited::FirstPage => &mut citation.first_page,
-            Cited::LastPage => &mut citation.last_page,
-            Cited::PageRange => &mut citation.page_range,
-            Cited::Section => &mut citation.section,
-        };
-        if slot.is_none() && !value.is_empty() {
-            *slot = Some(value);
-        }
-    }
-
-    fn item(&mut self) -> &mut ItemExtras {
-        self.items.last_mut().expect("inside an item")
-    }
-
     fn finish(self) -> Result<Scan, Refusal> {
         if self.channel_dublin_core_title && !self.channel_title {
             return Err("the feed's title is only in dc:title");
@@ -450,40 +330,6 @@ impl<'a> Scanner<'a> {
             publication: self.publication,
         })
     }
-}
-
-/// Notes `text` as the value of a single-valued field: true when it is the first, a conflict
-/// when an earlier element said something else.
-fn first_of(slot: &mut Option<String>, text: &str, conflict: &mut bool) -> bool {
-    match slot {
-        None => {
-            *slot = Some(text.to_string());
-            true
-        }
-        Some(first) => {
-            *conflict |= first != text;
-            false
-        }
-    }
-}
-
-/// A `&` in attribute values that starts no reference (feed-rs keeps it as written, the
-/// tolerant reader reports it).
-fn has_bare_ampersand(attributes: &str) -> bool {
-    memchr::memchr_iter(b'&', attributes.as_bytes()).any(|at| {
-        let rest = &attributes.as_bytes()[at + 1..];
-        let (digits, valid): (&[u8], fn(&u8) -> bool) = match rest {
-            [b'#', b'x' | b'X', tail @ ..] => (tail, u8::is_ascii_hexdigit),
-            [b'#', tail @ ..] => (tail, u8::is_ascii_digit),
-            _ => (rest, u8::is_ascii_alphanumeric),
-        };
-        let length = digits
-            .iter()
-            .take(40)
-            .take_while(|byte| valid(byte))
-            .count();
-        length == 0 || digits.get(length) != Some(&b';')
-    })
 }
 
 #[cfg(test)]
