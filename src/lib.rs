@@ -15,8 +15,9 @@
 //!   notification command run after a refresh; the alerts themselves are raised by the store,
 //!   which also keeps the watches and their alerts, written in the writer's transaction.
 //! - [`fetch`]: the only home of reqwest and of feed parsing: polite HTTP with limits, local
-//!   feed files under the same limits, bytes → model through a tolerant reader that reports what
-//!   it repaired, a web page → its feeds (discovery).
+//!   feed files under the same limits, bytes → model (feed-rs for the ordinary feed, our
+//!   tolerant reader, which reports what it repaired, for what feed-rs cannot read), a web page
+//!   → its feeds (discovery).
 //! - [`export`]: writers over the model: OPML for sources; RIS, BibTeX, CSL-JSON, a Markdown
 //!   digest and the item JSON for papers.
 //! - [`sync`]: the use cases shared by the CLI and the TUI (refresh, add and what may be

@@ -1,10 +1,14 @@
 //! The conformance corpus: small documents in `tests/conformance/<class>/`, each exercising one
 //! rule of RSS 0.90–2.0, Atom 0.3/1.0 or JSON Feed 1.1, with what it must parse to in the class's
-//! `expected.toml`. One test reads them all and prints a table of failures per class
-//! (`cargo test --test conformance -- --nocapture`).
+//! `expected.toml`. One test reads them all and prints, per class, how many documents feed-rs
+//! read and how many the tolerant reader did, and the failures
+//! (`cargo test --test conformance -- --nocapture`). A document feed-rs read must also read the
+//! same with the tolerant reader alone: feed-rs may take a document only where it loses nothing.
 
 use chrono::{TimeZone, Utc};
-use rounds::fetch::parse::{ParseError, ParsedFeed, in_parse, parse_feed};
+use rounds::fetch::parse::{
+    ParseError, ParsedFeed, Reader, Readers, in_parse, parse_feed, parse_with,
+};
 use rounds::text::plain_text;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -55,38 +59,74 @@ fn fetched_at() -> chrono::DateTime<Utc> {
         .expect("date")
 }
 
+/// Per class: documents, how many feed-rs read, and the failures.
+#[derive(Default)]
+struct Tally {
+    documents: usize,
+    feed_rs: usize,
+    failures: Vec<String>,
+}
+
 #[test]
 fn every_document_parses_to_its_expectation() {
-    let mut failures: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut totals: BTreeMap<String, usize> = BTreeMap::new();
+    let mut tallies: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut fallbacks: BTreeMap<String, usize> = BTreeMap::new();
     for (class, folder) in classes() {
         let table = std::fs::read_to_string(folder.join("expected.toml")).expect("expected.toml");
         let expectations: BTreeMap<String, Expected> =
             toml::from_str(&table).unwrap_or_else(|error| panic!("{class}/expected.toml: {error}"));
         assert_every_document_has_an_expectation(&class, &folder, &expectations);
-        totals.insert(class.clone(), expectations.len());
+        let tally = tallies.entry(class.clone()).or_default();
+        tally.documents = expectations.len();
         for (name, expected) in &expectations {
             let body = std::fs::read(folder.join(name)).expect("document");
             let base = expected.base.as_deref().unwrap_or(DEFAULT_BASE);
             let parsed = parse_feed(&body, None, base, fetched_at());
             assert!(!in_parse(), "{class}/{name}: parse flag left raised");
-            let problems = check(&parsed, expected);
+            let mut problems = check(&parsed, expected);
+            match parsed.as_ref().map(|feed| feed.reader) {
+                Ok(Reader::FeedRs) => {
+                    tally.feed_rs += 1;
+                    problems.extend(differences_from_the_tolerant_reader(&parsed, &body, base));
+                }
+                Ok(Reader::Tolerant(why)) => *fallbacks.entry(why.to_string()).or_default() += 1,
+                Err(_) => *fallbacks.entry("no feed".into()).or_default() += 1,
+            }
             if !problems.is_empty() {
-                failures
-                    .entry(class.clone())
-                    .or_default()
-                    .push(format!("{name}: {}", problems.join("; ")));
+                tally
+                    .failures
+                    .push(format!("{class}/{name}: {}", problems.join("; ")));
             }
         }
     }
-    report(&totals, &failures);
-    let total: usize = totals.values().sum();
+    report(&tallies, &fallbacks);
+    let total: usize = tallies.values().map(|tally| tally.documents).sum();
     assert!(total >= 150, "the corpus has {total} documents");
-    let failed: usize = failures.values().map(Vec::len).sum();
+    let failed: usize = tallies.values().map(|tally| tally.failures.len()).sum();
     assert_eq!(
         failed, 0,
         "{failed} of {total} documents failed (listed above)"
     );
+}
+
+/// What feed-rs's reading has that the tolerant reader's does not, or lacks that it has.
+fn differences_from_the_tolerant_reader(
+    parsed: &Result<ParsedFeed, ParseError>,
+    body: &[u8],
+    base: &str,
+) -> Option<String> {
+    let by_feed_rs = parsed.as_ref().ok()?;
+    let mut tolerant = match parse_with(body, None, base, fetched_at(), Readers::TolerantOnly) {
+        Ok(tolerant) => tolerant,
+        Err(error) => {
+            return Some(format!(
+                "feed-rs read it, the tolerant reader failed: {error}"
+            ));
+        }
+    };
+    tolerant.reader = Reader::FeedRs;
+    (tolerant != *by_feed_rs)
+        .then(|| format!("feed-rs read {by_feed_rs:?}, the tolerant reader {tolerant:?}"))
 }
 
 fn classes() -> Vec<(String, PathBuf)> {
@@ -122,16 +162,37 @@ fn assert_every_document_has_an_expectation(
     }
 }
 
-fn report(totals: &BTreeMap<String, usize>, failures: &BTreeMap<String, Vec<String>>) {
-    println!("{:<14} {:>9} {:>7}", "class", "documents", "failed");
-    for (class, total) in totals {
-        let failed = failures.get(class).map_or(0, Vec::len);
-        println!("{class:<14} {total:>9} {failed:>7}");
+fn report(tallies: &BTreeMap<String, Tally>, fallbacks: &BTreeMap<String, usize>) {
+    println!(
+        "{:<14} {:>9} {:>7} {:>8} {:>6}",
+        "class", "documents", "feed-rs", "tolerant", "failed"
+    );
+    let mut all = Tally::default();
+    for (class, tally) in tallies {
+        let tolerant = tally.documents - tally.feed_rs;
+        let failed = tally.failures.len();
+        println!(
+            "{class:<14} {:>9} {:>7} {tolerant:>8} {failed:>6}",
+            tally.documents, tally.feed_rs
+        );
+        all.documents += tally.documents;
+        all.feed_rs += tally.feed_rs;
+        all.failures.extend(tally.failures.iter().cloned());
     }
-    for (class, list) in failures {
-        for failure in list {
-            println!("FAIL {class}/{failure}");
-        }
+    println!(
+        "{:<14} {:>9} {:>7} {:>8} {:>6}",
+        "all",
+        all.documents,
+        all.feed_rs,
+        all.documents - all.feed_rs,
+        all.failures.len()
+    );
+    println!("\nwhy the tolerant reader read a document:");
+    for (why, count) in fallbacks {
+        println!("{count:>5}  {why}");
+    }
+    for failure in &all.failures {
+        println!("FAIL {failure}");
     }
 }
 

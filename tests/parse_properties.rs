@@ -1,10 +1,11 @@
 //! Properties of the parser over input nobody wrote on purpose: any bytes return (a feed or an
 //! error, never a panic), real documents damaged at random still return, and hostile input of
-//! 1 MiB takes time linear in its length.
+//! 1 MiB takes time linear in its length, whichever reader reads it (feed-rs for well-formed
+//! documents it may take, the tolerant reader for the rest).
 
 use chrono::{DateTime, TimeZone, Utc};
 use proptest::prelude::*;
-use rounds::fetch::parse::{in_parse, parse_feed};
+use rounds::fetch::parse::{Reader, in_parse, parse_feed};
 use std::path::Path;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -175,6 +176,55 @@ const HOSTILE: &[(&str, &str, &str)] = &[
     ("", "[", ""),
 ];
 
+/// Well-formed documents that reach feed-rs (each is checked to), grown to the wanted size.
+const FOR_FEED_RS: &[(&str, &str, &str)] = &[
+    (
+        "<rss version=\"2.0\"><channel><title>c</title>",
+        "<item><title>x &amp; y</title><link>/a</link><guid>g</guid><description>&lt;p&gt;b</description><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate><author>a@b.org (A)</author><category>c</category></item>",
+        "</channel></rss>",
+    ),
+    (
+        "<rss version=\"2.0\"><channel><title>c</title><item><title>t</title><description>",
+        "a &amp; b &lt;i&gt;",
+        "</description></item></channel></rss>",
+    ),
+    (
+        "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>c</title>",
+        "<item><title>t</title><media:group><media:content url=\"https://x.org/a.jpg\" type=\"image/jpeg\"/><media:description>d</media:description></media:group></item>",
+        "</channel></rss>",
+    ),
+    (
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>f</title>",
+        "<entry><id>x</id><title type=\"html\">&lt;b&gt;x</title><link href=\"/a\"/><updated>2024-01-01T00:00:00Z</updated><author><name>n</name></author><content type=\"html\">y</content></entry>",
+        "</feed>",
+    ),
+    (
+        "{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[",
+        "{\"id\":\"1\",\"url\":\"https://x.org/\",\"content_html\":\"<p>x</p>\",\"authors\":[{\"name\":\"a\"}]},",
+        "{\"id\":\"z\"}]}",
+    ),
+];
+
+/// One start tag declaring thousands of prefixes, then thousands of elements: a namespace
+/// lookup per element among all of them would be quadratic, so the scan sends it elsewhere.
+fn many_declarations(size: usize) -> Vec<u8> {
+    let declarations: String = (0..size / 48)
+        .map(|n| format!(" xmlns:p{n}=\"urn:example:{n}\""))
+        .collect();
+    let items = "<item><title>x</title></item>".repeat(size / 60);
+    format!("<rss version=\"2.0\"{declarations}><channel>{items}</channel></rss>").into_bytes()
+}
+
+/// Thousands of attributes on one element: checking each against all the others for duplicates
+/// (as quick-xml does, in feed-rs) would be quadratic, so the scan sends it elsewhere.
+fn many_attributes(size: usize) -> Vec<u8> {
+    let attributes: String = (0..size / 12).map(|n| format!(" a{n}=\"x\"")).collect();
+    format!(
+        "<rss version=\"2.0\"><channel><item{attributes}><title>t</title></item></channel></rss>"
+    )
+    .into_bytes()
+}
+
 /// Stray closing tags under thousands of open elements: each must not search them all.
 fn deep_then_stray(size: usize) -> Vec<u8> {
     let half = "<a>".repeat(size / 6);
@@ -185,6 +235,12 @@ fn deep_then_stray(size: usize) -> Vec<u8> {
 fn hostile(prefix: &str, pattern: &str, suffix: &str, size: usize) -> Vec<u8> {
     let repeats = size.saturating_sub(prefix.len() + suffix.len()) / pattern.len();
     format!("{prefix}{}{suffix}", pattern.repeat(repeats)).into_bytes()
+}
+
+fn reader(bytes: &[u8]) -> Option<Reader> {
+    parse_feed(bytes, None, "https://example.org/feed.xml", fetched_at())
+        .ok()
+        .map(|feed| feed.reader)
 }
 
 fn time_to_parse(bytes: &[u8]) -> Duration {
@@ -225,6 +281,26 @@ fn hostile_input_of_one_mebibyte_parses_in_linear_time() {
         deep_then_stray(MIB / 4),
         deep_then_stray(MIB),
     ));
+    cases.push((
+        "many attributes".into(),
+        many_attributes(MIB / 4),
+        many_attributes(MIB),
+    ));
+    cases.push((
+        "many namespace declarations".into(),
+        many_declarations(MIB / 4),
+        many_declarations(MIB),
+    ));
+    for (prefix, pattern, suffix) in FOR_FEED_RS {
+        let quarter = hostile(prefix, pattern, suffix, MIB / 4);
+        assert_eq!(
+            reader(&quarter),
+            Some(Reader::FeedRs),
+            "{prefix}{pattern}… must reach feed-rs"
+        );
+        let whole = hostile(prefix, pattern, suffix, MIB);
+        cases.push((format!("feed-rs: {prefix}{pattern}…"), quarter, whole));
+    }
     for (name, quarter, whole) in cases {
         let large =
             scales_linearly(&quarter, &whole).unwrap_or_else(|report| panic!("{name}: {report}"));

@@ -2,7 +2,9 @@
 //! when it is present. Run with `--nocapture` to see `file: N items` for each document.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use rounds::fetch::parse::{ParseError, ParsedFeed, in_parse, parse_feed};
+use rounds::fetch::parse::{
+    ParseError, ParsedFeed, Reader, Readers, in_parse, parse_feed, parse_with,
+};
 use rounds::text::sanitize_line;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -64,15 +66,43 @@ fn ingest_all(dir: &Path, fetched_at: DateTime<Utc>) -> Results {
         assert!(!in_parse(), "{name}: parse flag left raised");
         match &parsed {
             Ok(feed) => println!(
-                "{name}: {} items ({})",
+                "{name}: {} items ({}, read by {})",
                 feed.items.len(),
-                feed.kind.as_str()
+                feed.kind.as_str(),
+                feed.reader
             ),
             Err(error) => println!("{name}: error: {error}"),
+        }
+        if let Ok(feed) = &parsed
+            && feed.reader == Reader::FeedRs
+        {
+            assert_same_as_tolerant_reader(&name, feed, &body, fetched_at);
         }
         results.insert(name, parsed);
     }
     results
+}
+
+/// feed-rs may read a document only where it loses nothing the tolerant reader finds.
+fn assert_same_as_tolerant_reader(
+    name: &str,
+    by_feed_rs: &ParsedFeed,
+    body: &[u8],
+    fetched_at: DateTime<Utc>,
+) {
+    let tolerant = parse_with(
+        body,
+        None,
+        &feed_url(name),
+        fetched_at,
+        Readers::TolerantOnly,
+    );
+    let mut tolerant = tolerant.unwrap_or_else(|error| panic!("{name}: tolerant reader: {error}"));
+    tolerant.reader = Reader::FeedRs;
+    assert_eq!(
+        &tolerant, by_feed_rs,
+        "{name}: the tolerant reader and feed-rs disagree"
+    );
 }
 
 #[test]
@@ -88,6 +118,15 @@ fn real_feeds() {
         "expected the whole corpus, found {}",
         results.len()
     );
+    let by_feed_rs = results
+        .values()
+        .filter(|parsed| {
+            parsed
+                .as_ref()
+                .is_ok_and(|feed| feed.reader == Reader::FeedRs)
+        })
+        .count();
+    println!("feed-rs read {by_feed_rs} of {} documents", results.len());
     for (name, parsed) in &results {
         if name.ends_with(MALFORMED_SUFFIX) {
             check_malformed(name, parsed);

@@ -4,6 +4,11 @@
 # several rounds; prints the best and the median. Run it on a quiet machine, and compare two
 # builds in the same sitting.
 #
+# To time another build (the parser before issue 9 is commit 8fbfe6b): check it out in a scratch
+# worktree outside the repository (git worktree add --detach /tmp/old 8fbfe6b), copy
+# tests/bench/parse_time.rs and its [[example]] entry from Cargo.toml into it, build it in
+# release, and run both binaries on the same corpus, alternating.
+#
 # Usage: tests/bench/parse_time.sh [FEEDS] [ITEMS] [ROUNDS]     (needs python3)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

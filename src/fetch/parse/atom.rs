@@ -2,7 +2,7 @@
 
 use super::atom_text::{self, Role};
 use super::document::{Entry, Feed, Format, Text};
-use super::extensions::{self, Found, date, set, trimmed};
+use super::extensions::{self, Found, date, set, trimmed, written};
 use super::repairs::{Repair, Repairs};
 use super::rss::{atom_link, moved_to};
 use super::xml::{Document, NodeId, Ns};
@@ -91,9 +91,9 @@ impl Reader<'_, '_> {
                 "summary" => set(&mut entry.summary, self.text(child, Role::Text, repairs)),
                 "content" => set(&mut entry.content, self.text(child, Role::Content, repairs)),
                 "published" | "issued" | "pubDate" => {
-                    set(&mut entry.published, date(document, child));
+                    set(&mut entry.published, written(document, child));
                 }
-                "updated" | "modified" => set(&mut entry.updated, date(document, child)),
+                "updated" | "modified" => set(&mut entry.updated, written(document, child)),
                 "created" => entry.other_dates.extend(date(document, child)),
                 "author" => entry.authors.extend(self.person(child)),
                 "category" => entry.categories.extend(self.category(child)),

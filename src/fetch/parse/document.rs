@@ -1,7 +1,9 @@
 //! What the format readers (`rss`, `atom`, `json`) hand on: a feed's fields as the document
 //! gives them, before links are made absolute, dates parsed and titles made plain (`entry`).
 
+use super::dates;
 use crate::text::entities;
+use chrono::{DateTime, Utc};
 
 /// How a piece of text is meant to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,10 +136,12 @@ pub struct Entry {
     pub links: Vec<Link>,
     /// A link of last resort: an RSS permalink guid or an RSS 1.0 `rdf:about`.
     pub permalink: Option<String>,
+    /// The links are the item's page but do not identify it (an RSS item's atom:link).
+    pub links_are_not_its_id: bool,
     pub summary: Option<Text>,
     pub content: Option<Text>,
-    pub published: Option<String>,
-    pub updated: Option<String>,
+    pub published: Option<When>,
+    pub updated: Option<When>,
     /// Other date elements, tried in order when the item has neither of the above.
     pub other_dates: Vec<String>,
     /// Author names or `e-mail (Name)` strings as written.
@@ -168,6 +172,22 @@ pub struct Citation {
     pub page_range: Option<String>,
     /// `prism:section`, `dc:type`: the article type (or, at medRxiv, the subject).
     pub section: Option<String>,
+}
+
+/// A date as the document writes it, or as feed-rs has already read it (with our parser).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum When {
+    Written(String),
+    Read(DateTime<Utc>),
+}
+
+impl When {
+    pub fn read(&self) -> Option<DateTime<Utc>> {
+        match self {
+            When::Written(raw) => dates::parse_timestamp(raw),
+            When::Read(date) => Some(*date),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,51 +14,51 @@ static DECLARED_ENCODING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?-u)\A<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']"#).expect("encoding pattern")
 });
 
-/// The document as UTF-8 bytes with a UTF-8 (or no) declaration and no BOM, and whether the
+/// The document as UTF-8 text with a UTF-8 (or no) declaration and no BOM, and whether the
 /// bytes contradicted their declaration (or, with none, were not the UTF-8 XML then implies).
 /// An HTTP charset is not a contradiction: for an undeclared document it is the authority.
-pub fn to_utf8(body: &[u8], http_charset: Option<&str>) -> (Vec<u8>, bool) {
+pub fn to_utf8(body: &[u8], http_charset: Option<&str>) -> (String, bool) {
     let (encoding, bom_length) = match Encoding::for_bom(body) {
         Some((encoding, length)) => (Some(encoding), length),
         None => (None, 0),
     };
     let body = &body[bom_length..];
-    let (decoded, mislabelled): (Cow<'_, [u8]>, bool) = match encoding {
-        Some(encoding) if encoding == UTF_8 => (Cow::Borrowed(body), false),
+    let (decoded, mislabelled): (Cow<'_, str>, bool) = match encoding {
+        Some(encoding) if encoding == UTF_8 => (String::from_utf8_lossy(body), false),
         // UTF-16: whitespace is two bytes wide, so it can only be trimmed after decoding.
-        Some(encoding) => (Cow::Owned(decode(encoding, body).into_bytes()), false),
+        Some(encoding) => (Cow::Owned(decode(encoding, body)), false),
         None => decode_without_bom(body.trim_ascii_start(), http_charset),
     };
-    (declare_utf8(decoded.trim_ascii_start()), mislabelled)
+    (
+        declare_utf8(decoded.trim_start_matches(|c: char| c.is_ascii_whitespace())),
+        mislabelled,
+    )
 }
 
-fn decode_without_bom<'a>(body: &'a [u8], http_charset: Option<&str>) -> (Cow<'a, [u8]>, bool) {
+fn decode_without_bom<'a>(body: &'a [u8], http_charset: Option<&str>) -> (Cow<'a, str>, bool) {
     let declared = declared_encoding(body);
-    let is_utf8 = std::str::from_utf8(body).is_ok();
+    let utf8 = std::str::from_utf8(body).ok();
     // A legacy label on bytes that are valid UTF-8 with non-ASCII in them is a mislabel:
     // Latin-1 text practically never forms valid multi-byte UTF-8 sequences.
-    let looks_like_utf8 = is_utf8 && !body.is_ascii();
-    match declared {
-        Some(encoding)
+    let looks_like_utf8 = utf8.is_some() && !body.is_ascii();
+    match (declared, utf8) {
+        (Some(encoding), _)
             if encoding != UTF_8 && encoding.is_ascii_compatible() && !looks_like_utf8 =>
         {
-            (Cow::Owned(decode(encoding, body).into_bytes()), false)
+            (Cow::Owned(decode(encoding, body)), false)
         }
-        _ if is_utf8 => {
+        (_, Some(text)) => {
             // Any other label was wrong: non-ASCII bytes that are UTF-8, or UTF-16 declared for
             // single bytes.
             let mislabelled = declared.is_some_and(|encoding| {
                 encoding != UTF_8 && (!body.is_ascii() || !encoding.is_ascii_compatible())
             });
-            (Cow::Borrowed(body), mislabelled)
+            (Cow::Borrowed(text), mislabelled)
         }
-        _ => {
+        (_, None) => {
             let trusted_charset = declared.is_none() && usable_charset(http_charset).is_some();
             let fallback = usable_charset(http_charset).unwrap_or(WINDOWS_1252);
-            (
-                Cow::Owned(decode(fallback, body).into_bytes()),
-                !trusted_charset,
-            )
+            (Cow::Owned(decode(fallback, body)), !trusted_charset)
         }
     }
 }
@@ -81,17 +81,20 @@ fn decode(encoding: &'static Encoding, body: &[u8]) -> String {
     encoding.decode_without_bom_handling(body).0.into_owned()
 }
 
-/// Rewrites the declaration's `encoding="…"` to UTF-8, since the bytes now are.
-fn declare_utf8(body: &[u8]) -> Vec<u8> {
-    match DECLARED_ENCODING.captures(body).and_then(|c| c.get(1)) {
+/// Rewrites the declaration's `encoding="…"` to UTF-8, since the text now is.
+fn declare_utf8(text: &str) -> String {
+    match DECLARED_ENCODING
+        .captures(text.as_bytes())
+        .and_then(|c| c.get(1))
+    {
         Some(label) if !label.as_bytes().eq_ignore_ascii_case(b"utf-8") => {
-            let mut out = Vec::with_capacity(body.len());
-            out.extend_from_slice(&body[..label.start()]);
-            out.extend_from_slice(b"UTF-8");
-            out.extend_from_slice(&body[label.end()..]);
+            let mut out = String::with_capacity(text.len());
+            out.push_str(&text[..label.start()]);
+            out.push_str("UTF-8");
+            out.push_str(&text[label.end()..]);
             out
         }
-        _ => body.to_vec(),
+        _ => text.to_string(),
     }
 }
 
@@ -100,7 +103,7 @@ mod tests {
     use super::*;
 
     fn utf8(body: &[u8], charset: Option<&str>) -> String {
-        String::from_utf8(to_utf8(body, charset).0).expect("valid UTF-8")
+        to_utf8(body, charset).0
     }
 
     #[test]

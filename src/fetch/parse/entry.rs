@@ -2,7 +2,7 @@
 //! dates, identifiers.
 
 use super::dates;
-use super::document::{Entry, Text};
+use super::document::{Entry, Text, When};
 use super::links;
 use super::paper::{self, Inputs};
 use crate::model::NewItem;
@@ -38,8 +38,8 @@ pub fn to_item(mut entry: Entry, context: &FeedContext<'_>) -> NewItem {
     // RSS gives one date; only a different one is an update.
     let updated = entry
         .updated
-        .as_deref()
-        .and_then(dates::parse_timestamp)
+        .as_ref()
+        .and_then(When::read)
         .filter(|date| is_plausible(*date, context.fetched_at) && Some(*date) != feed_date);
     let texts = [summary.as_deref(), content.as_deref()];
     let title = item_title(entry.title.as_ref(), texts, url.as_deref());
@@ -57,7 +57,12 @@ pub fn to_item(mut entry: Entry, context: &FeedContext<'_>) -> NewItem {
     });
     let (enclosure_url, enclosure_type) = enclosure(&entry, context.base).unzip();
     NewItem {
-        guid: item_guid(entry.id.as_deref(), url.as_deref(), &title, feed_date),
+        guid: item_guid(
+            entry.id.as_deref(),
+            url.as_deref().filter(|_| !entry.links_are_not_its_id),
+            &title,
+            feed_date,
+        ),
         url,
         title,
         author,
@@ -99,8 +104,13 @@ fn feed_date(entry: &Entry, fetched_at: DateTime<Utc>) -> Option<DateTime<Utc>> 
     [entry.published.as_ref(), entry.updated.as_ref()]
         .into_iter()
         .flatten()
-        .chain(&entry.other_dates)
-        .find_map(|raw| dates::parse_timestamp(raw))
+        .find_map(When::read)
+        .or_else(|| {
+            entry
+                .other_dates
+                .iter()
+                .find_map(|raw| dates::parse_timestamp(raw))
+        })
         .filter(|date| is_plausible(*date, fetched_at))
 }
 

@@ -2,7 +2,7 @@
 //! the content module. They are where journals put DOIs and dates, and where podcasts and video
 //! sites put the only title an item has.
 
-use super::document::{Enclosure, Entry, Text};
+use super::document::{Enclosure, Entry, Text, When};
 use super::xml::{Document, NodeId, Ns};
 use url::Url;
 
@@ -68,8 +68,10 @@ pub fn item_field(
         (ns, "identifier") if ns.is_dublin_core() => {
             entry.identifiers.extend(trimmed(document, child));
         }
-        (ns, "date") if ns.is_dublin_core() => set(&mut entry.published, date(document, child)),
-        (ns, "modified") if ns.is_dublin_core() => set(&mut entry.updated, date(document, child)),
+        (ns, "date") if ns.is_dublin_core() => set(&mut entry.published, written(document, child)),
+        (ns, "modified") if ns.is_dublin_core() => {
+            set(&mut entry.updated, written(document, child))
+        }
         (Ns::Prism, "doi" | "url") => entry.identifiers.extend(trimmed(document, child)),
         (Ns::Content, "encoded") => set(&mut entry.content, html(document, child)),
         (Ns::Media, _) => media(document, child, base, found),
@@ -179,6 +181,11 @@ pub fn date(document: &Document<'_>, id: NodeId) -> Option<String> {
     let content = document.content(id);
     let content = content.trim();
     (!content.is_empty()).then(|| content.to_string())
+}
+
+/// A date element's text, for the date parser.
+pub fn written(document: &Document<'_>, id: NodeId) -> Option<When> {
+    date(document, id).map(When::Written)
 }
 
 /// `<enclosure url type>` or `<media:content url type>`, under any `xml:base`.

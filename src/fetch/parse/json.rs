@@ -1,7 +1,7 @@
 //! JSON Feed 1.0 and 1.1, read field by field: a field of the wrong type is left out (and noted),
 //! never the reason a whole feed is lost.
 
-use super::document::{Enclosure, Entry, Feed, Format, Link, Text};
+use super::document::{Enclosure, Entry, Feed, Format, Link, Text, When};
 use super::errors::ParseError;
 use super::repairs::{Repair, Repairs};
 use serde_json::{Map, Value};
@@ -127,8 +127,8 @@ impl Fields<'_> {
         let mut entry = Entry {
             id: self.string(item, "id").map(|id| id.trim().to_string()),
             title: self.string(item, "title").map(Text::plain),
-            published: self.string(item, "date_published"),
-            updated: self.string(item, "date_modified"),
+            published: self.string(item, "date_published").map(When::Written),
+            updated: self.string(item, "date_modified").map(When::Written),
             categories: self.strings(item, "tags"),
             ..Entry::default()
         };

@@ -1,10 +1,13 @@
 //! Feed bytes → model. No network.
 //!
-//! Every document is decoded to UTF-8 (`encoding`), then read by the format's reader: JSON Feed
-//! field by field (`json`), RSS and Atom from a tree built by a tolerant XML reader (`xml`,
-//! `rss`, `atom`, with Atom's text constructs in `atom_text` and the shared vocabularies in
-//! `extensions`). Whatever the reader had to repair is reported (`repairs`). Entries then
-//! become our items (`entry`): plain titles, absolute links, sane dates.
+//! Every document is decoded to UTF-8 (`encoding`), then read by feed-rs when it is an
+//! ordinary, well-formed feed (`feedrs`: a scan first keeps from feed-rs what it is known to
+//! mishandle, and a plausibility check afterwards catches what it lost), else by our tolerant
+//! reader (`tolerant`), which reads what feed-rs cannot: Atom text of every type, RSS 0.90,
+//! namespaces under other names, titles from other vocabularies, moved feeds, broken XML.
+//! Whatever the tolerant reader had to repair is reported (`repairs`). Either reading then
+//! becomes our items the same way (`entry`, `posts`): plain titles, absolute links, sane dates,
+//! one rule for ids.
 //!
 //! The rule: recover what a person can see in the document. An element that cannot be read
 //! leaves its field empty; an item that cannot be read is skipped and counted; the feed fails
@@ -20,6 +23,7 @@ mod encoding;
 mod entry;
 mod errors;
 mod extensions;
+mod feedrs;
 mod hints;
 mod json;
 mod links;
@@ -28,17 +32,21 @@ mod person;
 mod posts;
 mod repairs;
 mod rss;
+mod tolerant;
 mod xml;
 
 pub use dates::parse_timestamp;
 pub use errors::ParseError;
+pub use feedrs::Fallback;
 pub use repairs::{Repair, Repairs};
 
 use crate::model::{NewItem, SourceKind};
 use crate::text;
 use chrono::{DateTime, Utc};
 use document::{Feed, Format};
+use std::any::Any;
 use std::cell::Cell;
+use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use url::Url;
 
@@ -55,6 +63,33 @@ pub struct ParsedFeed {
     pub repairs: Repairs,
     /// How often the feed says it changes (`ttl`, `sy:updatePeriod`), if it says.
     pub update_interval: Option<std::time::Duration>,
+    /// Which reader read the document.
+    pub reader: Reader,
+}
+
+/// feed-rs, or the tolerant reader and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reader {
+    FeedRs,
+    Tolerant(Fallback),
+}
+
+impl fmt::Display for Reader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Reader::FeedRs => f.write_str("feed-rs"),
+            Reader::Tolerant(why) => write!(f, "tolerant reader ({why})"),
+        }
+    }
+}
+
+/// Which readers `parse_with` may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readers {
+    /// feed-rs when it can, else the tolerant reader: what `parse_feed` does.
+    FeedRsFirst,
+    /// The tolerant reader alone, to compare the two readings of a document.
+    TolerantOnly,
 }
 
 /// Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed 1.x. `charset` is the HTTP Content-Type
@@ -67,16 +102,50 @@ pub fn parse_feed(
     feed_url: &str,
     fetched_at: DateTime<Utc>,
 ) -> Result<ParsedFeed, ParseError> {
+    parse_with(body, charset, feed_url, fetched_at, Readers::FeedRsFirst)
+}
+
+/// `parse_feed` with a choice of readers.
+pub fn parse_with(
+    body: &[u8],
+    charset: Option<&str>,
+    feed_url: &str,
+    fetched_at: DateTime<Utc>,
+    readers: Readers,
+) -> Result<ParsedFeed, ParseError> {
     let (doc, mislabelled) = encoding::to_utf8(body, charset);
     let mut repairs = Repairs::default();
     repairs.note_if(mislabelled, Repair::Encoding);
     let base = base_url(feed_url);
-    let feed = guarded(|| read_document(&doc, base.as_ref(), &mut repairs))
+    let (feed, reader) = guarded(|| read(&doc, base.as_ref(), &mut repairs, readers))
         .map_err(ParseError::ParserPanicked)??;
-    let update_interval = hints::update_interval(feed.ttl, &doc);
+    let update_interval = hints::update_interval(feed.ttl, doc.as_bytes());
     let mut parsed = to_parsed_feed(feed, repairs, base.as_ref(), fetched_at);
     parsed.update_interval = update_interval;
+    parsed.reader = reader;
     Ok(parsed)
+}
+
+/// feed-rs's reading when it has a plausible one, else the tolerant reader's.
+fn read(
+    doc: &str,
+    base: Option<&Url>,
+    repairs: &mut Repairs,
+    readers: Readers,
+) -> Result<(Feed, Reader), ParseError> {
+    let fallback = match readers {
+        Readers::FeedRsFirst => match feedrs::read(doc, base) {
+            Ok((feed, needed)) => {
+                needed.iter().for_each(|repair| repairs.note(*repair));
+                return Ok((feed, Reader::FeedRs));
+            }
+            Err(fallback) => fallback,
+        },
+        Readers::TolerantOnly => Fallback::Scan("nothing: the tolerant reader was asked for"),
+    };
+    tracing::debug!(%fallback, "read by the tolerant reader");
+    let feed = tolerant::read(doc, base, repairs)?;
+    Ok((feed, Reader::Tolerant(fallback)))
 }
 
 /// The base for relative links: the feed URL, or a `file://` URL for a local path.
@@ -84,82 +153,6 @@ fn base_url(feed_url: &str) -> Option<Url> {
     Url::parse(feed_url.trim())
         .ok()
         .or_else(|| Url::from_file_path(feed_url.trim()).ok())
-}
-
-/// The document's feed, in the format it turns out to be.
-fn read_document(
-    doc: &[u8],
-    base: Option<&Url>,
-    repairs: &mut Repairs,
-) -> Result<Feed, ParseError> {
-    let text = String::from_utf8_lossy(doc);
-    let start = text.trim_start();
-    if start.is_empty() {
-        return Err(ParseError::NotAFeed("the document is empty".into()));
-    }
-    if start.starts_with('{') || start.starts_with('[') {
-        return json::read(start.as_bytes(), repairs);
-    }
-    if errors::looks_like_html(start.as_bytes()) {
-        return Err(ParseError::NotAFeed(
-            "the document is HTML (no RSS, Atom or JSON Feed root)".into(),
-        ));
-    }
-    let document = xml::read(start);
-    let Some(root) = feed_root(&document) else {
-        let first = document.roots().next().map(|id| document.element(id).name);
-        return Err(errors::not_a_feed(start, first));
-    };
-    let mut feed = match document.element(root).local {
-        "feed" => atom::read(&document, root, base, repairs),
-        "redirect" => redirect(&document, root),
-        _ => rss::read(&document, root, base, repairs),
-    };
-    note_xml_repairs(&document, repairs);
-    if feed.skipped > 0 {
-        let kept = feed.entries.len();
-        let found = kept + feed.skipped;
-        repairs.note(Repair::SalvagedItems { kept, found });
-    }
-    if feed.entries.is_empty() && (document.damage.is_structural() || feed.skipped > 0) {
-        return Err(errors::nothing_readable(&document));
-    }
-    feed.skipped = 0;
-    Ok(feed)
-}
-
-/// The first top-level element that is a feed: junk may come before it (a PHP warning) or
-/// after it (debugging output).
-fn feed_root(document: &xml::Document<'_>) -> Option<xml::NodeId> {
-    document.roots().find(|&id| {
-        matches!(
-            document.element(id).local,
-            "rss" | "RDF" | "feed" | "channel" | "redirect"
-        )
-    })
-}
-
-/// An RSS redirect document: only `<redirect><newLocation>`.
-fn redirect(document: &xml::Document<'_>, root: xml::NodeId) -> Feed {
-    let mut feed = Feed::new(Format::Rss);
-    feed.moved_to = document
-        .elements(root)
-        .find(|(_, element)| element.local == "newLocation")
-        .map(|(location, _)| document.text(location).trim().to_string())
-        .filter(|location| !location.is_empty());
-    feed
-}
-
-fn note_xml_repairs(document: &xml::Document<'_>, repairs: &mut Repairs) {
-    let (slips, damage) = (document.slips, document.damage);
-    repairs.note_if(slips.bare_ampersand, Repair::BareAmpersand);
-    repairs.note_if(slips.bare_less_than, Repair::BareLessThan);
-    repairs.note_if(slips.unclosed_cdata, Repair::UnclosedCdata);
-    repairs.note_if(slips.unclosed_comment, Repair::UnclosedComment);
-    repairs.note_if(damage.undeclared_prefix, Repair::UndeclaredPrefix);
-    repairs.note_if(damage.unclosed_element, Repair::UnclosedElement);
-    repairs.note_if(damage.stray_end_tag, Repair::StrayEndTag);
-    repairs.note_if(damage.truncated, Repair::Truncated);
 }
 
 thread_local! {
@@ -205,17 +198,19 @@ impl Drop for ParseFlag {
 /// Runs `work` with `IN_PARSE` raised, turning a panic into its message.
 fn guarded<T>(work: impl FnOnce() -> T) -> Result<T, String> {
     let _flag = ParseFlag::raise();
-    catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
-        payload
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| {
-                payload
-                    .downcast_ref::<&str>()
-                    .map(|message| (*message).to_string())
-            })
-            .unwrap_or_else(|| "panic without a message".to_string())
-    })
+    catch_unwind(AssertUnwindSafe(work)).map_err(panic_message)
+}
+
+fn panic_message(payload: Box<dyn Any + Send>) -> String {
+    payload
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| {
+            payload
+                .downcast_ref::<&str>()
+                .map(|message| (*message).to_string())
+        })
+        .unwrap_or_else(|| "panic without a message".to_string())
 }
 
 fn to_parsed_feed(
@@ -274,6 +269,7 @@ fn to_parsed_feed(
         moved_to,
         repairs,
         update_interval: None,
+        reader: Reader::FeedRs,
     }
 }
 

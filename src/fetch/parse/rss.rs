@@ -4,7 +4,7 @@
 
 use super::atom_text::{self, Role};
 use super::document::{Entry, Feed, Format, Link};
-use super::extensions::{self, Found, OTHER_DATES, date, enclosure, html, set, trimmed};
+use super::extensions::{self, Found, OTHER_DATES, date, enclosure, html, set, trimmed, written};
 use super::repairs::{Repair, Repairs};
 use super::xml::{Document, NodeId, Ns};
 use url::Url;
@@ -132,13 +132,22 @@ impl<'a> Reader<'_, 'a> {
                     repairs.note_if(irregular, Repair::ContentType);
                     set(&mut found.titles.atom, text);
                 }
-                (Ns::Atom, "updated") => set(&mut entry.updated, date(document, child)),
+                (Ns::Atom, "updated") => set(&mut entry.updated, written(document, child)),
                 _ => extensions::item_field(document, child, self.base, &mut entry, &mut found),
             }
         }
         found.finish(&mut entry);
+        // feed-rs, which reads most RSS, never reads an item's atom:link; an item with no
+        // other link has always been known by its title and date, and keeps that identity.
+        entry.links_are_not_its_id = !entry.links.is_empty() && !self.has_link(item);
         self.rdf_identity(item, &mut entry);
         entry
+    }
+
+    /// Whether the item has an RSS `<link>` with an address in it.
+    fn has_link(&self, item: NodeId) -> bool {
+        self.core_children(item, "link")
+            .any(|link| trimmed(self.document, link).is_some())
     }
 
     fn core_field(&self, child: NodeId, local: &str, entry: &mut Entry, found: &mut Found) {
@@ -148,8 +157,8 @@ impl<'a> Reader<'_, 'a> {
             "link" => entry.links.extend(self.link(child)),
             "description" => set(&mut entry.summary, html(document, child)),
             "guid" => self.guid(child, entry),
-            "pubDate" => set(&mut entry.published, date(document, child)),
-            "updated" => set(&mut entry.updated, date(document, child)),
+            "pubDate" => set(&mut entry.published, written(document, child)),
+            "updated" => set(&mut entry.updated, written(document, child)),
             "author" => entry.authors.extend(trimmed(document, child)),
             "category" => entry.categories.extend(trimmed(document, child)),
             "enclosure" => entry
@@ -183,8 +192,9 @@ impl<'a> Reader<'_, 'a> {
         set(&mut entry.id, Some(guid));
     }
 
-    /// RSS 1.0: `rdf:about` is the id. When it only repeats the link, the link stays the id
-    /// (what earlier versions stored, so a refresh still recognises the item).
+    /// RSS 1.0: `rdf:about` is the id of an item without a `<link>`. An item with one keeps
+    /// its link as its id: that is what feed-rs, which reads such items, gives it, and what
+    /// rounds has always stored, so a refresh recognises the item whichever reader reads it.
     fn rdf_identity(&self, item: NodeId, entry: &mut Entry) {
         let about = self
             .document
@@ -194,8 +204,7 @@ impl<'a> Reader<'_, 'a> {
         let Some(about) = about else {
             return;
         };
-        let repeats_link = entry.links.first().is_some_and(|link| link.href == about);
-        if entry.id.is_none() && !repeats_link {
+        if entry.id.is_none() && !self.has_link(item) {
             entry.id = Some(about.to_string());
         }
         if entry.permalink.is_none() {

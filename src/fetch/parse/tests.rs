@@ -36,6 +36,74 @@ fn author_glued_to_an_email_address_is_split() {
 }
 
 #[test]
+fn a_feed_rs_panic_falls_back_to_the_tolerant_reader() {
+    // feed-rs 3.0.0 slices a string inside the no-break space next to the address.
+    let doc = "<rss version=\"2.0\"><channel><title>c</title><item><title>t</title>\
+               <author>Dr. Jane Doe\u{a0}jane@example.com</author></item></channel></rss>";
+    let feed = parse(doc).expect("read by the tolerant reader");
+    assert_eq!(feed.reader, Reader::Tolerant(Fallback::Panicked));
+    assert_eq!(feed.items[0].author.as_deref(), Some("Dr. Jane Doe"));
+}
+
+#[test]
+fn which_reader_reads_what() {
+    let ordinary = "<rss version=\"2.0\"><channel><title>c</title><item><title>t</title>\
+                    <link>/a</link><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item></channel></rss>";
+    let feed = parse(ordinary).expect("parsed");
+    assert_eq!(feed.reader, Reader::FeedRs);
+    assert_eq!(feed.items[0].url.as_deref(), Some("https://example.org/a"));
+    assert!(feed.repairs.is_empty());
+    let unversioned = ordinary.replace(" version=\"2.0\"", "");
+    let feed = parse(&unversioned).expect("parsed");
+    assert_eq!(feed.reader, Reader::FeedRs, "repaired for feed-rs");
+    assert_eq!(feed.repairs.names(), ["missing-version"]);
+    let refused = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>t</title>\
+                   <content src=\"https://x.org/a\">stray</content></entry></feed>";
+    assert_eq!(
+        parse(refused).expect("parsed").reader,
+        Reader::Tolerant(Fallback::Refused("missing content"))
+    );
+    let linkless = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" \
+                    xmlns=\"http://purl.org/rss/1.0/\"><channel><title>c</title></channel>\
+                    <item rdf:about=\"urn:x:1\"><title>Only a title</title></item></rdf:RDF>";
+    let feed = parse(linkless).expect("parsed");
+    assert_eq!(
+        feed.reader,
+        Reader::Tolerant(Fallback::Implausible("items"))
+    );
+    assert_eq!(feed.items[0].guid, "urn:x:1");
+    let tolerant_only = parse_with(
+        ordinary.as_bytes(),
+        None,
+        "https://example.org/feed.xml",
+        fetched_at(),
+        Readers::TolerantOnly,
+    )
+    .expect("parsed");
+    assert!(matches!(tolerant_only.reader, Reader::Tolerant(_)));
+    assert_eq!(tolerant_only.items, parse(ordinary).expect("parsed").items);
+}
+
+#[test]
+fn an_atom_link_is_an_rss_items_page_but_not_its_id() {
+    let doc = "<rss version=\"2.0\" xmlns:a10=\"http://www.w3.org/2005/Atom\"><channel><title>c</title>\
+               <item><title>WCF item</title><a10:link href=\"https://example.org/wcf/1\"/></item>\
+               <item><title>Both</title><link>https://example.org/2</link>\
+               <a10:link href=\"https://example.org/wcf/2\"/></item></channel></rss>";
+    let feed = parse(doc).expect("parsed");
+    assert_eq!(
+        feed.items[0].url.as_deref(),
+        Some("https://example.org/wcf/1")
+    );
+    // What feed-rs, which never saw the atom:link, gave it and rounds stored before.
+    let without_link =
+        parse(&doc.replace("<a10:link href=\"https://example.org/wcf/1\"/>", "")).expect("parsed");
+    assert!(feed.items[0].guid.starts_with("fnv1a:"));
+    assert_eq!(feed.items[0].guid, without_link.items[0].guid);
+    assert_eq!(feed.items[1].guid, "https://example.org/2");
+}
+
+#[test]
 fn repairs_combine_version_ampersand_and_end_tag() {
     let doc = "<rss>\n<channel><title>AT&T news</title>\n<item><title>One &nbsp;&amp; two</title>\n\
                <link>/a?x=1&y=2</link>\n<item><title>Two</title></item>\n</channel></rss>";

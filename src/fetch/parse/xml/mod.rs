@@ -9,6 +9,7 @@ mod tokens;
 mod tree;
 
 pub use names::Ns;
+pub use references::decode as decode_references;
 
 use std::borrow::Cow;
 use std::ops::Range;

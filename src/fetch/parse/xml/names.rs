@@ -2,6 +2,8 @@
 //! `dc:creator`, and `dc:` bound to anything else is not. A prefix nobody declared gets the
 //! namespace its name conventionally stands for, since that is plainly what the publisher meant.
 
+use std::collections::HashMap;
+
 /// The namespaces feeds are read in; every other one is `Other`, and elements in it are ignored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ns<'a> {
@@ -78,11 +80,13 @@ impl<'a> Ns<'a> {
     }
 }
 
-/// The prefixes in scope while reading: a stack of bindings, with the length to go back to when
-/// each open element closes.
+/// The prefixes in scope while reading: for each prefix, the stack of its bindings, and a log
+/// of the prefixes each open element declared, to unbind them when it closes. A lookup costs
+/// the same however many prefixes are in scope (thousands of them stay linear).
 #[derive(Debug, Default)]
 pub struct Scopes<'a> {
-    bindings: Vec<(&'a str, Ns<'a>)>,
+    bindings: HashMap<&'a str, Vec<Ns<'a>>>,
+    declared: Vec<&'a str>,
     marks: Vec<usize>,
 }
 
@@ -96,26 +100,30 @@ pub enum Resolved<'a> {
 impl<'a> Scopes<'a> {
     /// Opens an element's scope with its `xmlns` declarations.
     pub fn open(&mut self, declarations: impl Iterator<Item = (&'a str, &'a str)>) {
-        self.marks.push(self.bindings.len());
+        self.marks.push(self.declared.len());
         for (prefix, uri) in declarations {
-            self.bindings.push((prefix, Ns::from_uri(uri)));
+            self.bindings
+                .entry(prefix)
+                .or_default()
+                .push(Ns::from_uri(uri));
+            self.declared.push(prefix);
         }
     }
 
     pub fn close(&mut self) {
-        if let Some(mark) = self.marks.pop() {
-            self.bindings.truncate(mark);
+        let Some(mark) = self.marks.pop() else {
+            return;
+        };
+        for prefix in self.declared.drain(mark..) {
+            if let Some(stack) = self.bindings.get_mut(prefix) {
+                stack.pop();
+            }
         }
     }
 
     /// The namespace of `prefix` (`""` is the default namespace, for elements only).
     pub fn resolve(&self, prefix: &'a str) -> Resolved<'a> {
-        if let Some(&(_, ns)) = self
-            .bindings
-            .iter()
-            .rev()
-            .find(|(bound, _)| *bound == prefix)
-        {
+        if let Some(&ns) = self.bindings.get(prefix).and_then(|stack| stack.last()) {
             return Resolved::Bound(ns);
         }
         match prefix {
