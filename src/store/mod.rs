@@ -29,6 +29,7 @@ pub use sources::{FetchRecord, SourceUpdate};
 pub use story_queries::{Marked, stories_matching};
 pub use watches::{Acknowledged, PROTECTED_BY_ALERT, WatchChange};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
 use std::path::Path;
 use std::time::Duration;
@@ -126,6 +127,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Plans never depend on bound values. Without this, a statement whose parameter is
+        // compared with a partial index's condition (the story indexes) or a LIKE pattern is
+        // prepared again every time that parameter changes: a sixth of a cold refresh's work.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         conn.set_prepared_statement_cache_capacity(64);
         schema::migrate(&mut conn)?;
         let mut store = Store {
