@@ -3,14 +3,14 @@
 //! without its item.
 
 use super::Result;
+use super::alert_match::Matcher;
 use super::convert::to_unix;
 use super::items::FeedWrite;
-use super::search::compile_above;
+use super::plan::{Node, plan};
 use crate::model::{ItemId, NewAlert, NewItem, SourceId, WatchId};
 use crate::watch::parse_query;
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::types::Value;
-use rusqlite::{Transaction, params, params_from_iter};
+use rusqlite::{Transaction, params};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -49,7 +49,7 @@ struct Rule {
     id: WatchId,
     name: String,
     urgent: bool,
-    expr: crate::query::Expr,
+    plan: Node,
 }
 
 /// An item this transaction inserted that may alert, with the feed (by index) it came in.
@@ -61,84 +61,67 @@ pub(super) struct Candidate<'a> {
 }
 
 /// Tests every watch against the candidates and records an alert for each match, in the same
-/// transaction. Returns each alert with the index of its feed; what it shows comes from the
-/// items in hand, not from reading them back.
+/// transaction, watch after watch (a watch that asks about alerts sees those of the watches
+/// before it). Returns each alert with the index of its feed; what it shows comes from the
+/// items in hand, not from reading them back. Never inlined, so a profile shows what the
+/// watches cost apart from the rest of the transaction.
+#[inline(never)]
 pub(super) fn raise_alerts(
     tx: &Transaction,
     candidates: &[Candidate],
     feeds: &[FeedWrite],
     now: DateTime<Utc>,
 ) -> Result<Vec<(usize, NewAlert)>> {
-    let Some(lowest) = candidates.iter().map(|c| c.id).min() else {
+    if candidates.is_empty() {
         return Ok(Vec::new());
-    };
-    let rules = rules(tx)?;
+    }
+    let rules = rules(tx, now)?;
     if rules.is_empty() {
         return Ok(Vec::new());
     }
-    gather(tx, candidates)?;
+    let plans: Vec<&Node> = rules.iter().map(|rule| &rule.plan).collect();
+    let mut matcher = Matcher::new(tx, candidates.iter().map(|c| c.id.0).collect(), &plans)?;
     let by_id: HashMap<ItemId, &Candidate> = candidates.iter().map(|c| (c.id, c)).collect();
     let mut titles: HashMap<SourceId, String> = HashMap::new();
     let mut raised = Vec::new();
-    for rule in rules {
-        for id in matches(tx, &rule, lowest, now)? {
-            let Some(candidate) = by_id.get(&id) else {
-                continue;
-            };
+    for rule in &rules {
+        let found = matcher.matching(&rule.plan)?;
+        for id in record(tx, rule, &found, now)? {
+            let candidate = by_id[&id];
             let source = feeds[candidate.feed].source;
             let title = match titles.entry(source) {
                 Entry::Occupied(known) => known.into_mut(),
                 Entry::Vacant(slot) => slot.insert(source_title(tx, source)?),
             };
-            raised.push((candidate.feed, new_alert(candidate, &rule, title)));
+            raised.push((candidate.feed, new_alert(candidate, rule, title)));
         }
     }
-    tx.execute("DELETE FROM temp.alert_candidate", [])?;
     Ok(raised)
 }
 
-/// Copies the candidates' rows, without their bodies, to a small temporary table that every
-/// watch then reads: one pass over the large item rows per transaction instead of one per
-/// watch. It has whatever columns `item` has, so any query the language compiles runs on it.
-fn gather(tx: &Transaction, candidates: &[Candidate]) -> Result<()> {
-    let columns: String = tx.query_row(
-        "SELECT group_concat(name, ', ') FROM pragma_table_info('item') \
-         WHERE name NOT IN ('summary', 'content')",
-        [],
-        |r| r.get(0),
-    )?;
-    tx.execute_batch(&format!(
-        "CREATE TEMP TABLE IF NOT EXISTS alert_candidate AS SELECT {columns} FROM item WHERE 0; \
-         DELETE FROM temp.alert_candidate;"
-    ))?;
-    let ids: Vec<String> = candidates.iter().map(|c| c.id.0.to_string()).collect();
-    tx.prepare_cached(&format!(
-        "INSERT INTO temp.alert_candidate ({columns}) SELECT {columns} FROM item \
-         WHERE id IN (SELECT value FROM json_each(?1))"
-    ))?
-    .execute([format!("[{}]", ids.join(","))])?;
-    Ok(())
-}
-
-/// Records the rule's alerts on the gathered candidates and returns their items.
-fn matches(
+/// Records the rule's alerts on the items it found, in one statement, before the next rule is
+/// tested; returns the items that had no alert from it yet, ascending.
+fn record(
     tx: &Transaction,
     rule: &Rule,
-    lowest: ItemId,
+    found: &[ItemId],
     now: DateTime<Utc>,
 ) -> Result<Vec<ItemId>> {
-    // The candidates are the newest rows: the full-text probes start just below them.
-    let condition = compile_above(&rule.expr, now, lowest.0 - 1);
-    let sql = format!(
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<String> = found.iter().map(|id| id.0.to_string()).collect();
+    let mut statement = tx.prepare_cached(
         "INSERT OR IGNORE INTO item_alert (item_id, watch_id, raised) \
-         SELECT i.id, ?, ? FROM temp.alert_candidate i WHERE ({}) RETURNING item_id",
-        condition.sql
-    );
-    let mut values = vec![Value::Integer(rule.id.0), Value::Integer(to_unix(now))];
-    values.extend(condition.params);
-    let mut statement = tx.prepare_cached(&sql)?;
-    let rows = statement.query_map(params_from_iter(values), |r| r.get(0).map(ItemId))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+         SELECT value, ?2, ?3 FROM json_each(?1) RETURNING item_id",
+    )?;
+    let rows = statement.query_map(
+        params![format!("[{}]", ids.join(",")), rule.id.0, to_unix(now)],
+        |r| r.get(0).map(ItemId),
+    )?;
+    let mut recorded = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    recorded.sort_unstable();
+    Ok(recorded)
 }
 
 fn new_alert(candidate: &Candidate, rule: &Rule, source: &str) -> NewAlert {
@@ -160,8 +143,8 @@ fn source_title(tx: &Transaction, source: SourceId) -> Result<String> {
         .query_row([source.0], |r| r.get(0))?)
 }
 
-/// The watches, parsed. One whose stored query no longer parses is skipped and logged.
-fn rules(tx: &Transaction) -> Result<Vec<Rule>> {
+/// The watches, planned. One whose stored query no longer parses is skipped and logged.
+fn rules(tx: &Transaction, now: DateTime<Utc>) -> Result<Vec<Rule>> {
     let mut statement =
         tx.prepare_cached("SELECT id, name, query, urgent FROM watch ORDER BY urgent DESC, name")?;
     let rows = statement.query_map([], |r| {
@@ -180,7 +163,7 @@ fn rules(tx: &Transaction) -> Result<Vec<Rule>> {
                 id,
                 name,
                 urgent,
-                expr,
+                plan: plan(&expr, to_unix(now)),
             }),
             Err(error) => tracing::warn!(%name, %error, "watch skipped: its query does not parse"),
         }

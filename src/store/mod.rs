@@ -1,10 +1,12 @@
 //! The only home of rusqlite: one SQLite file in WAL mode holding sources, items, tags, watches
 //! and the full-text index.
 
+mod alert_match;
 mod alerting;
 mod convert;
 mod items;
 mod marks;
+mod plan;
 mod prepare;
 mod removal;
 mod retention;
@@ -16,6 +18,7 @@ mod story_backfill;
 mod story_candidates;
 mod story_queries;
 mod tags;
+mod terms;
 mod watches;
 
 pub use crate::model::SourceId;
@@ -24,7 +27,7 @@ pub use marks::MarkOutcome;
 pub use prepare::{PreparedItem, prepare};
 pub use removal::{REMOVED_SOURCES_CATEGORY, REMOVED_SOURCES_TITLE, REMOVED_SOURCES_URL, Removal};
 pub use retention::{RetentionBatch, RetentionCursor, RetentionPlan};
-pub use search::{Compiled, compile, compile_above};
+pub use search::{Compiled, compile};
 pub use sources::{FetchRecord, SourceUpdate};
 pub use story_queries::{Marked, stories_matching};
 pub use watches::{Acknowledged, PROTECTED_BY_ALERT, WatchChange};
@@ -200,3 +203,7 @@ mod tests;
 #[cfg(test)]
 #[path = "watches_tests.rs"]
 mod watches_tests;
+
+#[cfg(test)]
+#[path = "alert_match_tests.rs"]
+mod alert_match_tests;

@@ -1,0 +1,246 @@
+//! Alerts agree with the river: a watch alerts exactly the new items its query finds there,
+//! however the query mixes full-text and other terms, NULLs and negations; and a watch that
+//! asks about alerts sees those of the watches tested before it in the same transaction.
+
+use super::*;
+use crate::model::{ItemId, NewItem, NewSource, SourceId};
+use crate::query::parse;
+use chrono::{DateTime, TimeZone, Utc};
+use std::collections::BTreeSet;
+
+fn at(day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
+}
+
+fn item(guid: &str, title: &str, day: u32, author: Option<&str>) -> NewItem {
+    NewItem {
+        guid: guid.into(),
+        url: Some(format!("https://fda.example/{guid}")),
+        title: title.into(),
+        author: author.map(Into::into),
+        published: Some(at(day)),
+        summary: Some(format!("<p>{title}</p>")),
+        ..NewItem::default()
+    }
+}
+
+/// A store without the default watches, with one source.
+fn empty_store() -> (Store, SourceId) {
+    let mut store = Store::open_in_memory().unwrap();
+    for watch in store.watches().unwrap() {
+        store.remove_watch(watch.id).unwrap();
+    }
+    let source = NewSource {
+        url: "https://fda.example/recalls.rss".into(),
+        title: Some("FDA recalls".into()),
+        category: Some("regulator".into()),
+        ..NewSource::default()
+    };
+    let id = store.add_source(&source, at(1)).unwrap();
+    (store, id)
+}
+
+/// Items whose titles, authors and DOIs make the queries below true, false and NULL.
+fn arrivals() -> Vec<NewItem> {
+    let mut pens = item("a", "Recall of insulin pens", 12, Some("Jane Smith"));
+    pens.doi = Some("10.1000/abc".into());
+    let mut glp = item("h", "GLP-1 AND kidney decline", 16, None);
+    glp.doi = Some("10.1000/xyz".into());
+    vec![
+        pens,
+        item("b", "Pens guidance", 13, None),
+        item(
+            "c",
+            "Outbreak of measles in Ohio",
+            14,
+            Some("R. Okafor -- CDC"),
+        ),
+        item("d", "Recall of saline", 15, None),
+        item("e", "Tuberculosis vaccine trial", 16, Some("Ana Lima")),
+        item("f", "Tuberculosis screening", 17, None),
+        item("g", "100% of -- results", 18, Some("--")),
+        glp,
+        item("i", "September sepsis audit", 19, None),
+    ]
+}
+
+const QUERIES: &[&str] = &[
+    "recall",
+    "recall OR measles",
+    "-recall",
+    "pens -recall",
+    "title:recall saline",
+    "\"outbreak of measles\" OR pens",
+    "tuberculosis -vaccine",
+    "(recall OR pens) (saline OR -measles)",
+    "author:smith",
+    "-author:smith",
+    "author:--",
+    "-author:--",
+    "-(author:-- OR recall)",
+    "author:-- OR -pens",
+    "\"%\"",
+    "-\"%\" -pens",
+    "has:doi",
+    "-doi:10.1000/abc",
+    "doi:10.1000/abc OR measles",
+    "since:2026-11-15 recall",
+    "before:2026-11-15 OR measles",
+    "source:fda -pens",
+    "category:regulator (measles OR saline)",
+    "is:unread -tuberculosis",
+    "glp-1 OR \"AND\"",
+    "sept* OR insul*",
+    "title:\"insulin pens\" OR author:okafor",
+    "NOT NOT recall",
+    "-(-recall -pens)",
+    "-(recall OR -doi:10.1000/xyz)",
+];
+
+fn ids_found(db: &Store, query: &str, new: &BTreeSet<ItemId>) -> BTreeSet<ItemId> {
+    let filter = compile(&parse(query).unwrap(), at(20));
+    let found = db.list_items(&filter, 1000, 0).unwrap();
+    found
+        .into_iter()
+        .map(|i| i.id)
+        .filter(|id| new.contains(id))
+        .collect()
+}
+
+#[test]
+fn a_watch_alerts_exactly_the_new_items_its_query_finds() {
+    let (mut db, source) = empty_store();
+    let old: Vec<NewItem> = arrivals()
+        .into_iter()
+        .map(|mut old| {
+            old.guid = format!("old-{}", old.guid);
+            old
+        })
+        .collect();
+    db.store_feed(source, &SourceUpdate::default(), &old, at(10))
+        .unwrap();
+    for (n, query) in QUERIES.iter().enumerate() {
+        db.add_watch(&format!("w{n:02}"), query, false, None, at(11))
+            .unwrap();
+    }
+    let stats = db
+        .store_feed(source, &SourceUpdate::default(), &arrivals(), at(20))
+        .unwrap();
+    let new: BTreeSet<ItemId> = stats.new.iter().copied().collect();
+    assert_eq!(new.len(), 9);
+    let mut neither_none_nor_all = 0;
+    for (n, query) in QUERIES.iter().enumerate() {
+        let name = format!("w{n:02}");
+        let alerted: BTreeSet<ItemId> = stats
+            .alerts
+            .iter()
+            .filter(|alert| alert.watch == name)
+            .map(|alert| alert.item_id)
+            .collect();
+        let found = ids_found(&db, query, &new);
+        assert_eq!(alerted, found, "{query}");
+        if !found.is_empty() && found.len() < new.len() {
+            neither_none_nor_all += 1;
+        }
+    }
+    assert_eq!(
+        neither_none_nor_all,
+        QUERIES.len(),
+        "every query tells items apart"
+    );
+}
+
+#[test]
+fn a_watch_asking_about_alerts_sees_those_of_the_watches_before_it() {
+    let (mut db, source) = empty_store();
+    // The source's first fetch alerts only its last days: get it past that.
+    db.store_feed(source, &SourceUpdate::default(), &[], at(10))
+        .unwrap();
+    // Tested urgent first, then by name.
+    for (name, query, urgent) in [
+        ("recalls", "recall", true),
+        ("b-echo", "is:alert", false),
+        ("c-pens", "pens", false),
+        ("d-urgent", "is:urgent -watch:c-pens", false),
+        ("e-named", "watch:b-echo OR measles", false),
+    ] {
+        db.add_watch(name, query, urgent, None, at(11)).unwrap();
+    }
+    let stats = db
+        .store_feed(source, &SourceUpdate::default(), &arrivals(), at(20))
+        .unwrap();
+    let alerted = |watch: &str| -> Vec<&str> {
+        stats
+            .alerts
+            .iter()
+            .filter(|alert| alert.watch == watch)
+            .map(|alert| alert.title.as_str())
+            .collect()
+    };
+    let recalls = ["Recall of insulin pens", "Recall of saline"];
+    assert_eq!(alerted("recalls"), recalls);
+    assert_eq!(
+        alerted("b-echo"),
+        recalls,
+        "not the pens watch's, tested after it"
+    );
+    assert_eq!(
+        alerted("c-pens"),
+        ["Recall of insulin pens", "Pens guidance"]
+    );
+    assert_eq!(alerted("d-urgent"), ["Recall of saline"]);
+    assert_eq!(
+        alerted("e-named"),
+        [
+            "Recall of insulin pens",
+            "Outbreak of measles in Ohio",
+            "Recall of saline"
+        ]
+    );
+}
+
+/// Full-text terms nested as deep as the language allows still make expressions FTS5 parses,
+/// in the river and in the watches.
+#[test]
+fn the_deepest_queries_run_in_the_river_and_the_watches() {
+    let (mut db, source) = empty_store();
+    db.store_feed(source, &SourceUpdate::default(), &[], at(10))
+        .unwrap();
+    let levels = crate::query::MAX_NESTING / 2;
+    let deep = [
+        format!(
+            "{}recall{}",
+            "(pens OR (saline ".repeat(levels),
+            "))".repeat(levels)
+        ),
+        format!(
+            "{}recall{}",
+            "(pens OR (-measles ".repeat(levels),
+            "))".repeat(levels)
+        ),
+        format!(
+            "{}recall{}",
+            "(-pens (saline OR ".repeat(levels),
+            "))".repeat(levels)
+        ),
+    ];
+    for (n, query) in deep.iter().enumerate() {
+        db.add_watch(&format!("deep{n}"), query, false, None, at(11))
+            .unwrap();
+    }
+    let stats = db
+        .store_feed(source, &SourceUpdate::default(), &arrivals(), at(20))
+        .unwrap();
+    let new: BTreeSet<ItemId> = stats.new.iter().copied().collect();
+    for (n, query) in deep.iter().enumerate() {
+        let alerted: BTreeSet<ItemId> = stats
+            .alerts
+            .iter()
+            .filter(|alert| alert.watch == format!("deep{n}"))
+            .map(|alert| alert.item_id)
+            .collect();
+        let found = ids_found(&db, query, &new);
+        assert!(!found.is_empty(), "{query}");
+        assert_eq!(alerted, found, "{query}");
+    }
+}
