@@ -64,37 +64,39 @@ fn arrivals() -> Vec<NewItem> {
     ]
 }
 
-const QUERIES: &[&str] = &[
-    "recall",
-    "recall OR measles",
-    "-recall",
-    "pens -recall",
-    "title:recall saline",
-    "\"outbreak of measles\" OR pens",
-    "tuberculosis -vaccine",
-    "(recall OR pens) (saline OR -measles)",
-    "author:smith",
-    "-author:smith",
-    "author:--",
-    "-author:--",
-    "-(author:-- OR recall)",
-    "author:-- OR -pens",
-    "\"%\"",
-    "-\"%\" -pens",
-    "has:doi",
-    "-doi:10.1000/abc",
-    "doi:10.1000/abc OR measles",
-    "since:2026-11-15 recall",
-    "before:2026-11-15 OR measles",
-    "source:fda -pens",
-    "category:regulator (measles OR saline)",
-    "is:unread -tuberculosis",
-    "glp-1 OR \"AND\"",
-    "sept* OR insul*",
-    "title:\"insulin pens\" OR author:okafor",
-    "NOT NOT recall",
-    "-(-recall -pens)",
-    "-(recall OR -doi:10.1000/xyz)",
+/// Each query, and the arrivals it finds (by guid), as the river found them before watches and
+/// the river shared one plan: the same for the old copies of the arrivals and for the new.
+const QUERIES: &[(&str, &str)] = &[
+    ("recall", "ad"),
+    ("recall OR measles", "acd"),
+    ("-recall", "bcefghi"),
+    ("pens -recall", "b"),
+    ("title:recall saline", "d"),
+    ("\"outbreak of measles\" OR pens", "abc"),
+    ("tuberculosis -vaccine", "f"),
+    ("(recall OR pens) (saline OR -measles)", "abd"),
+    ("author:smith", "a"),
+    ("-author:smith", "bcdefghi"),
+    ("author:--", "cg"),
+    ("-author:--", "ae"),
+    ("-(author:-- OR recall)", "e"),
+    ("author:-- OR -pens", "cdefghi"),
+    ("\"%\"", "g"),
+    ("-\"%\" -pens", "cdefhi"),
+    ("has:doi", "ah"),
+    ("-doi:10.1000/abc", "h"),
+    ("doi:10.1000/abc OR measles", "ac"),
+    ("since:2026-11-15 recall", "d"),
+    ("before:2026-11-15 OR measles", "abc"),
+    ("source:fda -pens", "cdefghi"),
+    ("category:regulator (measles OR saline)", "cd"),
+    ("is:unread -tuberculosis", "abcdghi"),
+    ("glp-1 OR \"AND\"", "h"),
+    ("sept* OR insul*", "ai"),
+    ("title:\"insulin pens\" OR author:okafor", "ac"),
+    ("NOT NOT recall", "ad"),
+    ("-(-recall -pens)", "abd"),
+    ("-(recall OR -doi:10.1000/xyz)", "h"),
 ];
 
 fn ids_found(db: &Store, query: &str, new: &BTreeSet<ItemId>) -> BTreeSet<ItemId> {
@@ -114,12 +116,13 @@ fn a_watch_alerts_exactly_the_new_items_its_query_finds() {
         .into_iter()
         .map(|mut old| {
             old.guid = format!("old-{}", old.guid);
+            old.url = Some(format!("https://fda.example/{}", old.guid));
             old
         })
         .collect();
     db.store_feed(source, &SourceUpdate::default(), &old, at(10))
         .unwrap();
-    for (n, query) in QUERIES.iter().enumerate() {
+    for (n, (query, _)) in QUERIES.iter().enumerate() {
         db.add_watch(&format!("w{n:02}"), query, false, None, at(11))
             .unwrap();
     }
@@ -128,8 +131,8 @@ fn a_watch_alerts_exactly_the_new_items_its_query_finds() {
         .unwrap();
     let new: BTreeSet<ItemId> = stats.new.iter().copied().collect();
     assert_eq!(new.len(), 9);
-    let mut neither_none_nor_all = 0;
-    for (n, query) in QUERIES.iter().enumerate() {
+    let guids = guids(&db);
+    for (n, (query, expected)) in QUERIES.iter().enumerate() {
         let name = format!("w{n:02}");
         let alerted: BTreeSet<ItemId> = stats
             .alerts
@@ -139,15 +142,38 @@ fn a_watch_alerts_exactly_the_new_items_its_query_finds() {
             .collect();
         let found = ids_found(&db, query, &new);
         assert_eq!(alerted, found, "{query}");
-        if !found.is_empty() && found.len() < new.len() {
-            neither_none_nor_all += 1;
-        }
+        let everywhere = ids_found(&db, query, &guids.keys().copied().collect());
+        let found_guids: BTreeSet<&str> = everywhere.iter().map(|id| guids[id].as_str()).collect();
+        let expected_guids: BTreeSet<String> = expected
+            .chars()
+            .flat_map(|guid| [guid.to_string(), format!("old-{guid}")])
+            .collect();
+        assert_eq!(
+            found_guids,
+            expected_guids.iter().map(String::as_str).collect(),
+            "{query}"
+        );
+        assert!(
+            !found.is_empty() && found.len() < new.len(),
+            "{query} tells items apart"
+        );
     }
-    assert_eq!(
-        neither_none_nor_all,
-        QUERIES.len(),
-        "every query tells items apart"
-    );
+}
+
+/// Every stored item's guid, by id (the fixtures' URLs end with it).
+fn guids(db: &Store) -> std::collections::HashMap<ItemId, String> {
+    let all = compile(&crate::query::Expr::All, at(20));
+    db.list_items(&all, 1000, 0)
+        .unwrap()
+        .into_iter()
+        .map(|item| {
+            let url = item.url.unwrap_or_default();
+            (
+                item.id,
+                url.rsplit('/').next().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
 }
 
 #[test]

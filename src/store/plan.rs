@@ -172,6 +172,19 @@ mod tests {
     }
 
     #[test]
+    fn the_river_probes_the_index_once_for_merged_terms() {
+        for query in [
+            r#"recall OR withdrawal OR "drug safety""#,
+            "tuberculosis -vaccine",
+            "title:recall (pens OR saline) -insulin",
+        ] {
+            let expr = parse_query(query).unwrap();
+            let sql = crate::store::compile(&expr, chrono::Utc::now()).sql;
+            assert_eq!(sql.matches("MATCH").count(), 1, "{query}: {sql}");
+        }
+    }
+
+    #[test]
     fn other_terms_stay_beside_the_merged_leaf() {
         let Node::Or(nodes) = text(r#"recall OR "drug safety" OR source:medwatch"#) else {
             panic!("a disjunction");
