@@ -3,21 +3,13 @@
 mod tui_support;
 
 use rounds::tui::app::{Effect, Msg};
-use tui_support::{draw, key, loaded_app};
+use tui_support::{draw, key, loaded_app, screen_rows};
 
 const LINK: &str = "https://www.nejm.org/doi/full/10.1056/NEJMoa2406789?query=featured_home&utm_source=rss&utm_medium=feed&utm_campaign=cardiology-weekly-2026-11";
 
-/// The screen's rows, each without the notice's borders and padding.
+/// The screen's rows.
 fn rows(app: &rounds::tui::app::App) -> Vec<String> {
-    let terminal = draw(app);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect()
+    screen_rows(draw(app).backend().buffer())
 }
 
 /// The notice's text: the cells between its side borders, rows joined without spaces.

@@ -3,31 +3,18 @@
 
 mod tui_support;
 
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::Modifier;
 use rounds::query::QueryError;
 use rounds::tui::app::{App, Msg};
 use rounds::tui::help;
 use rounds::tui::protocol::Event;
-use tui_support::{draw, key, loaded_app, river_generation};
+use tui_support::{draw, key, loaded_app, river_generation, screen_text as text};
 
 const SIZES: [(u16, u16); 3] = [(60, 20), (80, 24), (200, 60)];
 
 fn name(what: &str, app: &App) -> String {
     format!("{what}_{}x{}", app.area.width, app.area.height)
-}
-
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            (area.left()..area.right())
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

@@ -10,6 +10,7 @@ mod river;
 mod sources;
 mod status;
 mod tags;
+pub(crate) mod window;
 
 /// The river's column widths, which the pinned lane above it keeps to.
 pub(crate) use river::Columns;
