@@ -61,8 +61,10 @@ fn a_broken_query_shows_the_last_valid_rows_dimmed() {
         let terminal = draw(&app);
         let buffer = terminal.backend().buffer();
         let screen = text(buffer);
+        // Counted in the river's unit, as its title counts them.
         assert!(
-            screen.contains("last valid query: no filter · 1,204 items"),
+            screen.contains("All · 1,204 stories")
+                && screen.contains("last valid query: no filter · 1,204 stories"),
             "{screen}"
         );
         // Every row under the bar is in the dim role and nothing in it is bold.

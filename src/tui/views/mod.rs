@@ -3,6 +3,7 @@
 
 mod empty;
 mod export;
+mod filter_bar;
 mod help;
 mod notice;
 mod reader;
