@@ -13,8 +13,8 @@ mod status;
 mod tags;
 pub(crate) mod window;
 
-/// The river's column widths, which the pinned lane above it keeps to.
-pub(crate) use river::Columns;
+/// The river's column widths and marks, which the pinned lane above it keeps to.
+pub(crate) use river::{Columns, marks};
 
 use super::app::App;
 use super::layout;

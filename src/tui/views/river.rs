@@ -154,20 +154,29 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
             theme.dim,
         ));
     }
-    spans.push(if row.read {
-        Span::raw(" ")
-    } else {
-        Span::styled(UNREAD_MARK, theme.unread)
-    });
-    spans.push(if row.saved {
-        Span::styled(SAVED_MARK, theme.saved)
-    } else {
-        Span::raw(" ")
-    });
-    spans.push(watches::view::alert_mark(app, row));
-    spans.push(Span::raw(" "));
+    spans.extend(marks(app, row));
     spans.extend(title_spans(app, row, columns.title));
     Line::from(spans)
+}
+
+/// The unread, saved and alert marks and a space: the columns between the source and the
+/// title, in the river and in the pinned lane above it.
+pub(crate) fn marks(app: &App, row: &ItemSummary) -> [Span<'static>; 4] {
+    let theme = &app.theme;
+    [
+        if row.read {
+            Span::raw(" ")
+        } else {
+            Span::styled(UNREAD_MARK, theme.unread)
+        },
+        if row.saved {
+            Span::styled(SAVED_MARK, theme.saved)
+        } else {
+            Span::raw(" ")
+        },
+        watches::view::alert_mark(app, row),
+        Span::raw(" "),
+    ]
 }
 
 /// Badges, the title, `+N` for a story's other versions and the tags, in `room` columns.

@@ -6,8 +6,8 @@ use crate::model::{AlertState, ItemSummary, Watch};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::clock::{self, AGE_WIDTH};
-use crate::tui::views::Columns;
 use crate::tui::views::window::{Window, input_line, place_cursor, wrapped};
+use crate::tui::views::{self, Columns};
 use crate::tui::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -50,34 +50,40 @@ pub fn draw_pinned(frame: &mut Frame, area: Rect, app: &App, list_height: usize)
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// `  2h FDA recalls  ! [safety] Harborview Biologics Recalls Albumin…`
+/// `  2h FDA recalls  ●  ! [safety] Harborview Biologics Recalls Albumin…`: the river's
+/// columns, then the watches that pinned it.
 fn pinned_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    // The river's source column, so the pinned rows line up with the rows under them.
-    let source_width = Columns::for_width(width, true).source.max(6);
+    let columns = Columns::for_width(width, true);
+    let source_width = columns.source.max(6);
     let age = fit::truncate(&clock::relative(app.now, row.published), AGE_WIDTH);
-    let time = format!("{age:>AGE_WIDTH$} ");
-    let source = format!(
-        "{} ",
-        fit::pad(&sanitize::line(&row.source_title), source_width)
-    );
+    let mut spans = vec![
+        Span::styled(format!("{age:>AGE_WIDTH$} "), theme.dim),
+        Span::styled(
+            format!(
+                "{} ",
+                fit::pad(&sanitize::line(&row.source_title), source_width)
+            ),
+            theme.dim,
+        ),
+    ];
+    spans.extend(views::marks(app, row));
     let watches = format!("[{}] ", sanitize::line(&row.watches.join(", ")));
-    let room = width.saturating_sub(AGE_WIDTH + 1 + source_width + 1 + 2 + fit::width(&watches));
+    let room = width.saturating_sub(AGE_WIDTH + 1 + source_width + 1 + 4 + fit::width(&watches));
     let title_style = if row.read {
         theme.error
     } else {
         theme.error.add_modifier(Modifier::BOLD)
     };
-    Line::from(vec![
-        Span::styled(time, theme.dim),
-        Span::styled(source, theme.dim),
-        Span::styled(
-            format!("{ALERT_MARK} "),
-            theme.error.add_modifier(Modifier::BOLD),
-        ),
-        Span::styled(watches, theme.error.add_modifier(Modifier::BOLD)),
-        Span::styled(fit::pad(&sanitize::line(&row.title), room), title_style),
-    ])
+    spans.push(Span::styled(
+        watches,
+        theme.error.add_modifier(Modifier::BOLD),
+    ));
+    spans.push(Span::styled(
+        fit::pad(&sanitize::line(&row.title), room),
+        title_style,
+    ));
+    Line::from(spans)
 }
 
 /// `── 3 urgent, pinned until acknowledged · a acknowledges ──────`
