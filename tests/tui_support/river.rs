@@ -190,6 +190,32 @@ const ROWS: [(i64, &str, &str, i64); 24] = [
     ),
 ];
 
+/// An unread row of `source`, `hours` old, with no tag and no alert.
+pub fn summary(id: i64, source: (i64, &str), title: &str, hours: i64) -> ItemSummary {
+    ItemSummary {
+        id: ItemId(id),
+        source_id: SourceId(source.0),
+        source_title: source.1.into(),
+        title: title.into(),
+        url: Some(format!("https://www.example.org/article/{id}")),
+        published: Some(now() - Duration::hours(hours)),
+        read: false,
+        saved: false,
+        tags: Vec::new(),
+        doi: None,
+        pmid: None,
+        nct: None,
+        evidence: rounds::model::Evidence::default(),
+        story: rounds::model::StoryInfo {
+            id: rounds::model::StoryId(id),
+            versions: 1,
+            lead: true,
+        },
+        watches: Vec::new(),
+        alert: AlertState::None,
+    }
+}
+
 /// The first `count` rows of the river: the list above, then older issues of the same.
 pub fn rows(count: usize) -> Vec<ItemSummary> {
     ROWS.iter()
@@ -200,27 +226,12 @@ pub fn rows(count: usize) -> Vec<ItemSummary> {
             let id = index as i64 + 1;
             let hours = hours + 500 * (index / ROWS.len()) as i64;
             ItemSummary {
-                id: ItemId(id),
-                source_id: SourceId(*source_id),
-                source_title: (*source_title).into(),
-                title: (*title).into(),
-                url: Some(format!("https://www.example.org/article/{id}")),
-                published: Some(now() - Duration::hours(hours)),
                 read: id % 3 == 0,
                 saved: id == 3 || id == 8,
                 tags: if id == 3 {
                     vec!["cardio".into(), "journal-club".into()]
                 } else {
                     Vec::new()
-                },
-                doi: None,
-                pmid: None,
-                nct: None,
-                evidence: rounds::model::Evidence::default(),
-                story: rounds::model::StoryInfo {
-                    id: rounds::model::StoryId(id),
-                    versions: 1,
-                    lead: true,
                 },
                 // A watch alerted the Marburg notice; the catheter recall was acknowledged.
                 watches: match id {
@@ -233,6 +244,7 @@ pub fn rows(count: usize) -> Vec<ItemSummary> {
                     9 => AlertState::Acknowledged,
                     _ => AlertState::None,
                 },
+                ..summary(id, (*source_id, source_title), title, hours)
             }
         })
         .collect()

@@ -1,8 +1,9 @@
 //! Watches and the urgent items they pinned.
 
 use super::now;
+use super::river::summary;
 use chrono::Duration;
-use rounds::model::{AlertState, ItemId, ItemSummary, SourceId, Watch, WatchId};
+use rounds::model::{AlertState, ItemSummary, Watch, WatchId};
 
 pub fn watches() -> Vec<Watch> {
     let watch = |id, name: &str, query: &str, urgent, alerts, unacknowledged| Watch {
@@ -44,42 +45,22 @@ pub fn watches() -> Vec<Watch> {
 
 /// Two urgent items waiting to be acknowledged, newest first.
 pub fn pinned_rows() -> Vec<ItemSummary> {
-    let row =
-        |id: i64, source_id, source: &str, title: &str, hours, watches: &[&str]| ItemSummary {
-            id: ItemId(id),
-            source_id: SourceId(source_id),
-            source_title: source.into(),
-            title: title.into(),
-            url: Some(format!("https://www.example.org/article/{id}")),
-            published: Some(now() - Duration::hours(hours)),
-            read: false,
-            saved: false,
-            tags: Vec::new(),
-            doi: None,
-            pmid: None,
-            nct: None,
-            evidence: rounds::model::Evidence::default(),
-            story: rounds::model::StoryInfo {
-                id: rounds::model::StoryId(id),
-                versions: 1,
-                lead: true,
-            },
-            watches: watches.iter().map(|w| w.to_string()).collect(),
-            alert: AlertState::Urgent,
-        };
+    let row = |id, source, title: &str, hours, watches: &[&str]| ItemSummary {
+        watches: watches.iter().map(|w| w.to_string()).collect(),
+        alert: AlertState::Urgent,
+        ..summary(id, source, title, hours)
+    };
     vec![
         row(
             901,
-            4,
-            "FDA MedWatch",
+            (4, "FDA MedWatch"),
             "Recall: insulin pump controllers may stop delivering insulin",
             7,
             &["safety"],
         ),
         row(
             902,
-            5,
-            "EMA news",
+            (5, "EMA news"),
             "Shortage of benzathine benzylpenicillin: prioritise syphilis in pregnancy",
             30,
             &["outbreaks", "safety"],
