@@ -65,6 +65,20 @@ impl Reference {
             .map(|(_, last)| last)
     }
 
+    /// What a reference manager keeps as notes: the feed it came from and the evidence cues.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = vec![format!("Source: {}", self.source)];
+        if self.kind == Kind::Preprint {
+            notes.push("Preprint, not peer reviewed".into());
+        }
+        match self.notice {
+            Some(Notice::Retraction) => notes.push("Retracted".into()),
+            Some(Notice::ExpressionOfConcern) => notes.push("Expression of concern".into()),
+            None => {}
+        }
+        notes
+    }
+
     /// One line for a digest: the first sentence of the abstract, at most 200 characters.
     pub fn summary_line(&self) -> Option<String> {
         let text = self.abstract_text.as_deref()?;

@@ -60,20 +60,33 @@ fn draw_chooser(frame: &mut Frame, area: Rect, app: &App, chooser: &Chooser) {
     let title = format!("Feeds at {}", chooser.target);
     let height = chooser.choices.len() as u16 + 4;
     let inner = centred(frame, area, app, title, (76, height));
-    let width = usize::from(inner.width);
-    let mut lines: Vec<Line> = chooser
-        .choices
-        .iter()
+    let choices = chooser.choices.iter().enumerate().map(|(index, choice)| {
+        let title = choice
+            .title
+            .as_deref()
+            .map(sanitize::line)
+            .unwrap_or_else(|| "(untitled)".to_string());
+        format!("{}. {title}  {}", index + 1, sanitize::line(&choice.url))
+    });
+    let hint = "Enter or 1-9 follows · a follows all · Esc cancels";
+    let lines = choice_lines(app, choices, chooser.selected, hint, inner.width);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One line per choice, the selected one highlighted across the width; then the keys.
+fn choice_lines(
+    app: &App,
+    choices: impl Iterator<Item = String>,
+    selected: usize,
+    hint: &str,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let width = usize::from(width);
+    let mut lines: Vec<Line> = choices
         .enumerate()
-        .map(|(index, choice)| {
-            let title = choice
-                .title
-                .as_deref()
-                .map(sanitize::line)
-                .unwrap_or_else(|| "(untitled)".to_string());
-            let text = format!("{}. {title}  {}", index + 1, sanitize::line(&choice.url));
+        .map(|(index, text)| {
             let line = Line::raw(fit::pad(&text, width));
-            if index == chooser.selected {
+            if index == selected {
                 line.patch_style(app.theme.selection)
             } else {
                 line
@@ -81,11 +94,8 @@ fn draw_chooser(frame: &mut Frame, area: Rect, app: &App, chooser: &Chooser) {
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(
-        fit::truncate("Enter or 1-9 follows · a follows all · Esc cancels", width),
-        app.theme.dim,
-    ));
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines.extend(wrapped(hint, width, app.theme.dim));
+    lines
 }
 
 const LABEL_WIDTH: usize = 15;
@@ -177,25 +187,11 @@ fn draw_starter(frame: &mut Frame, area: Rect, app: &App, picker: &StarterPicker
     let height = picker.categories.len() as u16 + 4;
     let title = "The starter pack".to_string();
     let inner = centred(frame, area, app, title, (56, height));
-    let width = usize::from(inner.width);
-    let mut lines: Vec<Line> = picker
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(index, (name, count, chosen))| {
-            let mark = if *chosen { "[x]" } else { "[ ]" };
-            let line = Line::raw(fit::pad(&format!("{mark} {name} ({count})"), width));
-            if index == picker.selected {
-                line.patch_style(app.theme.selection)
-            } else {
-                line
-            }
-        })
-        .collect();
-    lines.push(Line::default());
-    lines.push(Line::styled(
-        fit::truncate("Space ticks · Enter imports · Esc cancels", width),
-        app.theme.dim,
-    ));
+    let categories = picker.categories.iter().map(|(name, count, chosen)| {
+        let mark = if *chosen { "[x]" } else { "[ ]" };
+        format!("{mark} {name} ({count})")
+    });
+    let hint = "Space ticks · Enter imports · Esc cancels";
+    let lines = choice_lines(app, categories, picker.selected, hint, inner.width);
     frame.render_widget(Paragraph::new(lines), inner);
 }
