@@ -1,8 +1,8 @@
 use super::*;
 use crate::model::{ItemSummary, Mark};
 use crate::query::QueryError;
+use crate::test_fixtures::{item, now, source, summaries};
 use crate::tui::status;
-use crate::tui::test_fixtures::{item, now, source, summaries};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 pub(super) fn key(code: KeyCode) -> Msg {

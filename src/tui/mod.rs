@@ -35,8 +35,6 @@ pub mod status;
 pub mod stories;
 pub mod tagging;
 pub mod terminal;
-#[cfg(test)]
-mod test_fixtures;
 pub mod theme;
 mod unread;
 pub mod views;

@@ -4,7 +4,7 @@ use super::*;
 fn summary(id: i64) -> ItemSummary {
     ItemSummary {
         read: id % 2 == 0,
-        ..crate::tui::test_fixtures::summary(id, &format!("Item {id}"))
+        ..crate::test_fixtures::summary(id, &format!("Item {id}"))
     }
 }
 

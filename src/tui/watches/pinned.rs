@@ -81,7 +81,7 @@ impl Pinned {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::test_fixtures::summary;
+    use crate::test_fixtures::summary;
 
     fn pinned(ids: &[i64]) -> Pinned {
         let mut pinned = Pinned::default();

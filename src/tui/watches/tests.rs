@@ -4,9 +4,9 @@
 use crate::config::Config;
 use crate::model::{AlertState, ItemId, NewAlert, WatchId};
 use crate::sync::progress::{Progress, RefreshSummary};
+use crate::test_fixtures::{now, source, summaries, summary, watch};
 use crate::tui::app::{App, Effect, Msg};
 use crate::tui::protocol::{Command, Event, Scope, WatchEdit};
-use crate::tui::test_fixtures::{now, source, summaries, summary, watch};
 use crate::tui::watches::editor::EditorMode;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
