@@ -97,22 +97,17 @@ pub fn story_versions() -> Vec<rounds::model::Version> {
     ]
 }
 
-/// An app whose river shows stories (`story_rows`).
+/// An app whose river shows stories (`story_rows`), in lane All after a visit to Unread.
 pub fn story_app(width: u16, height: u16) -> App {
     let mut app = loaded_app(width, height);
-    let generation = river_generation(&app.update(Msg::Key(key('2'))));
-    app.update(Msg::Worker(Event::RiverLoaded {
-        generation,
-        total: 1_180,
-        offset: 0,
-        rows: story_rows(200),
-    }));
-    let generation = river_generation(&app.update(Msg::Key(key('1'))));
-    app.update(Msg::Worker(Event::RiverLoaded {
-        generation,
-        total: 1_180,
-        offset: 0,
-        rows: story_rows(200),
-    }));
+    for lane in ['2', '1'] {
+        let generation = river_generation(&app.update(Msg::Key(key(lane))));
+        app.update(Msg::Worker(Event::RiverLoaded {
+            generation,
+            total: 1_180,
+            offset: 0,
+            rows: story_rows(200),
+        }));
+    }
     app
 }
