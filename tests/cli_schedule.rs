@@ -298,8 +298,12 @@ fn retention_caps_each_source_in_short_batches() {
     let retention = &report["summary"]["retention"];
     assert_eq!(retention["removed"], 1403, "{retention}");
     assert!(retention["batches"].as_u64().unwrap() >= 1);
-    let longest = retention["longest_batch_ms"].as_f64().unwrap();
-    assert!(longest < 100.0, "a batch held the writer {longest} ms");
+    // How long a batch held the writer is reported; that it stops at its budget is checked
+    // without a stopwatch in `sync::retention`'s tests.
+    assert!(
+        retention["longest_batch_ms"].as_f64().is_some(),
+        "{retention}"
+    );
     assert_eq!(s.json(&["sources", "--json"])[0]["items"], 100);
     let (code, stdout, _) = s.run(&["--config", config, "vacuum"]);
     assert_eq!(code, 0);
