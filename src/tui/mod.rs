@@ -41,7 +41,6 @@ pub mod views;
 pub mod watches;
 pub mod worker;
 mod worker_events;
-mod worker_refresh;
 
 use crate::config::Config;
 use app::{App, Effect, Msg};
