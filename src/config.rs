@@ -10,11 +10,14 @@ mod follow;
 pub use follow::BRIDGE_NETWORKS;
 
 use crate::fetch::http::HttpOptions;
+use crate::watch::notify::NotifySettings;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use toml::Spanned;
+
+mod alerts;
 
 /// Validated settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +41,10 @@ pub struct Config {
     pub monochrome: bool,
     /// The file read, for error messages.
     pub path: Option<PathBuf>,
+    /// The first fetch of a newly added source alerts only items published this many days back.
+    pub alert_backlog_days: u32,
+    /// The command run once per new alert, and its limits.
+    pub notify: NotifySettings,
     /// Feed templates for networks that publish none (`x`, `facebook`, ...), by network.
     pub bridges: BTreeMap<String, String>,
     /// Refresh intervals by category (`other` for the rest): the defaults, then `[schedules]`.
@@ -60,6 +67,8 @@ impl Default for Config {
             theme: Vec::new(),
             monochrome: false,
             path: None,
+            alert_backlog_days: crate::store::DEFAULT_ALERT_BACKLOG_DAYS,
+            notify: NotifySettings::default(),
             bridges: BTreeMap::new(),
             schedules: crate::interval::CATEGORY_DEFAULTS
                 .iter()
@@ -152,6 +161,7 @@ impl Config {
             invalid(text, offset, error.message().trim_end().to_string())
         })?;
         let mut config = Config::default();
+        alerts::apply(text, &raw, &mut config)?;
         if let Some(interval) = &raw.refresh_interval {
             config.refresh_interval = parse_interval(interval.get_ref())
                 .map_err(|message| invalid(text, interval.span().start, message))?;
@@ -264,6 +274,10 @@ struct RawConfig {
     refresh_on_start: Option<bool>,
     read_whole_story: Option<bool>,
     busy_timeout: Option<Spanned<Interval>>,
+    alert_backlog_days: Option<Spanned<i64>>,
+    notify_command: Option<Spanned<alerts::CommandLine>>,
+    notify_timeout_seconds: Option<Spanned<i64>>,
+    notify_burst_limit: Option<Spanned<i64>>,
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<KeyList>>,
     #[serde(default)]

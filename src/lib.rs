@@ -11,6 +11,9 @@
 //!   one human style; pure (`dates` reads the local zone).
 //! - [`store`]: the only home of rusqlite: schema and migrations, items with their full-text
 //!   index, stories (the same paper across feeds) kept on write, the query AST compiled to SQL.
+//! - [`watch`]: what a watch is (names, queries, the defaults of a new database) and the
+//!   notification command run after a refresh; the alerts themselves are raised by the store,
+//!   which also keeps the watches and their alerts, written in the writer's transaction.
 //! - [`fetch`]: the only home of reqwest and of feed parsing: polite HTTP with limits, local
 //!   feed files under the same limits, bytes → model (feed-rs for the ordinary feed, our
 //!   tolerant reader, which reports what it repaired, for what feed-rs cannot read), a web page
@@ -28,9 +31,10 @@
 //!   makes its keymap and theme of it), the log file and the panic hook that keeps caught
 //!   panics (feed parser, html2text) off the screen.
 //!
-//! Dependencies point one way: `model ← {query, ident, text, dates, store, fetch, export} ←
-//! sync ← {cli, tui::worker}`; the rest of `tui` uses `model` and the pure modules, and
-//! reaches `sync` only through the worker's messages.
+//! Dependencies point one way: `model ← {query, ident, text, dates, watch, store, fetch,
+//! export} ← sync ← {cli, tui::worker}` (the store takes a new database's default watches from
+//! `watch`); the rest of `tui` uses `model` and the pure modules, and reaches `sync` only
+//! through the worker's messages.
 
 pub mod cli;
 pub mod config;
@@ -47,3 +51,4 @@ pub mod store;
 pub mod sync;
 pub mod text;
 pub mod tui;
+pub mod watch;

@@ -15,6 +15,11 @@ pub struct SourceId(pub i64);
 #[serde(transparent)]
 pub struct ItemId(pub i64);
 
+/// Row id of a watch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct WatchId(pub i64);
+
 impl fmt::Display for SourceId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
@@ -333,6 +338,8 @@ pub struct Item {
     pub paper: Paper,
     pub evidence: Evidence,
     pub story: StoryInfo,
+    /// The watches that alerted this item, by watch name.
+    pub alerts: Vec<ItemAlert>,
 }
 
 /// One row of the river: what a list needs, without the bodies.
@@ -355,6 +362,58 @@ pub struct ItemSummary {
     /// In a story row: the story, whose size gives the `+N` and whose newest version gives
     /// `published`; in a flat row, the item's own story all the same.
     pub story: StoryInfo,
+    /// Names of the watches that alerted this item.
+    pub watches: Vec<String>,
+    pub alert: AlertState,
+}
+
+/// Where an item stands with its alerts, for markers and pinning.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AlertState {
+    /// No watch alerted it.
+    #[default]
+    None,
+    /// Every alert on it is acknowledged.
+    Acknowledged,
+    /// Alerted and not acknowledged, by watches that are not urgent.
+    Unacknowledged,
+    /// An urgent watch alerted it and nobody acknowledged that yet: it stays pinned.
+    Urgent,
+}
+
+/// A watch: a named query that flags the items matching it as they arrive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Watch {
+    pub id: WatchId,
+    pub name: String,
+    pub query: String,
+    /// Urgent watches pin their items until they are acknowledged.
+    pub urgent: bool,
+    pub created: DateTime<Utc>,
+    pub alerts: u64,
+    pub unacknowledged: u64,
+}
+
+/// One watch's alert on an item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemAlert {
+    pub watch: String,
+    pub urgent: bool,
+    pub raised: DateTime<Utc>,
+    pub acknowledged: Option<DateTime<Utc>>,
+}
+
+/// An alert a refresh has just raised: what the refresh report, the notification command and
+/// the newsfeed's status bar tell the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAlert {
+    pub item_id: ItemId,
+    pub watch: String,
+    pub urgent: bool,
+    pub title: String,
+    pub source: String,
+    pub url: Option<String>,
+    pub published: Option<DateTime<Utc>>,
 }
 
 /// A change of the user's state on an item.

@@ -95,3 +95,77 @@ fn a_refresh_killed_mid_way_keeps_every_committed_feed() {
     assert_eq!(store.stats().unwrap().items, 10);
     assert!(store.integrity_ok().unwrap());
 }
+
+/// Items matching the query, and the items the watch alerted: the same, if no item was ever
+/// stored without its alert.
+fn matching_and_alerted(store: &Store, query: &str, watch: &str) -> (usize, usize) {
+    let count = |text: &str| {
+        let expr = rounds::query::parse(text).unwrap();
+        store
+            .count_items(&rounds::store::compile(&expr, chrono::Utc::now()))
+            .unwrap()
+    };
+    (count(query), count(&format!("watch:{watch}")))
+}
+
+#[test]
+fn a_refresh_killed_mid_way_leaves_no_item_without_its_alert() {
+    let server = TestServer::start();
+    server.route("/journal.rss", Response::ok(RSS, journal_rss(5, 1)));
+    server.route(
+        "/notices.atom",
+        Response::ok("application/atom+xml", notices_atom()),
+    );
+    server.route(
+        "/stuck.rss",
+        Response::ok(RSS, journal_rss(3, 9)).held_until_released(),
+    );
+    let sandbox = Sandbox::new();
+    // Every item of the first fetch may alert, whatever its date.
+    let config = sandbox.path("config.toml");
+    support::cli::write(&config, "alert_backlog_days = 36500\n");
+    let config = config.to_str().unwrap();
+    let query = "trial OR measles";
+    assert_eq!(sandbox.run(&["watch", "add", "followed", query]).0, 0);
+    for path in ["/journal.rss", "/notices.atom", "/stuck.rss"] {
+        assert_eq!(sandbox.run(&["add", &server.url(path), "--no-fetch"]).0, 0);
+    }
+
+    let mut refresh = sandbox
+        .std_command(&["--config", config, "refresh"])
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    server.wait_for_held(1);
+    let db = sandbox.db();
+    wait_for_database(&db, "the two finished feeds", |store| {
+        store
+            .sources()
+            .unwrap()
+            .iter()
+            .filter(|s| s.item_count > 0)
+            .count()
+            == 2
+    });
+    refresh.kill().unwrap();
+    refresh.wait().unwrap();
+
+    let store = Store::open(&db).unwrap();
+    assert!(store.integrity_ok().unwrap());
+    assert_eq!(
+        matching_and_alerted(&store, query, "followed"),
+        (6, 6),
+        "5 trials and 1 measles notice, each with its alert"
+    );
+    drop(store);
+
+    server.release_all();
+    let (code, stdout, stderr) = sandbox.run(&["--config", config, "refresh"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("3 alerts"),
+        "only the unfinished feed alerts now: {stdout}"
+    );
+    let store = Store::open(&db).unwrap();
+    assert_eq!(matching_and_alerted(&store, query, "followed"), (9, 9));
+}

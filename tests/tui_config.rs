@@ -183,3 +183,26 @@ fn busy_timeout_is_seconds_or_a_duration() {
     assert!(wait("busy_timeout = -1").is_err());
     assert!(wait("busy_timeout = \"2h\"").is_err(), "more than an hour");
 }
+
+#[test]
+fn alert_settings_and_their_errors() {
+    let config = Config::from_toml(
+        "alert_backlog_days = 7\nnotify_command = [\"notify-send\", \"{title}\"]\n\
+         notify_timeout_seconds = 3\nnotify_burst_limit = 2\n",
+    )
+    .expect("valid alert settings");
+    assert_eq!(config.alert_backlog_days, 7);
+    assert_eq!(config.notify.command, ["notify-send", "{title}"]);
+    assert_eq!(config.notify.timeout, Duration::from_secs(3));
+    assert_eq!(config.notify.burst_limit, 2);
+
+    let (line, _, message) =
+        error_position("refresh_on_start = true\nnotify_command = \"notify-send {title}\"\n");
+    assert_eq!(line, 2);
+    assert!(message.contains("never run through a shell"), "{message}");
+    let (line, _, message) = error_position("\nalert_backlog_days = -1\n");
+    assert_eq!(line, 2);
+    assert!(message.contains("alert_backlog_days"), "{message}");
+    let (_, _, message) = error_position("notify_command = [\"\", \"x\"]\n");
+    assert!(message.contains("empty program"), "{message}");
+}

@@ -32,7 +32,9 @@ fn move_open_filter_save_and_quit() {
         &config,
         "refresh_interval = \"off\"\nrefresh_on_start = false\n",
     );
-    let unread = river(&db, "is:unread");
+    // The demo pins its recent safety alerts above the river; the river holds the rest.
+    assert!(!river(&db, "is:urgent").is_empty());
+    let unread = river(&db, "is:unread -is:urgent");
     let second = &unread[1];
 
     let mut pty = Pty::spawn(
@@ -66,7 +68,7 @@ fn move_open_filter_save_and_quit() {
     });
 
     // Filter: the river narrows to what the query matches.
-    let matching = river(&db, "insulin is:unread");
+    let matching = river(&db, "insulin is:unread -is:urgent");
     assert!(!matching.is_empty() && matching.len() < unread.len());
     pty.send(b"/insulin");
     pty.wait_for("the filtered river", |s| {
@@ -166,6 +168,119 @@ fn the_newsfeeds_refresh_honours_rounds_timeout() {
     pty.wait_for("the refresh's summary", |s| {
         s.contains("Refreshed 1 source, 0 new, 1 failed")
     });
+    pty.send(b"q");
+    assert!(pty.wait_exit().success());
+}
+
+/// Polls the database until `ready` holds (the newsfeed writes from its own process).
+fn wait_for_database(db: &std::path::Path, what: &str, ready: impl Fn(&Store) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Ok(store) = Store::open(db)
+            && ready(&store)
+        {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the database never showed {what}"
+        );
+        std::thread::park_timeout(std::time::Duration::from_millis(20));
+    }
+}
+
+/// The screen row where `text` first appears.
+fn row_of(screen: &str, text: &str) -> Option<usize> {
+    screen.lines().position(|line| line.contains(text))
+}
+
+#[test]
+fn an_urgent_alert_arrives_is_pinned_and_acknowledged() {
+    use support::feeds::{Notice, agency_rss};
+    use support::{Response, TestServer};
+    let notice = |guid, title, hours_ago| Notice {
+        guid,
+        title,
+        hours_ago,
+    };
+    let server = TestServer::start();
+    let rss = "application/rss+xml";
+    let hygiene = notice("g1", "Hand hygiene guidance", 24 * 5);
+    server.route(
+        "/recalls.rss",
+        Response::ok(rss, agency_rss("Device recalls", &[hygiene])),
+    );
+    server.route(
+        "/ward.rss",
+        Response::ok(
+            rss,
+            agency_rss(
+                "Ward news",
+                &[
+                    notice("n1", "Sepsis bundle audit results", 1),
+                    notice("n2", "Night shift rota for December", 2),
+                ],
+            ),
+        ),
+    );
+    let sandbox = Sandbox::new();
+    for path in ["/recalls.rss", "/ward.rss"] {
+        let (code, _, stderr) = sandbox.run(&["add", &server.url(path)]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let config = sandbox.path("config.toml");
+    write(
+        &config,
+        "refresh_interval = \"off\"\nrefresh_on_start = false\n",
+    );
+    let mut pty = Pty::spawn(
+        sandbox.std_command(&["--config", config.to_str().unwrap()]),
+        30,
+        120,
+    );
+    pty.wait_for("the river", |s| s.contains("Sepsis bundle audit"));
+    assert!(!pty.contents().contains("[safety]"), "nothing pinned yet");
+
+    // The FDA posts a recall from yesterday; the user refreshes.
+    let recall = notice("r1", "Omega recalls insulin pens", 20);
+    server.route(
+        "/recalls.rss",
+        Response::ok(rss, agency_rss("Device recalls", &[recall, hygiene])),
+    );
+    pty.send(b"R");
+    let screen = pty.wait_for("the pinned recall", |s| {
+        s.contains("[safety] Omega recalls insulin pens") && s.contains("Urgent alert [safety]")
+    });
+    let pinned = row_of(&screen, "Omega recalls insulin pens").unwrap();
+    let newer = row_of(&screen, "Sepsis bundle audit").unwrap();
+    assert!(pinned < newer, "pinned above newer items:\n{screen}");
+    assert_eq!(pty.bells(), 1, "one bell for the urgent arrival");
+
+    // g goes to the top (the pinned lane), a acknowledges.
+    pty.send(b"g");
+    pty.send(b"a");
+    let screen = pty.wait_for("the recall back in the river", |s| {
+        !s.contains("pinned until acknowledged") && s.contains("Omega recalls insulin pens")
+    });
+    assert!(
+        row_of(&screen, "Omega recalls insulin pens").unwrap()
+            > row_of(&screen, "Sepsis bundle audit").unwrap(),
+        "unpinned, it takes its place by date:\n{screen}"
+    );
+    let db = sandbox.db();
+    wait_for_database(&db, "the acknowledgement", |store| {
+        let count = |query: &str| {
+            store
+                .count_items(&compile(&parse(query).unwrap(), Utc::now()))
+                .unwrap()
+        };
+        count("is:urgent") == 0 && count("watch:safety") == 1
+    });
+    let recall = &river(&db, "watch:safety")[0];
+    assert_eq!(recall.title, "Omega recalls insulin pens");
+    assert!(!recall.read, "acknowledging does not read");
+    let item = Store::open(&db).unwrap().item(recall.id).unwrap();
+    assert!(item.alerts.iter().all(|alert| alert.acknowledged.is_some()));
     pty.send(b"q");
     assert!(pty.wait_exit().success());
 }

@@ -11,8 +11,8 @@ use rounds::sync::progress::{Progress, SourceOutcome, SourceReport};
 use rounds::tui::app::{App, Msg};
 use rounds::tui::protocol::Event;
 use tui_support::{
-    article_item, draw, key, loaded_app, now, river_generation, story_app, story_article_item,
-    story_versions,
+    article_item, draw, key, loaded_app, now, pinned_rows, river_generation, story_app,
+    story_article_item, story_versions, watches,
 };
 
 fn open_article(app: &mut App) {
@@ -257,5 +257,55 @@ fn reader_badges_80x24() {
         text.contains("Retracted") && text.contains("Preprint, not peer reviewed"),
         "{text}"
     );
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+/// The loaded app with its watches and two urgent items pinned.
+fn watching_app(width: u16, height: u16) -> App {
+    let mut app = loaded_app(width, height);
+    app.update(Msg::Worker(Event::WatchesLoaded(watches())));
+    app.update(Msg::Worker(Event::PinnedLoaded(pinned_rows())));
+    app
+}
+
+#[test]
+fn pinned_urgent_lane_80x24() {
+    let mut app = watching_app(80, 24);
+    // Up from the river's first row: into the pinned lane.
+    app.update(Msg::Key(key('k')));
+    assert_eq!(app.pinned.selected, Some(1));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn watches_group_100x30() {
+    let mut app = watching_app(100, 30);
+    app.update(Msg::Key(KeyEvent::from(KeyCode::Tab)));
+    app.update(Msg::Key(key('j')));
+    app.update(Msg::Key(key('j')));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn watch_editor_80x24() {
+    let mut app = watching_app(80, 24);
+    app.update(Msg::Key(key('W')));
+    app.update(Msg::Key(key('j')));
+    insta::assert_snapshot!(draw(&app).backend());
+}
+
+#[test]
+fn watch_editor_naming_the_filter_80x24() {
+    let mut app = watching_app(80, 24);
+    app.update(Msg::Key(key('/')));
+    for c in "\"blood donation\" OR donors".chars() {
+        app.update(Msg::Key(key(c)));
+    }
+    app.update(Msg::Key(KeyEvent::from(KeyCode::Enter)));
+    app.update(Msg::Key(key('W')));
+    app.update(Msg::Key(key('n')));
+    for c in "donors".chars() {
+        app.update(Msg::Key(key(c)));
+    }
     insta::assert_snapshot!(draw(&app).backend());
 }

@@ -58,6 +58,11 @@ fn sidebar_total(screen: &str) -> Option<usize> {
 fn esc_clears_a_kept_filter_and_undo_restores_the_river_in_place() {
     let sandbox = Sandbox::new();
     let db = rounds::sync::demo::seed(sandbox.dir.path(), Utc::now()).unwrap();
+    // This is about the river: nothing pinned above it (the demo's urgent alerts acknowledged).
+    Store::open(&db)
+        .unwrap()
+        .acknowledge_all(None, Utc::now())
+        .unwrap();
     let config = sandbox.path("config.toml");
     write(
         &config,

@@ -8,8 +8,14 @@ use rounds::tui::worker::{WorkerOptions, spawn};
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedReceiver;
 
-fn seed(path: &std::path::Path) {
+/// A journal and a recalls feed; with `watches` false, no watch (so nothing is pinned).
+fn seed_with(path: &std::path::Path, watches: bool) {
     let mut store = Store::open(path).unwrap();
+    if !watches {
+        for watch in store.watches().unwrap() {
+            store.remove_watch(watch.id).unwrap();
+        }
+    }
     let day = |d| Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0).unwrap();
     let journal = store
         .add_source(
@@ -59,6 +65,10 @@ fn seed(path: &std::path::Path) {
             day(22),
         )
         .unwrap();
+}
+
+fn seed(path: &std::path::Path) {
+    seed_with(path, false);
 }
 
 async fn next(events: &mut UnboundedReceiver<Event>) -> Event {
@@ -264,4 +274,83 @@ async fn the_newest_of_many_queued_river_loads_is_answered_last() {
         generations.windows(2).all(|w| w[0] < w[1]),
         "answers come in order: {generations:?}"
     );
+}
+
+/// The default safety watch pins the recall: the worker serves it apart from the river, takes
+/// the acknowledgement, and adds, changes and refuses watches.
+#[tokio::test]
+async fn the_worker_pins_acknowledges_and_edits_watches() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rounds.db");
+    seed_with(&db, true);
+    let (commands, mut events) = spawn(db.clone(), WorkerOptions::default());
+
+    commands.send(Command::LoadPinned).unwrap();
+    let Event::PinnedLoaded(pinned) = next(&mut events).await else {
+        panic!("pinned")
+    };
+    assert_eq!(pinned.len(), 1);
+    assert_eq!(pinned[0].title, "Recall of insulin pens");
+    assert_eq!(pinned[0].watches, ["safety"]);
+    let recall = pinned[0].id;
+    commands
+        .send(Command::LoadRiver {
+            generation: 1,
+            query: river("", Lane::All),
+            offset: 0,
+            limit: 50,
+        })
+        .unwrap();
+    let Event::RiverLoaded { total: 20, .. } = next(&mut events).await else {
+        panic!("the river leaves the pinned recall out")
+    };
+
+    commands
+        .send(Command::Acknowledge { ids: vec![recall] })
+        .unwrap();
+    assert_eq!(
+        next(&mut events).await,
+        Event::Acknowledged { ids: vec![recall] }
+    );
+    commands.send(Command::LoadPinned).unwrap();
+    assert_eq!(next(&mut events).await, Event::PinnedLoaded(Vec::new()));
+
+    commands
+        .send(Command::AddWatch {
+            name: "SGLT2".into(),
+            query: "sglt2 inhibitors".into(),
+            urgent: false,
+        })
+        .unwrap();
+    assert_eq!(
+        next(&mut events).await,
+        Event::WatchSaved {
+            name: "sglt2".into()
+        }
+    );
+    let Event::WatchesLoaded(watches) = next(&mut events).await else {
+        panic!("watches")
+    };
+    assert_eq!(
+        watches.iter().map(|w| w.name.as_str()).collect::<Vec<_>>(),
+        ["safety", "outbreaks", "sglt2"]
+    );
+    let Event::PinnedLoaded(_) = next(&mut events).await else {
+        panic!("pinned after a change")
+    };
+    commands
+        .send(Command::AddWatch {
+            name: "broken".into(),
+            query: "sglt2 (".into(),
+            urgent: false,
+        })
+        .unwrap();
+    let Event::WatchRejected(message) = next(&mut events).await else {
+        panic!("a bad query is refused")
+    };
+    assert!(
+        message.starts_with("The query does not work: column 7"),
+        "{message}"
+    );
+    commands.send(Command::Quit).unwrap();
 }

@@ -6,8 +6,10 @@ use super::args::AddArgs;
 use super::output;
 use super::output::Output;
 use crate::fetch::http::HttpClient;
+use crate::model::NewAlert;
 use crate::sync::add::{AddContext, AddError, AddRequest, Pick, add as add_sources};
 use crate::text::sanitize_line;
+use crate::watch::notify::notify;
 use anyhow::Context;
 use std::sync::Arc;
 
@@ -31,8 +33,8 @@ pub fn run(command: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
         cwd: std::env::current_dir().context("cannot read the current folder")?,
         bridges: command.config.bridges.clone(),
     };
-    let outcome =
-        super::runtime()?.block_on(add_sources(&mut store, client, &request, &add_context));
+    let runtime = super::runtime()?;
+    let outcome = runtime.block_on(add_sources(&mut store, client, &request, &add_context));
     let mut out = Output::new();
     let outcome = match outcome {
         Ok(outcome) => outcome,
@@ -77,7 +79,21 @@ pub fn run(command: &super::Context, args: AddArgs) -> anyhow::Result<Status> {
             added.found.describe()
         ))?;
     }
+    // A first fetch alerts what it brings from the last few days, like any refresh.
+    let alerts: Vec<NewAlert> = outcome
+        .added
+        .iter()
+        .filter_map(|added| added.summary.as_ref())
+        .flat_map(|summary| summary.alerts.iter().cloned())
+        .collect();
+    for alert in &alerts {
+        out.line(&super::refresh::alert_line(alert))?;
+    }
     out.finish()?;
+    let notified = runtime.block_on(notify(&alerts, &command.config.notify));
+    for failure in &notified.failures {
+        output::warn(&format!("notification failed: {failure}"));
+    }
     for (url, error) in &outcome.skipped {
         output::warn(&format!("not added {url}: {}", sanitize_line(error)));
     }

@@ -73,6 +73,11 @@ pub enum Command {
         #[arg(long)]
         remove: bool,
     },
+    /// Watches: named queries that flag new matching items as alerts.
+    #[command(subcommand)]
+    Watch(WatchCommand),
+    /// Acknowledge the alerts on items (urgent ones stop being pinned); reading is untouched.
+    Ack(AckArgs),
     /// Apply retention now and reclaim the space deleted items left in the database file.
     Vacuum,
     /// Print shell completions: `rounds completions bash > /etc/bash_completion.d/rounds`.
@@ -80,6 +85,65 @@ pub enum Command {
         /// bash, zsh, fish, elvish or powershell.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WatchCommand {
+    /// Add a watch: new items matching QUERY will alert (urgent ones are pinned until acknowledged).
+    Add {
+        /// One word: letters, digits, '-' or '_' (the query language finds its items with watch:NAME).
+        name: String,
+        /// A query in the language of `list --query`, e.g. 'recall OR "safety communication"'.
+        query: String,
+        /// Pin its alerts above the river until they are acknowledged.
+        #[arg(long)]
+        urgent: bool,
+        /// Also alert the matching items published in the last DAYS days.
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=36500))]
+        backfill: Option<u32>,
+    },
+    /// List the watches with their alert counts.
+    List {
+        /// One JSON document: name, query, urgent, alerts, unacknowledged, created.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a watch's query, urgency or name; the alerts it raised stay.
+    Edit {
+        /// The watch to change.
+        name: String,
+        /// Its new query; items that arrive from now on are tested with it.
+        #[arg(long)]
+        query: Option<String>,
+        /// Pin its alerts above the river until they are acknowledged.
+        #[arg(long, conflicts_with = "normal")]
+        urgent: bool,
+        /// No longer urgent: its alerts stop being pinned.
+        #[arg(long)]
+        normal: bool,
+        /// Its new name (one word, as for `watch add`).
+        #[arg(long, value_name = "NEW_NAME")]
+        rename: Option<String>,
+    },
+    /// Remove a watch and its alerts.
+    Remove {
+        /// The watch to remove.
+        name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("which").required(true).args(["ids", "all"]))]
+pub struct AckArgs {
+    /// Items to acknowledge.
+    #[arg(conflicts_with = "all")]
+    pub ids: Vec<i64>,
+    /// Every unacknowledged alert (of one watch with --watch).
+    #[arg(long)]
+    pub all: bool,
+    /// With --all: only this watch's alerts.
+    #[arg(long, requires = "all", value_name = "NAME")]
+    pub watch: Option<String>,
 }
 
 #[derive(Debug, Args)]

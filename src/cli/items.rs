@@ -5,7 +5,7 @@ use super::args::{ListArgs, MarkArgs};
 use super::json::ItemJson;
 use super::output::{self, Output};
 use crate::dates;
-use crate::model::{Evidence, Item, ItemId, ItemSummary, Mark, Notice, Version};
+use crate::model::{AlertState, Evidence, Item, ItemId, ItemSummary, Mark, Notice, Version};
 use crate::query::{QueryError, parse};
 use crate::store::{Store, compile};
 use crate::text::fit;
@@ -21,12 +21,18 @@ pub struct BadQuery {
     error: QueryError,
 }
 
+impl BadQuery {
+    pub fn new(text: &str, error: QueryError) -> BadQuery {
+        BadQuery {
+            query: sanitize_line(text),
+            caret: " ".repeat(error.column.saturating_sub(1)),
+            error,
+        }
+    }
+}
+
 pub fn compile_query(text: &str) -> Result<crate::store::Compiled, BadQuery> {
-    let expr = parse(text).map_err(|error| BadQuery {
-        query: sanitize_line(text),
-        caret: " ".repeat(error.column.saturating_sub(1)),
-        error,
-    })?;
+    let expr = parse(text).map_err(|error| BadQuery::new(text, error))?;
     Ok(compile(&expr, Utc::now()))
 }
 
@@ -74,7 +80,7 @@ const SOURCE_COLUMNS: usize = 24;
 
 fn list_header() -> String {
     format!(
-        "{:>6}  {:<16}  NEW SAVED  {}  TITLE",
+        "{:>6}  {:<16}  NEW SAVED ALERT   {}  TITLE",
         "ID",
         "DATE",
         fit::pad("SOURCE", SOURCE_COLUMNS)
@@ -113,6 +119,11 @@ fn item_line(item: &ItemSummary, stories: bool) -> String {
     let date = item.published.map(dates::local).unwrap_or_default();
     let new = if item.read { "" } else { "new" };
     let saved = if item.saved { "saved" } else { "" };
+    let alert = match item.alert {
+        AlertState::Urgent => "urgent",
+        AlertState::Unacknowledged | AlertState::Acknowledged => "alert",
+        AlertState::None => "",
+    };
     let tags = if item.tags.is_empty() {
         String::new()
     } else {
@@ -125,7 +136,7 @@ fn item_line(item: &ItemSummary, stories: bool) -> String {
         String::new()
     };
     format!(
-        "{:>6}  {date:<16}  {new:<3} {saved:<5}  {source}  {}{}{versions}{tags}",
+        "{:>6}  {date:<16}  {new:<3} {saved:<5} {alert:<6}  {source}  {}{}{versions}{tags}",
         item.id.0,
         sanitize_line(&item.title),
         badges(&item.evidence),
@@ -214,6 +225,7 @@ fn show_fields(item: &Item, versions: &[Version]) -> Vec<(&'static str, Option<S
             }),
         ),
         ("tags", Some(item.tags.join(", "))),
+        ("alerts", Some(alerts_text(item))),
         ("also in", Some(others.join(", "))),
         ("state", Some(state)),
     ]
@@ -283,4 +295,22 @@ pub fn tag(
     ))?;
     out.finish()?;
     Ok(Status::Success)
+}
+
+/// `safety (urgent, not acknowledged), outbreaks`
+fn alerts_text(item: &Item) -> String {
+    let described: Vec<String> = item
+        .alerts
+        .iter()
+        .map(|alert| {
+            let state = match (alert.urgent, alert.acknowledged.is_some()) {
+                (true, false) => " (urgent, not acknowledged)",
+                (true, true) => " (urgent, acknowledged)",
+                (false, false) => "",
+                (false, true) => " (acknowledged)",
+            };
+            format!("{}{state}", sanitize_line(&alert.watch))
+        })
+        .collect();
+    described.join(", ")
 }

@@ -13,6 +13,7 @@ mod output;
 mod progress_bar;
 mod refresh;
 mod subscriptions;
+mod watch;
 
 pub use args::Cli;
 pub use newsfeed::{open_demo, open_newsfeed};
@@ -41,11 +42,13 @@ impl Context {
         })
     }
 
-    /// The database, with writes waiting `busy_timeout` for another process's lock, and the
-    /// config's `read_whole_story`.
+    /// The database, with writes waiting `busy_timeout` for another process's lock, the
+    /// config's `read_whole_story`, and a new source's first fetch alerting
+    /// `alert_backlog_days` back.
     pub fn store(&self) -> anyhow::Result<Store> {
         let mut store = Store::open_waiting(&self.db, self.config.busy_timeout)?;
         store.set_read_whole_story(self.config.read_whole_story);
+        store.set_alert_backlog_days(self.config.alert_backlog_days);
         Ok(store)
     }
 }
@@ -107,6 +110,8 @@ fn dispatch(context: &Context, command: Command) -> anyhow::Result<Status> {
         Command::Show { id, json } => items::show(context, id, json),
         Command::Mark(args) => items::mark(context, args),
         Command::Tag { id, tags, remove } => items::tag(context, id, &tags, remove),
+        Command::Watch(command) => watch::run(context, command),
+        Command::Ack(args) => watch::acknowledge(context, args),
         Command::Demo => {
             anyhow::bail!("`rounds demo` opens the newsfeed; it is not a headless command")
         }

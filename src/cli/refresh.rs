@@ -4,16 +4,18 @@
 use super::Status;
 use super::args::RefreshArgs;
 use super::json::rfc3339;
-use super::output::Output;
+use super::output::{self, Output};
 use super::progress_bar::Printer;
 use crate::config::Config;
 use crate::fetch::http::HttpClient;
+use crate::model::NewAlert;
 use crate::store::Store;
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
 use crate::sync::refresh::{RefreshOptions, refresh};
 use crate::sync::retention::{RetentionPolicy, RetentionReport};
 use crate::sync::schedule::SchedulePolicy;
 use crate::text::sanitize_line;
+use crate::watch::notify::notify;
 use serde::Serialize;
 use std::sync::Arc;
 use tokio::sync::mpsc;
@@ -34,25 +36,63 @@ pub fn run(context: &super::Context, args: RefreshArgs) -> anyhow::Result<Status
         retention: Some(retention_policy(&context.config)),
     };
     let (sender, receiver) = mpsc::unbounded_channel();
-    let (summary, reports) = super::runtime()?.block_on(async {
+    let runtime = super::runtime()?;
+    let (summary, reports) = runtime.block_on(async {
         let printer = tokio::spawn(print_reports(receiver, args.json));
         let summary = refresh(&mut store, client, &options, &sender).await;
         drop(sender);
         let reports = printer.await.unwrap_or_else(|_| Ok(Vec::new()));
         (summary, reports)
     });
-    let (summary, reports) = (summary?, reports?);
+    let summary = summary?;
+    // Everything is committed: notify even if printing fails (a closed pipe, say).
+    let printed = reports.and_then(|reports| print_result(&summary, &reports, args.json));
+    let notified = runtime.block_on(notify(&summary.alerts, &context.config.notify));
+    for failure in &notified.failures {
+        output::warn(&format!("notification failed: {failure}"));
+    }
+    printed?;
+    Ok(status(&summary))
+}
+
+/// The alerts (urgent first) and the summary line, or the whole report as JSON.
+fn print_result(
+    summary: &RefreshSummary,
+    reports: &[SourceReport],
+    json: bool,
+) -> anyhow::Result<()> {
     let mut out = Output::new();
-    if args.json {
+    if json {
         out.json(&RefreshJson {
-            summary: SummaryJson::from(&summary),
+            summary: SummaryJson::from(summary),
             sources: reports.iter().map(ReportJson::from).collect(),
+            alerts: summary.alerts.iter().map(AlertJson::from).collect(),
         })?;
     } else {
-        out.line(&summary_line(&summary))?;
+        for alert in summary.alerts.iter() {
+            out.line(&alert_line(alert))?;
+        }
+        out.line(&summary_line(summary))?;
     }
     out.finish()?;
-    Ok(status(&summary))
+    Ok(())
+}
+
+/// `URGENT [safety] 123: title (source) <url>`, or `alert` for a watch that is not urgent.
+pub(super) fn alert_line(alert: &NewAlert) -> String {
+    let mark = if alert.urgent { "URGENT" } else { "alert " };
+    let link = alert
+        .url
+        .as_deref()
+        .map(|url| format!(" <{}>", sanitize_line(url)))
+        .unwrap_or_default();
+    format!(
+        "{mark} [{}] {}: {} ({}){link}",
+        sanitize_line(&alert.watch),
+        alert.item_id,
+        sanitize_line(&alert.title),
+        sanitize_line(&alert.source)
+    )
 }
 
 pub fn schedule_policy(config: &Config) -> SchedulePolicy {
@@ -154,6 +194,10 @@ fn summary_line(summary: &RefreshSummary) -> String {
     if summary.not_due > 0 {
         line.push_str(&format!(", {} not due", summary.not_due));
     }
+    line.push_str(&format!(", {} alerts", summary.alerts.len()));
+    if summary.urgent_alerts() > 0 {
+        line.push_str(&format!(" ({} urgent)", summary.urgent_alerts()));
+    }
     if let Some(retention) = summary.retention.as_ref().filter(|r| r.removed > 0) {
         line.push_str(&format!("; {} old items removed", retention.removed));
     }
@@ -164,6 +208,33 @@ fn summary_line(summary: &RefreshSummary) -> String {
 struct RefreshJson<'a> {
     summary: SummaryJson,
     sources: Vec<ReportJson<'a>>,
+    alerts: Vec<AlertJson<'a>>,
+}
+
+/// A new alert as scripts read it.
+#[derive(Serialize)]
+struct AlertJson<'a> {
+    item_id: i64,
+    watch: &'a str,
+    urgent: bool,
+    title: &'a str,
+    source: &'a str,
+    url: Option<&'a str>,
+    published: Option<String>,
+}
+
+impl<'a> From<&'a NewAlert> for AlertJson<'a> {
+    fn from(alert: &'a NewAlert) -> AlertJson<'a> {
+        AlertJson {
+            item_id: alert.item_id.0,
+            watch: &alert.watch,
+            urgent: alert.urgent,
+            title: &alert.title,
+            source: &alert.source,
+            url: alert.url.as_deref(),
+            published: alert.published.map(rfc3339),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -174,6 +245,7 @@ struct SummaryJson {
     not_modified: usize,
     postponed: usize,
     failed: usize,
+    alerts: usize,
     not_due: usize,
     retention: Option<RetentionJson>,
 }
@@ -205,6 +277,7 @@ impl From<&RefreshSummary> for SummaryJson {
             not_modified: s.not_modified,
             postponed: s.postponed,
             failed: s.failed,
+            alerts: s.alerts.len(),
             not_due: s.not_due,
             retention: s.retention.as_ref().map(RetentionJson::from),
         }

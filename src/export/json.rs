@@ -1,7 +1,7 @@
 //! The item JSON that scripts read (`list --json`, `show --json`, `export json`): stable field
 //! names, built from the model, never the model itself.
 
-use crate::model::{Item, Version};
+use crate::model::{Item, ItemAlert, Version};
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
@@ -21,7 +21,8 @@ pub struct ItemJson {
     pub tags: Vec<String>,
     pub doi: Option<String>,
     pub pmid: Option<String>,
-    pub alerts: Vec<String>,
+    /// The watches that alerted the item, with urgent and acknowledged.
+    pub alerts: Vec<ItemAlertJson>,
     /// The other versions of the item's story (the same paper in other feeds).
     pub also_in: Vec<AlsoInJson>,
     pub story: i64,
@@ -90,7 +91,7 @@ impl ItemJson {
             tags: item.tags,
             doi: item.doi,
             pmid: item.pmid,
-            alerts: Vec::new(),
+            alerts: item.alerts.iter().map(ItemAlertJson::from).collect(),
             also_in: also_in.iter().map(AlsoInJson::from).collect(),
             story: item.story.id.0,
             authors: paper.authors,
@@ -119,4 +120,24 @@ pub fn write_json(items: &[ItemJson]) -> String {
     let mut text = serde_json::to_string_pretty(items).unwrap_or_else(|_| "[]".to_string());
     text.push('\n');
     text
+}
+
+/// A watch that alerted an item.
+#[derive(Debug, Serialize)]
+pub struct ItemAlertJson {
+    pub watch: String,
+    pub urgent: bool,
+    pub acknowledged: bool,
+    pub raised: String,
+}
+
+impl From<&ItemAlert> for ItemAlertJson {
+    fn from(alert: &ItemAlert) -> ItemAlertJson {
+        ItemAlertJson {
+            watch: alert.watch.clone(),
+            urgent: alert.urgent,
+            acknowledged: alert.acknowledged.is_some(),
+            raised: rfc3339(alert.raised),
+        }
+    }
 }

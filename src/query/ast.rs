@@ -49,6 +49,8 @@ pub enum Field {
     Nct,
     /// The container title (journal, preprint server) contains the value.
     Journal,
+    /// The items a watch (named, case-insensitively) alerted.
+    Watch,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! a b   a AND b                         conjunction (implicit between adjacent terms)
 //! a OR b                                disjunction, binds looser than AND
 //! -a   NOT a   ( )                      negation and grouping
-//! source: category: tag: #tag author: title: doi: pmid:    fields, value may be "quoted"
+//! source: category: tag: #tag author: title: doi: pmid: watch:    fields, value may be "quoted"
 //! is:unread|read|saved|alert|urgent   has:doi|pmid|tag|enclosure
 //! since:7d|24h|2w|30m|1y|2026-11-01   before:...
 //! ```

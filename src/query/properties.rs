@@ -49,6 +49,7 @@ const FIELDS: &[Field] = &[
     Field::Pmid,
     Field::Nct,
     Field::Journal,
+    Field::Watch,
 ];
 const FLAGS: &[Flag] = &[
     Flag::Unread,
@@ -218,6 +219,7 @@ fn field_name(field: Field) -> &'static str {
         Field::Pmid => "pmid",
         Field::Nct => "nct",
         Field::Journal => "journal",
+        Field::Watch => "watch",
     }
 }
 

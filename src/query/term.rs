@@ -6,7 +6,7 @@ use super::ast::{Attribute, Field, Flag, Term, TimeBound};
 use super::{QueryError, is_separator};
 
 const KNOWN_FIELDS: &str =
-    "source, category, tag, author, title, journal, doi, pmid, nct, is, has, since, before";
+    "source, category, tag, author, title, journal, doi, pmid, nct, watch, is, has, since, before";
 const FLAGS: &str = "unread, read, saved, alert, urgent, preprint or retracted";
 const ATTRIBUTES: &str = "doi, pmid, pmcid, nct, tag or enclosure";
 const TIME_FORMS: &str = "an age like 7d, 24h, 2w, 30m, 1y or a date like 2026-11-01";
@@ -34,6 +34,7 @@ impl FieldName {
             "pmid" => FieldName::Free(Field::Pmid),
             "nct" => FieldName::Free(Field::Nct),
             "journal" => FieldName::Free(Field::Journal),
+            "watch" => FieldName::Free(Field::Watch),
             "is" => FieldName::Is,
             "has" => FieldName::Has,
             "since" => FieldName::Since,
@@ -59,6 +60,7 @@ impl FieldName {
             FieldName::Free(Field::Pmid) => "pmid",
             FieldName::Free(Field::Nct) => "nct",
             FieldName::Free(Field::Journal) => "journal",
+            FieldName::Free(Field::Watch) => "watch",
             FieldName::Is => "is",
             FieldName::Has => "has",
             FieldName::Since => "since",

@@ -1,8 +1,8 @@
 //! Conversions between SQLite values and the model.
 
 use crate::model::{
-    Evidence, Item, ItemId, ItemSummary, Notice, Paper, PaperRole, Source, SourceId, SourceKind,
-    StoryId, StoryInfo,
+    AlertState, Evidence, Item, ItemAlert, ItemId, ItemSummary, Notice, Paper, PaperRole, Source,
+    SourceId, SourceKind, StoryId, StoryInfo,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::Row;
@@ -88,7 +88,11 @@ pub const SUMMARY_COLUMNS: &str = "i.id, i.source_id, coalesce(i.former_source, 
      i.published, i.read_at IS NOT NULL, i.saved_at IS NOT NULL, \
      (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), i.doi, \
      i.pmid, i.nct, (i.preprint OR lower(coalesce(s.category, '')) IN ('preprint', 'preprints')), \
-     i.notice, coalesce(i.story, 0), i.story_size, i.lead";
+     i.notice, coalesce(i.story, 0), i.story_size, i.lead, \
+     (SELECT group_concat(name, char(10)) FROM (SELECT w.name FROM item_alert a JOIN watch w ON w.id = a.watch_id \
+        WHERE a.item_id = i.id ORDER BY w.name)), \
+     (SELECT max(CASE WHEN a.acknowledged_at IS NOT NULL THEN 1 WHEN w.urgent THEN 3 ELSE 2 END) \
+        FROM item_alert a JOIN watch w ON w.id = a.watch_id WHERE a.item_id = i.id)";
 
 pub fn summary_from_row(row: &Row) -> rusqlite::Result<ItemSummary> {
     Ok(ItemSummary {
@@ -109,7 +113,18 @@ pub fn summary_from_row(row: &Row) -> rusqlite::Result<ItemSummary> {
             notice: Notice::from_code(row.get(13)?),
         },
         story: story_from_row(row, 14)?,
+        watches: split_lines(row.get(17)?),
+        alert: alert_state(row.get(18)?),
     })
+}
+
+fn alert_state(code: Option<i64>) -> AlertState {
+    match code {
+        None => AlertState::None,
+        Some(1) => AlertState::Acknowledged,
+        Some(3) => AlertState::Urgent,
+        Some(_) => AlertState::Unacknowledged,
+    }
 }
 
 fn story_from_row(row: &Row, first: usize) -> rusqlite::Result<StoryInfo> {
@@ -128,7 +143,10 @@ pub const ITEM_COLUMNS: &str = "i.id, i.source_id, coalesce(i.former_source, s.t
      (SELECT group_concat(tag, char(10)) FROM (SELECT tag FROM item_tag WHERE item_id = i.id ORDER BY tag)), \
      i.pmcid, i.nct, i.authors, i.journal, i.volume, i.issue, i.pages, i.article_type, i.paper_role, \
      (i.preprint OR lower(coalesce(s.category, '')) IN ('preprint', 'preprints')), i.notice, \
-     coalesce(i.story, 0), i.story_size, i.lead";
+     coalesce(i.story, 0), i.story_size, i.lead, \
+     (SELECT group_concat(alert, char(10)) FROM (SELECT w.name || char(9) || w.urgent || char(9) || a.raised \
+        || char(9) || coalesce(a.acknowledged_at, '') AS alert FROM item_alert a JOIN watch w ON w.id = a.watch_id \
+        WHERE a.item_id = i.id ORDER BY w.name))";
 
 pub fn item_from_row(row: &Row) -> rusqlite::Result<Item> {
     Ok(Item {
@@ -173,5 +191,24 @@ pub fn item_from_row(row: &Row) -> rusqlite::Result<Item> {
             notice: Notice::from_code(row.get(32)?),
         },
         story: story_from_row(row, 33)?,
+        alerts: split_lines(row.get(36)?)
+            .iter()
+            .filter_map(|line| item_alert(line))
+            .collect(),
+    })
+}
+
+/// `name TAB urgent TAB raised TAB acknowledged-or-empty`, as ITEM_COLUMNS writes it.
+fn item_alert(line: &str) -> Option<ItemAlert> {
+    let mut fields = line.split('\t');
+    let watch = fields.next()?.to_string();
+    let urgent = fields.next()? == "1";
+    let raised = from_unix(fields.next()?.parse().ok()?);
+    let acknowledged = fields.next()?.parse().ok().map(from_unix);
+    Some(ItemAlert {
+        watch,
+        urgent,
+        raised,
+        acknowledged,
     })
 }

@@ -1,11 +1,12 @@
 //! Items: storing a feed's items in one transaction, reading them back, the user's marks.
 
+use super::alerting::{Candidate, alert_window, raise_alerts};
 use super::convert::{ITEM_COLUMNS, item_from_row, to_unix};
 use super::prepare::{PreparedItem, prepare};
 use super::sources::{SourceUpdate, apply_source_update};
 use super::stories;
 use super::{Result, Store, StoreError};
-use crate::model::{Item, ItemId, Mark, NewItem, Notice, SourceId};
+use crate::model::{Item, ItemId, Mark, NewAlert, NewItem, Notice, SourceId};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, ToSql, Transaction, params, params_from_iter};
 use std::collections::HashSet;
@@ -17,6 +18,8 @@ pub struct UpsertStats {
     pub new: Vec<ItemId>,
     pub updated: usize,
     pub unchanged: usize,
+    /// Alerts the watches raised on the new items.
+    pub alerts: Vec<NewAlert>,
 }
 
 /// One feed's share of `Store::store_feeds`.
@@ -70,12 +73,16 @@ impl Store {
 
     /// Stores several fetched feeds in one transaction: each feed is whole or absent after a
     /// crash, and a refresh that batches the feeds ready at the same moment commits (and grows
-    /// the full-text index) far less often.
+    /// the full-text index) far less often. The watches are tested on the new items in the same
+    /// transaction, once for the whole batch.
     pub fn store_feeds(&mut self, feeds: &[FeedWrite]) -> Result<Vec<UpsertStats>> {
         let read_whole_story = self.read_whole_story;
+        let backlog = self.alert_backlog;
         let tx = self.write()?;
         let mut all = Vec::with_capacity(feeds.len());
+        let mut candidates = Vec::new();
         for feed in feeds {
+            let window = alert_window(&tx, feed.source, feed.fetched_at, backlog)?;
             let document = apply_source_update(&tx, feed.source, feed.update, feed.fetched_at)?;
             let mut stats = UpsertStats::default();
             let mut seen = HashSet::new();
@@ -91,9 +98,22 @@ impl Store {
                     document,
                     read_whole_story,
                 };
-                upsert_item(&tx, &write, &mut stats)?;
+                let new = upsert_item(&tx, &write, &mut stats)?;
+                if let Some(id) = new.filter(|_| window.admits(prepared.item.published)) {
+                    candidates.push(Candidate {
+                        id,
+                        feed: all.len(),
+                        item: &prepared.item,
+                        fetched_at: feed.fetched_at,
+                    });
+                }
             }
             all.push(stats);
+        }
+        if let Some(now) = feeds.iter().map(|feed| feed.fetched_at).max() {
+            for (feed, alert) in raise_alerts(&tx, &candidates, feeds, now)? {
+                all[feed].alerts.push(alert);
+            }
         }
         tx.commit()?;
         Ok(all)
@@ -140,7 +160,12 @@ struct ItemWrite<'a> {
     read_whole_story: bool,
 }
 
-fn upsert_item(tx: &Transaction, write: &ItemWrite, stats: &mut UpsertStats) -> Result<()> {
+/// Inserts or updates one item; returns its id when it is new.
+fn upsert_item(
+    tx: &Transaction,
+    write: &ItemWrite,
+    stats: &mut UpsertStats,
+) -> Result<Option<ItemId>> {
     let (item, hash) = (&write.prepared.item, write.prepared.hash);
     let existing: Option<(i64, i64)> = tx
         .prepare_cached("SELECT id, content_hash FROM item WHERE source_id = ?1 AND guid = ?2")?
@@ -156,6 +181,7 @@ fn upsert_item(tx: &Transaction, write: &ItemWrite, stats: &mut UpsertStats) -> 
             stories::settle_new(tx, &placement, write.prepared)?;
             index_item(tx, id, write.prepared)?;
             stats.new.push(ItemId(id));
+            return Ok(Some(ItemId(id)));
         }
         Some((id, old_hash)) if old_hash != hash => {
             update_item(tx, id, write.prepared, write.document)?;
@@ -175,7 +201,7 @@ fn upsert_item(tx: &Transaction, write: &ItemWrite, stats: &mut UpsertStats) -> 
             stats.unchanged += 1;
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// The bibliographic fields, identifiers beyond DOI and PMID, and evidence cues, as bound

@@ -210,6 +210,14 @@ const MIGRATIONS: &[&str] = &[
         WHERE story IN (SELECT story FROM item WHERE source_id = new.id AND story_size > 1);
     END;
     "#,
+    // 6: issue 6 watches: when each source first stored a feed (its first fetch alerts only
+    // recent items), and the alerts that wait for acknowledgement.
+    r#"
+    ALTER TABLE source ADD COLUMN first_fetch INTEGER;
+    UPDATE source SET first_fetch = coalesce(last_fetch, added)
+        WHERE body_hash IS NOT NULL OR EXISTS (SELECT 1 FROM item WHERE item.source_id = source.id);
+    CREATE INDEX item_alert_unacknowledged ON item_alert(watch_id) WHERE acknowledged_at IS NULL;
+    "#,
 ];
 
 /// The schema version this build writes.
@@ -217,7 +225,8 @@ pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the database up to `CURRENT_VERSION`. Refuses a database from a newer build. Each
 /// step reads the version inside its own write transaction, so two processes opening a new
-/// database at once never apply the same migration twice.
+/// database at once never apply the same migration twice. The step that creates a database
+/// also gives it the default watches (`crate::watch::defaults`).
 pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
     loop {
         let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
@@ -237,8 +246,54 @@ pub fn migrate(conn: &mut Connection) -> Result<(), super::StoreError> {
             .filter(|_| locked == version)
         {
             tx.execute_batch(sql)?;
+            if locked == 0 {
+                super::watches::add_default_watches(&tx, chrono::Utc::now())?;
+            }
             tx.pragma_update(None, "user_version", locked + 1)?;
         }
         tx.commit()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database from before the watches: its fetched sources count as fetched once, so their
+    /// next refresh alerts every new item; a source never fetched still gets its first-fetch
+    /// window. And an old database does not get the default watches: only a new one does.
+    #[test]
+    fn sources_fetched_before_the_watches_are_past_their_first_fetch() {
+        let watches = MIGRATIONS
+            .iter()
+            .position(|sql| sql.contains("first_fetch"))
+            .expect("the watches migration");
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..watches] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", watches as i64)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO source (id, url, added, last_fetch, body_hash) VALUES (1, 'a', 10, 20, 'h');
+             INSERT INTO source (id, url, added) VALUES (2, 'b', 10);
+             INSERT INTO source (id, url, added, last_fetch, last_error) VALUES (3, 'c', 10, 30, 'HTTP 500');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let first_fetch = |id: i64| -> Option<i64> {
+            conn.query_row("SELECT first_fetch FROM source WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        };
+        assert_eq!(
+            (first_fetch(1), first_fetch(2), first_fetch(3)),
+            (Some(20), None, None)
+        );
+        let watches: i64 = conn
+            .query_row("SELECT count(*) FROM watch", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(watches, 0);
     }
 }

@@ -47,12 +47,41 @@ impl Compiled {
 
 /// Compiles a query; relative times (`since:7d`) are taken from `now`.
 pub fn compile(expr: &Expr, now: DateTime<Utc>) -> Compiled {
-    let mut params = Vec::new();
-    let sql = condition(expr, to_unix(now), &mut params);
-    Compiled { sql, params }
+    compile_with(expr, now, None)
 }
 
-fn condition(expr: &Expr, now: i64, params: &mut Vec<Value>) -> String {
+/// Like `compile`, for items whose id is above `floor` only (the items a refresh has just
+/// stored): the full-text index is probed from there on, so testing a batch of new items costs
+/// what the batch holds, not what the whole index holds.
+pub fn compile_above(expr: &Expr, now: DateTime<Utc>, floor: i64) -> Compiled {
+    compile_with(expr, now, Some(floor))
+}
+
+fn compile_with(expr: &Expr, now: DateTime<Utc>, fts_floor: Option<i64>) -> Compiled {
+    let mut params = Bindings {
+        values: Vec::new(),
+        fts_floor,
+    };
+    let sql = condition(expr, to_unix(now), &mut params);
+    Compiled {
+        sql,
+        params: params.values,
+    }
+}
+
+/// The values bound to a condition's `?`s, in order, and how far up its full-text probes start.
+struct Bindings {
+    values: Vec<Value>,
+    fts_floor: Option<i64>,
+}
+
+impl Bindings {
+    fn push(&mut self, value: Value) {
+        self.values.push(value);
+    }
+}
+
+fn condition(expr: &Expr, now: i64, params: &mut Bindings) -> String {
     match expr {
         Expr::All => "1".to_string(),
         Expr::Term(term) => term_condition(term, now, params),
@@ -62,7 +91,7 @@ fn condition(expr: &Expr, now: i64, params: &mut Vec<Value>) -> String {
     }
 }
 
-fn join(children: &[Expr], operator: &str, now: i64, params: &mut Vec<Value>) -> String {
+fn join(children: &[Expr], operator: &str, now: i64, params: &mut Bindings) -> String {
     let parts: Vec<String> = children
         .iter()
         .map(|child| format!("({})", condition(child, now, params)))
@@ -75,7 +104,7 @@ fn join(children: &[Expr], operator: &str, now: i64, params: &mut Vec<Value>) ->
 }
 
 /// The positive full-text terms of a conjunction share one MATCH, so the index is probed once.
-fn and_condition(children: &[Expr], now: i64, params: &mut Vec<Value>) -> String {
+fn and_condition(children: &[Expr], now: i64, params: &mut Bindings) -> String {
     let (text, others): (Vec<&Expr>, Vec<&Expr>) = children
         .iter()
         .partition(|child| matches!(child, Expr::Term(term) if fts_expression(term).is_some()));
@@ -100,12 +129,18 @@ fn and_condition(children: &[Expr], now: i64, params: &mut Vec<Value>) -> String
     }
 }
 
-fn fts_condition(expression: String, params: &mut Vec<Value>) -> String {
+fn fts_condition(expression: String, params: &mut Bindings) -> String {
     params.push(Value::Text(expression));
     // The unary `+` keeps SQLite from answering this through the primary key, one seek per
     // match: it walks the river's index instead and probes the matches (a bloom filter), so
     // a common word costs one index scan and a page of the river stops after its LIMIT.
-    "+i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)".to_string()
+    match params.fts_floor {
+        None => "+i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)".to_string(),
+        Some(floor) => {
+            params.push(Value::Integer(floor));
+            "+i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ? AND rowid > ?)".to_string()
+        }
+    }
 }
 
 /// The FTS5 expression for a term that the index answers, if it does.
@@ -140,7 +175,7 @@ fn quote(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
+fn term_condition(term: &Term, now: i64, params: &mut Bindings) -> String {
     if let Some(expression) = fts_expression(term) {
         return fts_condition(expression, params);
     }
@@ -201,6 +236,12 @@ fn term_condition(term: &Term, now: i64, params: &mut Vec<Value>) -> String {
         Term::Field(Field::Pmid, value) => {
             bind(Value::Text(value.trim().to_string()));
             "i.pmid = ?".into()
+        }
+        Term::Field(Field::Watch, value) => {
+            bind(Value::Text(value.trim().to_lowercase()));
+            "i.id IN (SELECT a.item_id FROM item_alert a JOIN watch w ON w.id = a.watch_id \
+             WHERE w.name = ?)"
+                .into()
         }
         Term::Is(flag) => flag_condition(*flag).into(),
         Term::Has(attribute) => has_condition(*attribute).into(),

@@ -1,6 +1,6 @@
 //! What a running refresh reports, as messages: the CLI prints them, the TUI shows them.
 
-use crate::model::SourceId;
+use crate::model::{NewAlert, SourceId};
 use chrono::{DateTime, Utc};
 
 /// One message from a refresh in progress.
@@ -68,4 +68,13 @@ pub struct RefreshSummary {
     pub not_due: usize,
     /// What retention removed afterwards, when it ran.
     pub retention: Option<super::retention::RetentionReport>,
+    /// The alerts the watches raised on the new items, urgent ones first. Shared: the same
+    /// summary goes to the newsfeed and back to the caller, and a first refresh may raise many.
+    pub alerts: std::sync::Arc<Vec<NewAlert>>,
+}
+
+impl RefreshSummary {
+    pub fn urgent_alerts(&self) -> usize {
+        self.alerts.iter().filter(|alert| alert.urgent).count()
+    }
 }

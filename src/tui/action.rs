@@ -35,6 +35,10 @@ pub enum Action {
     MarkAllRead,
     Undo,
     Tag,
+    /// Acknowledge the alerts of the selected item: it stops being pinned (it stays unread).
+    Acknowledge,
+    /// Open the watch editor.
+    Watches,
     Filter,
     LaneAll,
     LaneUnread,
@@ -97,7 +101,7 @@ impl Group {
 
 impl Action {
     /// Every action, in the order the help screen lists them.
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 43] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -122,6 +126,7 @@ impl Action {
         Action::Tag,
         Action::MarkAllRead,
         Action::Undo,
+        Action::Acknowledge,
         Action::Filter,
         Action::LaneAll,
         Action::LaneUnread,
@@ -136,6 +141,7 @@ impl Action {
         Action::SourceHealth,
         Action::ImportStarter,
         Action::PickStarter,
+        Action::Watches,
         Action::Help,
         Action::BackOrQuit,
         Action::Quit,
@@ -190,6 +196,12 @@ impl Action {
             Action::Tag => ("tag", "edit tags", Triage),
             Action::MarkAllRead => ("mark_all_read", "mark all shown items read", Triage),
             Action::Undo => ("undo", "undo mark all read", Triage),
+            Action::Acknowledge => ("acknowledge", "acknowledge the alert (unpin it)", Triage),
+            Action::Watches => (
+                "watches",
+                "watches: save the filter as one, rename, urgent, delete",
+                River,
+            ),
             Action::Filter => ("filter", "filter (query language)", River),
             Action::LaneAll => ("lane_all", "lane: all items", River),
             Action::LaneUnread => ("lane_unread", "lane: unread", River),

@@ -16,6 +16,8 @@ use super::status::Status;
 use super::stories::export_prompt::ExportPrompt;
 use super::tagging::TagEditor;
 use super::theme::Theme;
+use super::watches::editor::WatchEditor;
+use super::watches::pinned::Pinned;
 use crate::config::Config;
 use crate::model::ItemId;
 use chrono::{DateTime, Utc};
@@ -52,6 +54,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Text for the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Ring the terminal bell: an urgent alert arrived.
+    Bell,
     Quit,
 }
 
@@ -80,6 +84,9 @@ pub struct App {
     pub exporting: Option<ExportPrompt>,
     /// The last file exported to, offered again.
     pub last_export: Option<String>,
+    /// Urgent alerts pinned above the river until acknowledged.
+    pub pinned: Pinned,
+    pub watch_editor: Option<WatchEditor>,
     /// The help screen's scroll offset while it is open.
     pub help: Option<usize>,
     /// Shown over everything until the next key.
@@ -129,6 +136,8 @@ impl App {
             tagging: None,
             exporting: None,
             last_export: None,
+            pinned: Pinned::default(),
+            watch_editor: None,
             help: None,
             notice: None,
             admin: None,
@@ -152,6 +161,8 @@ impl App {
     pub fn start(&mut self) -> Vec<Effect> {
         let effects = vec![
             Effect::Send(Command::LoadSources),
+            Effect::Send(Command::LoadWatches),
+            Effect::Send(Command::LoadPinned),
             Effect::Send(self.river.request_wanted()),
             Effect::Send(Command::LoadTags),
             Effect::Send(Command::LoadStarter),
@@ -224,12 +235,18 @@ impl App {
         layout::panes(self.area, self.reader.is_some(), self.focus)
     }
 
-    /// Rows the river list shows at this size.
-    pub fn river_height(&self) -> usize {
+    /// Rows of the river pane's list: the pinned lane and the river under it.
+    pub fn river_list_height(&self) -> usize {
         let panes = layout::panes(self.area, false, Focus::River);
         panes.river.map_or(1, |river| {
             usize::from(layout::river_parts(river, self.filter.height()).1.height)
         })
+    }
+
+    /// Rows the river list shows at this size, below the pinned lane.
+    pub fn river_height(&self) -> usize {
+        let list = self.river_list_height();
+        list.saturating_sub(self.pinned.height(list).into()).max(1)
     }
 
     pub fn sources_height(&self) -> usize {

@@ -118,6 +118,9 @@ fn header(
             theme.tag,
         ));
     }
+    if let Some(line) = alerts_line(item, columns, theme) {
+        lines.push(line);
+    }
     if let Some(url) = &item.url {
         lines.push(Line::styled(
             fit::truncate(&sanitize::line(url), columns),
@@ -133,6 +136,29 @@ fn header(
         theme,
     ));
     lines
+}
+
+/// `! Alert: safety (urgent) · outbreaks (acknowledged)`, in the error colour while any is open.
+fn alerts_line(item: &Item, columns: usize, theme: &Theme) -> Option<Line<'static>> {
+    if item.alerts.is_empty() {
+        return None;
+    }
+    let watches: Vec<String> = item
+        .alerts
+        .iter()
+        .map(|alert| {
+            let state = match (alert.urgent, alert.acknowledged.is_some()) {
+                (true, false) => " (urgent)",
+                (_, true) => " (acknowledged)",
+                (false, false) => "",
+            };
+            format!("{}{state}", sanitize::line(&alert.watch))
+        })
+        .collect();
+    let open = item.alerts.iter().any(|alert| alert.acknowledged.is_none());
+    let style = if open { theme.error } else { theme.dim };
+    let text = format!("! Alert: {}", watches.join(" · "));
+    Some(Line::styled(fit::truncate(&text, columns), style))
 }
 
 /// The body's lines and its link targets in footnote order. Falls back to plain paragraphs,

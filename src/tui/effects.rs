@@ -53,6 +53,11 @@ fn spawn_browser(entry: &str, url: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Rings the terminal bell once (BEL). A terminal that cannot ring ignores it.
+pub fn ring_bell(out: &mut impl Write) {
+    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+}
+
 /// Puts `text` on the clipboard through the terminal (OSC 52), which works over SSH too.
 pub fn copy_to_clipboard(out: &mut impl Write, text: &str) -> std::io::Result<()> {
     write!(out, "\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))?;

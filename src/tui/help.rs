@@ -127,6 +127,14 @@ fn notes(app: &App) -> Vec<String> {
              why; so does `rounds sources` in a shell.",
             key(Action::SourceHealth)
         ),
+        format!(
+            "Urgent alerts stay pinned above the river, in every lane and filter, until {} \
+             acknowledges them (k from the first row reaches them); reading does not. ! in the \
+             river marks an item a watch alerted. {} manages the watches: it saves the filter \
+             as one.",
+            key(Action::Acknowledge),
+            key(Action::Watches)
+        ),
         "Mouse: the wheel scrolls the pane under the pointer; a click selects an item or a \
          source, and a click on the selected item opens it."
             .to_string(),

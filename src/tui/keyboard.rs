@@ -1,5 +1,5 @@
 //! Keys, in order of who gets them first: a notice, the tag prompt, the export prompt, the
-//! filter bar, the help screen, the reader's link prompt, and then the keymap.
+//! watch editor, the filter bar, the help screen, the reader's link prompt, and then the keymap.
 
 use super::action::Action;
 use super::app::{App, Effect};
@@ -31,6 +31,8 @@ impl App {
             self.tag_key(key, effects);
         } else if self.exporting.is_some() {
             self.export_key(key, effects);
+        } else if self.watch_editor.is_some() {
+            self.watch_editor_key(key, effects);
         } else if self.filter.editing {
             self.filter_key(key, effects);
         } else if self.help.is_some() {
@@ -64,6 +66,8 @@ impl App {
             prompt.input.paste(text);
         } else if let Some(editor) = &mut self.tagging {
             editor.input.paste(text);
+        } else if let Some(editor) = &mut self.watch_editor {
+            editor.paste(text);
         } else if self.filter.editing {
             self.filter.input.paste(text);
             self.reload_river(effects);

@@ -220,20 +220,22 @@ impl Keymap {
         let defaults = Keymap::default();
         let mut bindings: Vec<Binding> = defaults
             .bindings
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|b| !overridden(b.action) && !claimed.iter().any(|c| c.key == b.key))
             .collect();
         bindings.extend(claimed.iter().copied());
         bindings.sort_by_key(|b| Action::ALL.iter().position(|a| *a == b.action));
         // A layered key stays with its action unless the user gives that key to another
-        // action: then it is theirs everywhere.
+        // action: then it is theirs everywhere. Restating a default (`acknowledge = "a"`)
+        // gives nothing new, so it takes nothing.
         let layered = defaults
             .layered
             .into_iter()
             .filter(|(_, b)| {
-                !claimed
-                    .iter()
-                    .any(|c| c.key == b.key && c.action != b.action)
+                !claimed.iter().any(|c| {
+                    c.key == b.key && c.action != b.action && !defaults.bindings.contains(c)
+                })
             })
             .collect();
         Ok(Keymap { bindings, layered })
@@ -315,6 +317,7 @@ const DEFAULT_BINDINGS: &[(Action, &[&str])] = &[
     (Action::Tag, &["t"]),
     (Action::MarkAllRead, &["A"]),
     (Action::Undo, &["u"]),
+    (Action::Acknowledge, &["a"]),
     (Action::Filter, &["/"]),
     (Action::LaneAll, &["1"]),
     (Action::LaneUnread, &["2"]),
@@ -327,6 +330,7 @@ const DEFAULT_BINDINGS: &[(Action, &[&str])] = &[
     (Action::EditSource, &["E"]),
     (Action::RemoveSource, &["d"]),
     (Action::SourceHealth, &["H"]),
+    (Action::Watches, &["W"]),
     (Action::Help, &["?"]),
     (Action::BackOrQuit, &["q"]),
     (Action::Quit, &["ctrl-c"]),

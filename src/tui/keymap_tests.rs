@@ -172,8 +172,8 @@ fn a_layer_is_checked_first_and_only_where_it_holds() {
     );
     assert_eq!(
         keymap.resolve_in(&[], &a),
-        None,
-        "`a` belongs to acknowledge elsewhere"
+        Some(Action::Acknowledge),
+        "`a` acknowledges elsewhere"
     );
     let plus = press(KeyCode::Char('+'), KeyModifiers::NONE);
     assert_eq!(keymap.resolve_in(&[], &plus), Some(Action::AddSource));
@@ -193,5 +193,23 @@ fn a_layer_is_checked_first_and_only_where_it_holds() {
         rebound.resolve_in(&[Layer::SourcesPane], &a),
         Some(Action::Save),
         "a key the user gave another action is theirs everywhere"
+    );
+}
+
+#[test]
+fn restating_a_default_key_keeps_the_layer_that_shares_it() {
+    let a = press(KeyCode::Char('a'), KeyModifiers::NONE);
+    let restated = Keymap::with_overrides(&[(Action::Acknowledge, vec![parse_key("a").unwrap()])])
+        .expect("no conflict");
+    assert_eq!(
+        restated.resolve_in(&[Layer::SourcesPane], &a),
+        Some(Action::AddSource)
+    );
+    let moved = Keymap::with_overrides(&[(Action::Save, vec![parse_key("a").unwrap()])])
+        .expect("no conflict");
+    assert_eq!(
+        moved.resolve_in(&[Layer::SourcesPane], &a),
+        Some(Action::Save),
+        "a key given to another action is theirs everywhere"
     );
 }

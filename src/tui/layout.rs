@@ -115,6 +115,13 @@ pub fn river_parts(river: Rect, filter_height: u16) -> (Rect, Rect) {
     (filter, list)
 }
 
+/// The river's list split into the pinned lane (`pinned_height` lines, maybe 0) and the rows.
+pub fn pinned_parts(list: Rect, pinned_height: u16) -> (Rect, Rect) {
+    let [pinned, rows] =
+        Layout::vertical([Constraint::Length(pinned_height), Constraint::Fill(1)]).areas(list);
+    (pinned, rows)
+}
+
 /// Where the article text goes in the reader pane: a column of padding each side, capped.
 pub fn reader_text(reader: Rect) -> Rect {
     let inside = inner(reader);

@@ -40,6 +40,7 @@ mod test_fixtures;
 pub mod theme;
 mod unread;
 pub mod views;
+pub mod watches;
 pub mod worker;
 mod worker_events;
 mod worker_refresh;
@@ -162,6 +163,7 @@ fn perform(
                     app.dirty = true;
                 }
             }
+            Effect::Bell => effects::ring_bell(&mut std::io::stdout()),
             Effect::Quit => quit = true,
         }
     }

@@ -19,7 +19,7 @@ impl App {
             self.help = Some(super::help::clamp_scroll(self, scroll));
             return;
         }
-        if self.tagging.is_some() || self.filter.editing {
+        if self.tagging.is_some() || self.watch_editor.is_some() || self.filter.editing {
             return;
         }
         let position = Position::new(mouse.column, mouse.row);
@@ -70,24 +70,55 @@ impl App {
                     self.move_by(delta, effects);
                 }
             }
-            Focus::River => {
-                let Some(river) = panes.river else { return };
-                let list = layout::river_parts(river, self.filter.height()).1;
-                let Some(row) = row_under(list, position, self.river.top) else {
-                    return;
-                };
-                if row >= self.river.total {
-                    return;
-                }
-                let again = self.focus == Focus::River && row == self.river.selected;
-                self.focus = Focus::River;
-                self.river.select(row);
-                self.follow_river_selection(effects);
-                if again {
-                    self.open_selected(effects);
-                }
-            }
+            Focus::River => self.click_river(position, effects),
             Focus::Reader => self.focus = Focus::Reader,
+        }
+    }
+}
+
+impl App {
+    /// A click on a pinned row or a river row selects it; on the selected row, opens it.
+    fn click_river(&mut self, position: Position, effects: &mut Vec<Effect>) {
+        let Some(river) = self.panes().river else {
+            return;
+        };
+        let list = layout::river_parts(river, self.filter.height()).1;
+        let lane_height = self.pinned.height(usize::from(list.height));
+        let (lane, rows) = layout::pinned_parts(list, lane_height);
+        // The lane's last line is its rule, not a row.
+        let lane = Rect {
+            height: lane.height.saturating_sub(1),
+            ..lane
+        };
+        let (selected, row) = if let Some(row) = row_under(lane, position, self.pinned.top) {
+            (
+                self.pinned.selected,
+                Some(row).filter(|r| *r < self.pinned.len()),
+            )
+        } else if let Some(row) = row_under(rows, position, self.river.top) {
+            let selected = self
+                .pinned
+                .selected
+                .is_none()
+                .then_some(self.river.selected);
+            let row = Some(row).filter(|r| *r < self.river.total);
+            (
+                selected.map(|s| s + self.pinned.len()),
+                row.map(|r| r + self.pinned.len()),
+            )
+        } else {
+            return;
+        };
+        let Some(row) = row else { return };
+        let again = self.focus == Focus::River && selected.is_some_and(|s| s == row);
+        self.focus = Focus::River;
+        let current = self
+            .pinned
+            .selected
+            .unwrap_or(self.pinned.len() + self.river.selected);
+        self.move_in_river(row as isize - current as isize, effects);
+        if again {
+            self.open_selected(effects);
         }
     }
 }

@@ -7,10 +7,10 @@ use super::protocol::{Command, Lane};
 use super::reader::Reader;
 use super::stories::Identifier;
 use super::tagging::TagEditor;
-use crate::model::{ItemId, Mark, SourceId};
+use crate::model::{AlertState, ItemId, Mark, SourceId};
 
 /// The item an action applies to: the one in the reader when it has the focus, else the
-/// selected row.
+/// selected row (pinned or in the river).
 pub(super) struct Target {
     pub id: ItemId,
     pub source_id: SourceId,
@@ -22,6 +22,7 @@ pub(super) struct Target {
     pub doi: Option<String>,
     pub pmid: Option<String>,
     pub nct: Option<String>,
+    pub alert: AlertState,
 }
 
 impl App {
@@ -49,6 +50,8 @@ impl App {
             Action::Tag => self.start_tagging(effects),
             Action::MarkAllRead => self.mark_all_read(effects),
             Action::Undo => self.undo_mark_all(effects),
+            Action::Acknowledge => self.acknowledge(effects),
+            Action::Watches => self.open_watch_editor(effects),
             Action::Filter => self.start_filter(),
             Action::LaneAll => self.set_lane(Lane::All, effects),
             Action::LaneUnread => self.set_lane(Lane::Unread, effects),
@@ -94,10 +97,7 @@ impl App {
                     self.reload_river(effects);
                 }
             }
-            Focus::River => {
-                self.river.move_by(delta);
-                self.follow_river_selection(effects);
-            }
+            Focus::River => self.move_in_river(delta, effects),
             Focus::Reader => {
                 let height = self.reader_size().1;
                 if let Some(reader) = &mut self.reader {
@@ -146,7 +146,7 @@ impl App {
 
     /// Opens the selected row in the reader, marking it read.
     pub(super) fn open_selected(&mut self, effects: &mut Vec<Effect>) {
-        let Some(row) = self.river.selected_row() else {
+        let Some(row) = self.selected_row() else {
             return;
         };
         let (id, unread) = (row.id, !row.read);
@@ -203,12 +203,10 @@ impl App {
                 doi: item.doi.clone(),
                 pmid: item.pmid.clone(),
                 nct: item.paper.ncts.first().cloned(),
+                alert: super::watches::app::alert_state(item),
             });
         }
-        let row = self
-            .river
-            .selected_row()
-            .filter(|_| self.focus == Focus::River)?;
+        let row = self.selected_row().filter(|_| self.focus == Focus::River)?;
         Some(Target {
             id: row.id,
             source_id: row.source_id,
@@ -220,6 +218,7 @@ impl App {
             doi: row.doi.clone(),
             pmid: row.pmid.clone(),
             nct: row.nct.clone(),
+            alert: row.alert,
         })
     }
 

@@ -1,7 +1,9 @@
 //! The only link between the UI loop and the worker that owns the database and the network:
 //! commands go in (imperatives), events come out (past tense). Nothing else is shared.
 
-use crate::model::{Item, ItemId, ItemSummary, Mark, Source, SourceEdit, SourceId, Version};
+use crate::model::{
+    Item, ItemId, ItemSummary, Mark, Source, SourceEdit, SourceId, Version, Watch, WatchId,
+};
 use crate::query::QueryError;
 pub use crate::sync::add::Pick;
 use crate::sync::progress::Progress;
@@ -39,6 +41,18 @@ pub enum Scope {
     Category(String),
     /// Sources that have no category.
     Uncategorized,
+    /// The items any watch alerted.
+    Alerts,
+    /// The items one watch alerted: watches double as saved searches.
+    Watch(WatchId),
+}
+
+/// One change to a watch from the watch editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchEdit {
+    Rename(String),
+    Query(String),
+    Urgent(bool),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +115,25 @@ pub enum Command {
     ImportStarter {
         categories: Vec<String>,
     },
+    LoadWatches,
+    /// The urgent, unacknowledged items pinned above the river.
+    LoadPinned,
+    /// Acknowledge every alert on these items (unpins them; reading is untouched).
+    Acknowledge {
+        ids: Vec<ItemId>,
+    },
+    AddWatch {
+        name: String,
+        query: String,
+        urgent: bool,
+    },
+    EditWatch {
+        id: WatchId,
+        edit: WatchEdit,
+    },
+    RemoveWatch {
+        id: WatchId,
+    },
     Quit,
 }
 
@@ -150,6 +183,17 @@ pub enum Event {
         tags: Vec<String>,
     },
     TagsLoaded(Vec<String>),
+    WatchesLoaded(Vec<Watch>),
+    PinnedLoaded(Vec<ItemSummary>),
+    Acknowledged {
+        ids: Vec<ItemId>,
+    },
+    /// A watch was added, changed or removed; the list that follows reflects it.
+    WatchSaved {
+        name: String,
+    },
+    /// A watch change was refused (bad name or query, duplicate name); one sentence.
+    WatchRejected(String),
     Exported {
         path: String,
         count: usize,

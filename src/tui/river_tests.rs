@@ -21,6 +21,8 @@ fn summary(id: i64) -> ItemSummary {
             versions: 1,
             lead: true,
         },
+        watches: Vec::new(),
+        alert: crate::model::AlertState::None,
     }
 }
 

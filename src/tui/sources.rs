@@ -1,8 +1,8 @@
-//! The sources pane: subscriptions grouped by category with unread counts; selecting a row
-//! scopes the river to it.
+//! The sources pane: the watches with their unacknowledged alerts, then subscriptions grouped
+//! by category with unread counts; selecting a row scopes the river to it.
 
 use super::protocol::Scope;
-use crate::model::{Source, SourceId};
+use crate::model::{Source, SourceId, Watch};
 
 /// Categories in the order a clinician scans them; others follow alphabetically, and the
 /// removed sources' placeholder comes last.
@@ -28,11 +28,18 @@ pub enum SourceRow {
     },
     /// Index into `SourcesPane::sources`.
     Source(usize),
+    /// The "Watches" group: every alerted item.
+    Watches {
+        unacknowledged: u64,
+    },
+    /// Index into `SourcesPane::watches`.
+    Watch(usize),
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SourcesPane {
     pub sources: Vec<Source>,
+    pub watches: Vec<Watch>,
     pub rows: Vec<SourceRow>,
     pub selected: usize,
     pub top: usize,
@@ -52,8 +59,19 @@ impl SourcesPane {
             )
         });
         self.sources = sources;
-        self.rows = group_rows(&self.sources);
         self.loaded = true;
+        self.regroup(kept);
+    }
+
+    /// Replaces the watches, keeping the selection on the same row when it still exists.
+    pub fn set_watches(&mut self, watches: Vec<Watch>) {
+        let kept = self.selected_scope();
+        self.watches = watches;
+        self.regroup(kept);
+    }
+
+    fn regroup(&mut self, kept: Scope) {
+        self.rows = group_rows(&self.sources, &self.watches);
         self.selected = self
             .rows
             .iter()
@@ -68,7 +86,7 @@ impl SourcesPane {
                 source.unread_count = *unread;
             }
         }
-        self.rows = group_rows(&self.sources);
+        self.rows = group_rows(&self.sources, &self.watches);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -83,6 +101,8 @@ impl SourcesPane {
             } => Scope::Category(name.clone()),
             SourceRow::Category { name: None, .. } => Scope::Uncategorized,
             SourceRow::Source(index) => Scope::Source(self.sources[*index].id),
+            SourceRow::Watches { .. } => Scope::Alerts,
+            SourceRow::Watch(index) => Scope::Watch(self.watches[*index].id),
         }
     }
 
@@ -134,10 +154,15 @@ fn category_rank(category: Option<&str>) -> (usize, String) {
     }
 }
 
-/// "All", then each category header followed by its sources (already sorted).
-fn group_rows(sources: &[Source]) -> Vec<SourceRow> {
+/// "All", the watches, then each category header followed by its sources (already sorted).
+fn group_rows(sources: &[Source], watches: &[Watch]) -> Vec<SourceRow> {
     let total: u64 = sources.iter().map(|s| s.unread_count).sum();
     let mut rows = vec![SourceRow::All { unread: total }];
+    if !watches.is_empty() {
+        let unacknowledged = watches.iter().map(|w| w.unacknowledged).sum();
+        rows.push(SourceRow::Watches { unacknowledged });
+        rows.extend((0..watches.len()).map(SourceRow::Watch));
+    }
     let mut index = 0;
     while index < sources.len() {
         let category = sources[index].category.clone();
@@ -178,6 +203,7 @@ mod tests {
                     format!("[{}] {unread}", name.as_deref().unwrap_or("-"))
                 }
                 SourceRow::Source(i) => pane.sources[*i].title.clone(),
+                SourceRow::Watches { .. } | SourceRow::Watch(_) => unreachable!("no watches"),
             })
             .collect();
         assert_eq!(
@@ -224,5 +250,36 @@ mod tests {
             source(3, "CDC", Some("institution"), 9),
         ]);
         assert_eq!(pane.selected_source(), Some(SourceId(1)));
+    }
+
+    #[test]
+    fn watches_come_first_and_scope_the_river_to_their_alerts() {
+        let mut pane = SourcesPane::default();
+        pane.set(vec![source(1, "BMJ", Some("journal"), 4)]);
+        pane.select(2);
+        pane.set_watches(vec![
+            crate::tui::test_fixtures::watch(7, "safety", true, 3),
+            crate::tui::test_fixtures::watch(8, "outbreaks", false, 1),
+        ]);
+        assert_eq!(
+            pane.rows,
+            [
+                SourceRow::All { unread: 4 },
+                SourceRow::Watches { unacknowledged: 4 },
+                SourceRow::Watch(0),
+                SourceRow::Watch(1),
+                SourceRow::Category {
+                    name: Some("journal".into()),
+                    unread: 4
+                },
+                SourceRow::Source(0),
+            ]
+        );
+        assert_eq!(pane.selected_source(), Some(SourceId(1)), "selection kept");
+        assert_eq!(pane.scope_of(&pane.rows[1]), Scope::Alerts);
+        assert_eq!(
+            pane.scope_of(&pane.rows[2]),
+            Scope::Watch(crate::model::WatchId(7))
+        );
     }
 }

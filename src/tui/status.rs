@@ -90,10 +90,13 @@ impl Status {
 /// "12 sources, 34 new, 2 failed", an error when any failed.
 fn summary_message(summary: &RefreshSummary) -> Message {
     let sources = plural(summary.sources, "source");
-    let text = format!(
+    let mut text = format!(
         "Refreshed {sources}, {} new, {} failed",
         summary.new_items, summary.failed
     );
+    if !summary.alerts.is_empty() {
+        text.push_str(&format!(", {}", plural(summary.alerts.len(), "alert")));
+    }
     if summary.failed > 0 {
         Message::Error(text)
     } else {

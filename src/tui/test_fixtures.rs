@@ -1,6 +1,6 @@
 //! Items and sources for the state tests.
 
-use crate::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind};
+use crate::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind, Watch, WatchId};
 use chrono::{DateTime, TimeZone, Utc};
 
 pub fn now() -> DateTime<Utc> {
@@ -31,6 +31,8 @@ pub fn summary(id: i64, title: &str) -> ItemSummary {
             versions: 1,
             lead: true,
         },
+        watches: Vec::new(),
+        alert: crate::model::AlertState::None,
     }
 }
 
@@ -71,6 +73,7 @@ pub fn item(id: i64, content: &str) -> Item {
             versions: 1,
             lead: true,
         },
+        alerts: Vec::new(),
     }
 }
 
@@ -100,5 +103,17 @@ pub fn source(id: i64, title: &str, category: Option<&str>, unread: u64) -> Sour
         origin: None,
         // Fetched a while ago: due again in half an hour.
         due: Some(now() + chrono::Duration::minutes(30)),
+    }
+}
+
+pub fn watch(id: i64, name: &str, urgent: bool, unacknowledged: u64) -> Watch {
+    Watch {
+        id: WatchId(id),
+        name: name.into(),
+        query: format!("{name} OR recall"),
+        urgent,
+        created: now(),
+        alerts: unacknowledged + 2,
+        unacknowledged,
     }
 }

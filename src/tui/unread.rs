@@ -41,6 +41,7 @@ impl App {
 
     /// Selects a row `n` found; in the reader, opens it (once it has arrived).
     pub(super) fn go_to_unread(&mut self, index: usize, effects: &mut Vec<Effect>) {
+        self.pinned.selected = None;
         self.river.select(index);
         self.follow_river_selection(effects);
         if self.focus == Focus::Reader {

@@ -10,6 +10,7 @@ use crate::query::{Expr, Flag, Term, parse};
 use crate::store::{Compiled, DEFAULT_BUSY_TIMEOUT, Store, StoreError, compile};
 use crate::sync::retention::RetentionPolicy;
 use crate::sync::schedule::SchedulePolicy;
+use crate::watch::notify::NotifySettings;
 use chrono::Utc;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -17,6 +18,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 use tokio::task::JoinError;
+
+#[path = "worker_watches.rs"]
+mod watches;
 
 #[derive(Debug, Clone)]
 pub struct WorkerOptions {
@@ -30,6 +34,10 @@ pub struct WorkerOptions {
     pub bridges: BTreeMap<String, String>,
     pub schedule: SchedulePolicy,
     pub retention: Option<RetentionPolicy>,
+    /// The first fetch of a new source alerts only items this recent.
+    pub alert_backlog_days: u32,
+    /// Run after each refresh, off the UI, once per new alert.
+    pub notify: NotifySettings,
 }
 
 impl Default for WorkerOptions {
@@ -42,12 +50,14 @@ impl Default for WorkerOptions {
             bridges: BTreeMap::new(),
             schedule: SchedulePolicy::default(),
             retention: Some(RetentionPolicy::default()),
+            alert_backlog_days: crate::store::DEFAULT_ALERT_BACKLOG_DAYS,
+            notify: NotifySettings::default(),
         }
     }
 }
 
 impl WorkerOptions {
-    /// The settings the config gives: the lock wait, bridges, schedules, retention.
+    /// The settings the config gives: the lock wait, bridges, schedules, retention, alerts.
     pub fn from_config(config: &crate::config::Config) -> WorkerOptions {
         let defaults = WorkerOptions::default();
         WorkerOptions {
@@ -60,6 +70,8 @@ impl WorkerOptions {
                 keep_days: config.keep_days,
                 max_items_per_source: config.max_items_per_source,
             }),
+            alert_backlog_days: config.alert_backlog_days,
+            notify: config.notify.clone(),
             ..defaults
         }
     }
@@ -141,6 +153,8 @@ impl Worker {
                 events: events.clone(),
                 schedule: options.schedule,
                 retention: options.retention,
+                alert_backlog_days: options.alert_backlog_days,
+                notify: Arc::new(options.notify),
             },
             events,
             refreshes: Refreshes::default(),
@@ -210,6 +224,28 @@ impl Worker {
                 return;
             }
             Command::Export { query, path } => Ok(self.export(&query, &path)),
+            Command::LoadWatches => self.store.watches().map(Event::WatchesLoaded),
+            Command::LoadPinned => self
+                .store
+                .pinned_items(PINNED_LIMIT)
+                .map(Event::PinnedLoaded),
+            Command::Acknowledge { ids } => self.acknowledge(ids),
+            Command::AddWatch {
+                name,
+                query,
+                urgent,
+            } => {
+                self.add_watch(&name, &query, urgent);
+                return;
+            }
+            Command::EditWatch { id, edit } => {
+                self.edit_watch(id, edit);
+                return;
+            }
+            Command::RemoveWatch { id } => {
+                self.remove_watch(id);
+                return;
+            }
             Command::Quit => return,
         };
         let event = result.unwrap_or_else(|error| Event::Failed(error.to_string()));
@@ -355,14 +391,20 @@ pub fn river_filter(query: &RiverQuery) -> Result<Compiled, crate::query::QueryE
         None => expr,
         Some(flag) => Expr::And(vec![expr, Expr::Term(Term::Is(flag))]),
     };
-    let compiled = compile(&expr, Utc::now());
+    // Pinned items sit above the river, whatever the lane and filter, until acknowledged.
+    let compiled = compile(&expr, Utc::now()).without_pinned();
     Ok(match &query.scope {
         Scope::Everything => compiled,
         Scope::Source(id) => compiled.only_source(*id),
         Scope::Category(name) => compiled.only_category(Some(name)),
         Scope::Uncategorized => compiled.only_category(None),
+        Scope::Alerts => compiled.only_alerts(),
+        Scope::Watch(id) => compiled.only_watch(*id),
     })
 }
+
+/// Pinned items loaded at most: more than a screen holds.
+const PINNED_LIMIT: usize = 500;
 
 #[cfg(test)]
 mod tests {

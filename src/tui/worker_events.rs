@@ -5,6 +5,7 @@ use super::protocol::{Command, Event};
 use super::status::plural;
 use crate::model::{Item, ItemId, ItemSummary, Mark};
 use crate::query::QueryError;
+use crate::sync::progress::Progress;
 
 impl App {
     pub(super) fn on_event(&mut self, event: Event, effects: &mut Vec<Effect>) {
@@ -47,9 +48,17 @@ impl App {
             Event::UnreadFound { query, found } => self.on_unread_found(&query, found, effects),
             Event::TagsSet { id, tags } => self.on_tags_set(id, tags),
             Event::TagsLoaded(tags) => self.known_tags = tags,
+            Event::WatchesLoaded(watches) => self.on_watches_loaded(watches, effects),
+            Event::PinnedLoaded(rows) => self.on_pinned_loaded(rows),
+            Event::Acknowledged { ids } => self.on_acknowledged(ids, effects),
+            Event::WatchSaved { name } => self.on_watch_saved(name, effects),
+            Event::WatchRejected(message) => self.on_watch_rejected(message),
             Event::Refresh(progress) => {
                 if self.status.on_progress(&progress) {
                     self.reload_after_refresh(effects);
+                    if let Progress::Finished(summary) = &progress {
+                        self.announce_alerts(summary, effects);
+                    }
                 }
             }
             Event::RefreshFailed(message) => {
@@ -61,10 +70,11 @@ impl App {
         }
     }
 
+    /// After a refresh: the sources, the tags, the watches' counts, the pinned lane and the river.
     fn reload_after_refresh(&mut self, effects: &mut Vec<Effect>) {
         effects.push(Effect::Send(Command::LoadSources));
         effects.push(Effect::Send(Command::LoadTags));
-        effects.push(Effect::Send(self.river.reload()));
+        self.reload_watch_views(effects);
     }
 
     fn on_river_loaded(
@@ -131,6 +141,7 @@ impl App {
     /// (`Event::UnreadCounts`).
     fn on_marked(&mut self, ids: &[ItemId], mark: Mark, effects: &mut Vec<Effect>) {
         self.river.apply_mark(ids, mark);
+        self.pinned.apply_mark(ids, mark);
         if let Some(reader) = &mut self.reader {
             reader.apply_mark(ids, mark, self.now);
         }
@@ -165,6 +176,7 @@ impl App {
 
     fn on_tags_set(&mut self, id: ItemId, tags: Vec<String>) {
         self.river.apply_tags(id, &tags);
+        self.pinned.apply_tags(id, &tags);
         for tag in &tags {
             if !self.known_tags.contains(tag) {
                 self.known_tags.push(tag.clone());

@@ -11,6 +11,7 @@ use crate::sync::progress::Progress;
 use crate::sync::refresh::{RefreshOptions, refresh};
 use crate::sync::retention::RetentionPolicy;
 use crate::sync::schedule::SchedulePolicy;
+use crate::watch::notify::{NotifySettings, notify};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -28,6 +29,9 @@ pub(super) struct RefreshContext {
     pub events: UnboundedSender<Event>,
     pub schedule: SchedulePolicy,
     pub retention: Option<RetentionPolicy>,
+    /// The first fetch of a new source alerts only items this recent.
+    pub alert_backlog_days: u32,
+    pub notify: Arc<NotifySettings>,
 }
 
 /// Which sources a refresh fetches.
@@ -108,6 +112,7 @@ async fn run(wanted: Wanted, context: RefreshContext) {
 async fn refresh_and_reload(wanted: Wanted, context: RefreshContext) -> Result<(), StoreError> {
     let mut store = Store::open_waiting(&context.db_path, context.busy_timeout)?;
     store.set_read_whole_story(context.read_whole_story);
+    store.set_alert_backlog_days(context.alert_backlog_days);
     let (progress, mut receiver) = mpsc::unbounded_channel::<Progress>();
     let forward_to = context.events.clone();
     let forward = tokio::spawn(async move {
@@ -124,10 +129,13 @@ async fn refresh_and_reload(wanted: Wanted, context: RefreshContext) -> Result<(
     let result = refresh(&mut store, context.client, &options, &progress).await;
     drop(progress);
     let _ = forward.await;
-    result?;
+    let summary = result?;
     let mut sources = store.sources()?;
     context.schedule.annotate(&mut sources);
     let _ = context.events.send(Event::SourcesLoaded(sources));
+    // Everything is committed: the notification command runs now, off the UI. A failure is
+    // logged by `notify` and never fails the refresh.
+    notify(&summary.alerts, &context.notify).await;
     Ok(())
 }
 

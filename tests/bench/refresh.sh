@@ -9,6 +9,10 @@
 # 2 at a time too), and the feeds spread over 4 loopback hosts 127.0.0.1-4 (8 at a time, the
 # same as the floor's 8).
 #
+# Watches (issue 6): the cold refresh runs twice, on a database with no watch and on one with 20
+# (the two defaults and 18 more), side by side, with `alert_backlog_days` large enough that the
+# first fetch may alert every match (the corpus is dated 2025): the worst case for the watches.
+#
 # Usage: tests/bench/refresh.sh [FEEDS] [ITEMS]     (needs python3; builds in release mode)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -49,11 +53,44 @@ stop_servers() {
   pids=()
 }
 
-timed() { # label command...  → "label: S s, M MB peak"
+timed() { # label command...  → "label: S s, M MB peak"; leaves the seconds in $seconds
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>&1 || true
   read -r seconds kilobytes <"$work/time"
   printf '  %-34s %6.2f s  %5.1f MB peak   (%s)\n' "$label" "$seconds" "$(echo "$kilobytes / 1024" | bc -l)" "$(tail -n 1 "$work/out")"
+}
+
+# The first fetch of every source may alert, whatever the date of its items.
+printf 'alert_backlog_days = 36500\n' >"$work/config.toml"
+
+# 18 watches of the kind a clinician keeps, in the corpus's vocabulary, besides the two defaults.
+watches=(
+  'measles' 'H5N1 OR "avian influenza"' '"blood donation" OR "blood supply"'
+  'title:recall "insulin pens"' 'semaglutide OR tirzepatide' 'lecanemab'
+  'nirsevimab OR RSV' 'mpox' 'cholera OR dengue' 'polio' 'tuberculosis -vaccine'
+  '"drug shortages"' 'pertussis' '"Marburg virus"' 'source:outbreak'
+  'title:"phase 3"' 'author:okafor' '"heart failure" -trial'
+)
+
+database() { # path watch-count: a database following the corpus, with no watch or with 20
+  local db=$1 count=$2 default
+  "$rounds" --db "$db" import "$urls" >/dev/null
+  for default in safety outbreaks; do "$rounds" --db "$db" watch remove "$default" >/dev/null; done
+  if [ "$count" = 20 ]; then
+    "$rounds" --db "$db" watch add safety "$(default_query safety)" --urgent >/dev/null
+    "$rounds" --db "$db" watch add outbreaks "$(default_query outbreaks)" >/dev/null
+    local i=0 query
+    for query in "${watches[@]}"; do
+      i=$((i + 1))
+      "$rounds" --db "$db" watch add "watch$i" "$query" >/dev/null
+    done
+  fi
+}
+
+# The default watches' queries, as a new database has them.
+default_query() {
+  "$rounds" --db "$work/defaults.db" watch list --json |
+    python3 -c 'import json, sys; print(next(w["query"] for w in json.load(sys.stdin) if w["name"] == sys.argv[1]))' "$1"
 }
 
 run_layout() { # name urls-file floor-per-host hosts...
@@ -61,9 +98,13 @@ run_layout() { # name urls-file floor-per-host hosts...
   for latency in 0 20; do
     echo "== $name, $feeds feeds × $items items, latency ${latency} ms"
     start_servers "$latency" "$@"
-    local db="$work/$name-$latency.db"
-    "$rounds" --db "$db" import "$urls" >/dev/null
-    timed "cold refresh (rounds, --jobs 8)" "$rounds" --db "$db" refresh --jobs 8
+    local db="$work/$name-$latency.db" watched="$work/$name-$latency-watched.db"
+    database "$db" 0
+    database "$watched" 20
+    timed "cold refresh, 0 watches (--jobs 8)" "$rounds" --db "$db" --config "$work/config.toml" refresh --jobs 8
+    local without=$seconds
+    timed "cold refresh, 20 watches" "$rounds" --db "$watched" --config "$work/config.toml" refresh --jobs 8
+    printf '  %-34s %+6.1f %%\n' "20 watches against 0" "$(echo "($seconds - $without) * 100 / $without" | bc -l)"
     timed "warm refresh (all 304)" "$rounds" --db "$db" refresh --jobs 8
     timed "floor (8 at a time, $per_host per host)" "$floor" "$urls" 8 "$per_host"
     if [ "$per_host" != 8 ]; then timed "floor (8 at a time, any per host)" "$floor" "$urls" 8; fi

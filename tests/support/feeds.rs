@@ -56,3 +56,40 @@ pub fn malformed_rss() -> String {
      <item><title>Open item</title><link>https://broken.example/1</link><description>Cut off in the mid"
         .to_string()
 }
+
+/// One entry of `agency_rss`: guid, title, and how many hours before now it was published.
+#[derive(Debug, Clone, Copy)]
+pub struct Notice<'a> {
+    pub guid: &'a str,
+    pub title: &'a str,
+    pub hours_ago: i64,
+}
+
+/// The moment `agency_rss` counts back from: fixed for the whole test binary, so publishing
+/// the same notice twice gives the same date.
+fn now() -> chrono::DateTime<chrono::Utc> {
+    static NOW: std::sync::OnceLock<chrono::DateTime<chrono::Utc>> = std::sync::OnceLock::new();
+    *NOW.get_or_init(chrono::Utc::now)
+}
+
+/// An RSS feed of regulator notices dated relative to now, so first-fetch windows and "newer
+/// than" orderings hold whatever day the tests run.
+pub fn agency_rss(title: &str, notices: &[Notice]) -> String {
+    let now = now();
+    let items: String = notices
+        .iter()
+        .map(|notice| {
+            let date = (now - chrono::Duration::hours(notice.hours_ago)).to_rfc2822();
+            format!(
+                "<item><title>{}</title><link>https://agency.example/notices/{}</link>\
+                 <guid isPermaLink=\"false\">{}</guid><pubDate>{date}</pubDate>\
+                 <description>&lt;p&gt;{} Notice for healthcare professionals.&lt;/p&gt;</description></item>",
+                notice.title, notice.guid, notice.guid, notice.title
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>{title}</title>\
+         <link>https://agency.example/</link><description>Notices</description>{items}</channel></rss>"
+    )
+}

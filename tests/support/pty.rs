@@ -13,8 +13,18 @@ use std::time::{Duration, Instant};
 const PATIENCE: Duration = Duration::from_secs(20);
 
 struct Screen {
-    parser: vt100::Parser,
+    parser: vt100::Parser<Bells>,
     closed: bool,
+}
+
+/// Counts the audible bells (BEL) the program rang.
+#[derive(Default)]
+struct Bells(usize);
+
+impl vt100::Callbacks for Bells {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        self.0 += 1;
+    }
 }
 
 pub struct Pty {
@@ -46,7 +56,12 @@ impl Pty {
         drop(slave);
         let screen = Arc::new((
             Mutex::new(Screen {
-                parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
+                parser: vt100::Parser::new_with_callbacks(
+                    nonzero(rows),
+                    nonzero(cols),
+                    0,
+                    Bells::default(),
+                ),
                 closed: false,
             }),
             Condvar::new(),
@@ -78,6 +93,17 @@ impl Pty {
             .parser
             .screen()
             .contents()
+    }
+
+    /// How many times the program rang the terminal bell so far.
+    pub fn bells(&self) -> usize {
+        self.screen
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .parser
+            .callbacks()
+            .0
     }
 
     /// Whether the program left the terminal on the alternate screen.

@@ -6,7 +6,9 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rounds::config::Config;
-use rounds::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind};
+use rounds::model::{
+    AlertState, Item, ItemId, ItemSummary, Source, SourceId, SourceKind, Watch, WatchId,
+};
 use rounds::tui::app::{App, Msg};
 use rounds::tui::protocol::{Command, Event};
 use rounds::tui::{app::Effect, views};
@@ -234,6 +236,17 @@ pub fn rows(count: usize) -> Vec<ItemSummary> {
                     versions: 1,
                     lead: true,
                 },
+                // A watch alerted the Marburg notice; the catheter recall was acknowledged.
+                watches: match id {
+                    2 => vec!["outbreaks".into()],
+                    9 => vec!["safety".into()],
+                    _ => Vec::new(),
+                },
+                alert: match id {
+                    2 => AlertState::Unacknowledged,
+                    9 => AlertState::Acknowledged,
+                    _ => AlertState::None,
+                },
             }
         })
         .collect()
@@ -283,6 +296,7 @@ pub fn article_item() -> Item {
             versions: 1,
             lead: true,
         },
+        alerts: Vec::new(),
     }
 }
 
@@ -440,4 +454,87 @@ pub fn story_app(width: u16, height: u16) -> App {
         rows: story_rows(200),
     }));
     app
+}
+
+pub fn watches() -> Vec<Watch> {
+    let watch = |id, name: &str, query: &str, urgent, alerts, unacknowledged| Watch {
+        id: WatchId(id),
+        name: name.into(),
+        query: query.into(),
+        urgent,
+        created: now() - Duration::days(30),
+        alerts,
+        unacknowledged,
+    };
+    vec![
+        watch(
+            1,
+            "safety",
+            "title:recall OR \"safety communication\" OR \"boxed warning\" OR title:shortage",
+            true,
+            14,
+            2,
+        ),
+        watch(
+            3,
+            "blood",
+            "\"blood donation\" OR \"blood supply\"",
+            false,
+            3,
+            0,
+        ),
+        watch(
+            2,
+            "outbreaks",
+            "title:outbreak OR \"health advisory\" OR source:\"disease outbreak news\"",
+            false,
+            9,
+            4,
+        ),
+    ]
+}
+
+/// Two urgent items waiting to be acknowledged, newest first.
+pub fn pinned_rows() -> Vec<ItemSummary> {
+    let row =
+        |id: i64, source_id, source: &str, title: &str, hours, watches: &[&str]| ItemSummary {
+            id: ItemId(id),
+            source_id: SourceId(source_id),
+            source_title: source.into(),
+            title: title.into(),
+            url: Some(format!("https://www.example.org/article/{id}")),
+            published: Some(now() - Duration::hours(hours)),
+            read: false,
+            saved: false,
+            tags: Vec::new(),
+            doi: None,
+            pmid: None,
+            nct: None,
+            evidence: rounds::model::Evidence::default(),
+            story: rounds::model::StoryInfo {
+                id: rounds::model::StoryId(id),
+                versions: 1,
+                lead: true,
+            },
+            watches: watches.iter().map(|w| w.to_string()).collect(),
+            alert: AlertState::Urgent,
+        };
+    vec![
+        row(
+            901,
+            4,
+            "FDA MedWatch",
+            "Recall: insulin pump controllers may stop delivering insulin",
+            7,
+            &["safety"],
+        ),
+        row(
+            902,
+            5,
+            "EMA news",
+            "Shortage of benzathine benzylpenicillin: prioritise syphilis in pregnancy",
+            30,
+            &["outbreaks", "safety"],
+        ),
+    ]
 }

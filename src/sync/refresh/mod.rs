@@ -99,20 +99,25 @@ pub async fn refresh(
         }
     };
     start_more(&mut in_flight, &mut waiting);
+    let mut alerts = Vec::new();
     while let Some(first) = in_flight.next().await {
         let mut batch = vec![first];
         while let Some(next) = in_flight.try_next() {
             batch.push(next);
         }
-        for (source, outcome) in write_batch(store, batch)? {
+        let written = write_batch(store, batch)?;
+        for (source, outcome) in written.outcomes {
             tally(&mut summary, &outcome);
             send(progress, &source, outcome);
         }
+        alerts.extend(written.alerts);
         start_more(&mut in_flight, &mut waiting);
     }
     if let Some(policy) = options.retention {
         summary.retention = Some(retention::apply(store, policy, Utc::now())?);
     }
+    alerts.sort_by_key(|alert| !alert.urgent);
+    summary.alerts = Arc::new(alerts);
     let _ = progress.send(Progress::Finished(summary.clone()));
     Ok(summary)
 }

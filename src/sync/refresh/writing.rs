@@ -2,7 +2,7 @@
 //! the same moment into one transaction.
 
 use super::fetching::Fetched;
-use crate::model::Source;
+use crate::model::{NewAlert, Source};
 use crate::store::{FeedWrite, FetchRecord, PreparedItem, SourceUpdate, Store, StoreError};
 use crate::sync::progress::{RefreshSummary, SourceOutcome};
 use chrono::{DateTime, Utc};
@@ -14,13 +14,15 @@ pub(super) struct Done {
     pub at: DateTime<Utc>,
 }
 
+/// What a batch did: each source with its outcome, in the batch's order, and the alerts raised.
+pub(super) struct Written {
+    pub outcomes: Vec<(Source, SourceOutcome)>,
+    pub alerts: Vec<NewAlert>,
+}
+
 /// Writes a batch: every feed with content in one transaction, the rest as small records.
-/// Returns each source with its outcome, in the batch's order. A failure to write is a
-/// database problem and stops the refresh.
-pub(super) fn write_batch(
-    store: &mut Store,
-    batch: Vec<Done>,
-) -> Result<Vec<(Source, SourceOutcome)>, StoreError> {
+/// A failure to write is a database problem and stops the refresh.
+pub(super) fn write_batch(store: &mut Store, batch: Vec<Done>) -> Result<Written, StoreError> {
     let feeds: Vec<FeedWrite> = batch
         .iter()
         .filter_map(|done| {
@@ -35,10 +37,12 @@ pub(super) fn write_batch(
         .collect();
     let mut stored = store.store_feeds(&feeds)?.into_iter();
     let mut outcomes = Vec::with_capacity(batch.len());
+    let mut alerts = Vec::new();
     for done in batch {
         let outcome = match done.fetched {
             Fetched::Parsed { .. } => {
                 let stats = stored.next().unwrap_or_default();
+                alerts.extend(stats.alerts);
                 SourceOutcome::Updated {
                     new: stats.new.len(),
                     updated: stats.updated,
@@ -54,7 +58,7 @@ pub(super) fn write_batch(
         };
         outcomes.push((done.source, outcome));
     }
-    Ok(outcomes)
+    Ok(Written { outcomes, alerts })
 }
 
 /// What goes into the batch's transaction for this fetch, if anything.

@@ -11,6 +11,9 @@ mod sources;
 mod status;
 mod tags;
 
+/// The river's column widths, which the pinned lane above it keeps to.
+pub(crate) use river::Columns;
+
 use super::app::App;
 use super::layout;
 use super::theme::Theme;
@@ -43,6 +46,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, panes.status, app);
     if let Some(editor) = &app.tagging {
         tags::draw(frame, panes.status, app, editor);
+    }
+    if let Some(editor) = &app.watch_editor {
+        super::watches::view::draw_editor(frame, area, app, editor);
     }
     if let Some(prompt) = &app.exporting {
         export::draw(frame, panes.status, app, prompt);

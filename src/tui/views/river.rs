@@ -8,7 +8,7 @@ use crate::tui::app::App;
 use crate::tui::clock::{self, AGE_WIDTH};
 use crate::tui::layout::{self, Focus};
 use crate::tui::protocol::{Lane, Scope};
-use crate::tui::{fit, sanitize};
+use crate::tui::{fit, sanitize, watches};
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::{Modifier, Style};
@@ -26,7 +26,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if filter_area.height > 0 {
         draw_filter(frame, filter_area, app);
     }
+    let list_height = usize::from(list.height);
+    let (pinned_area, list) = layout::pinned_parts(list, app.pinned.height(list_height));
+    if pinned_area.height > 0 {
+        watches::view::draw_pinned(frame, pinned_area, app, list_height);
+    }
     let river = &app.river;
+    let focused = focused && !app.pinned_selected();
     if river.total == 0 {
         let message = Line::styled(empty_message(app), app.theme.dim);
         frame.render_widget(
@@ -73,6 +79,14 @@ fn title(app: &App) -> Line<'static> {
         }
         Scope::Category(name) => parts.push(sanitize::line(name)),
         Scope::Uncategorized => parts.push("No category".to_string()),
+        Scope::Alerts => parts.push("Alerts".to_string()),
+        Scope::Watch(id) => parts.extend(
+            app.sources
+                .watches
+                .iter()
+                .find(|watch| watch.id == *id)
+                .map(|watch| format!("watch {}", sanitize::line(&watch.name))),
+        ),
     }
     if river.loaded {
         let noun = match (river.shown.grouped(), river.total) {
@@ -144,6 +158,7 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     } else {
         Span::raw(" ")
     });
+    spans.push(watches::view::alert_mark(app, row));
     spans.push(Span::raw(" "));
     spans.extend(title_spans(app, row, columns.title));
     Line::from(spans)
@@ -226,8 +241,8 @@ impl Columns {
     const SOURCE_NEEDS: usize = 36;
 
     pub fn for_width(width: usize, show_source: bool) -> Columns {
-        // Age and a space, then the unread and saved marks and a space.
-        let room = width.saturating_sub(AGE_WIDTH + 1 + 3);
+        // Age and a space, then the unread, saved and alert marks and a space.
+        let room = width.saturating_sub(AGE_WIDTH + 1 + 4);
         let source = if show_source && room >= Self::SOURCE_NEEDS {
             (room.saturating_sub(Self::TITLE_FIRST) / 2).clamp(Self::SOURCE_MIN, Self::SOURCE_MAX)
         } else {
@@ -330,11 +345,11 @@ mod tests {
             let Columns { source, title } = Columns::for_width(width, true);
             (source, title)
         };
-        assert_eq!(columns(56), (8, 39), "80 columns, beside the sources pane");
-        assert_eq!(columns(58), (8, 41), "60 columns, the river alone");
-        assert_eq!(columns(90), (16, 65), "120 columns");
-        assert_eq!(columns(158), (32, 117), "200 columns");
-        assert_eq!(columns(40), (0, 32), "too narrow: titles only");
+        assert_eq!(columns(56), (8, 38), "80 columns, beside the sources pane");
+        assert_eq!(columns(58), (8, 40), "60 columns, the river alone");
+        assert_eq!(columns(90), (15, 65), "120 columns");
+        assert_eq!(columns(158), (32, 116), "200 columns");
+        assert_eq!(columns(40), (0, 31), "too narrow: titles only");
         assert_eq!(Columns::for_width(158, false).source, 0, "one source shown");
     }
 }

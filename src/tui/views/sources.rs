@@ -1,7 +1,8 @@
-//! The sources pane: categories with their unread counts, sources under them, failing ones
-//! marked.
+//! The sources pane: the watches with their unacknowledged alerts, categories with their
+//! unread counts, sources under them, failing ones marked.
 
 use super::{pane_block, thousands};
+use crate::model::Watch;
 use crate::tui::app::App;
 use crate::tui::layout::{self, Focus};
 use crate::tui::sources::{SourceRow, is_failing};
@@ -45,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 fn row_line<'a>(app: &App, row: &SourceRow, width: usize) -> Line<'a> {
     let theme = &app.theme;
-    let (name, unread, name_style, failing) = match row {
+    let (name, count, name_style, failing) = match row {
         SourceRow::All { unread } => ("All sources".to_string(), *unread, theme.heading, false),
         SourceRow::Category { name, unread } => {
             let label = name.as_deref().map_or("No category".to_string(), |n| {
@@ -58,9 +59,50 @@ fn row_line<'a>(app: &App, row: &SourceRow, width: usize) -> Line<'a> {
             let title = format!("  {}", sanitize::line(&source.title));
             (title, source.unread_count, Style::new(), is_failing(source))
         }
+        SourceRow::Watches { unacknowledged } => {
+            ("Watches".to_string(), *unacknowledged, theme.heading, false)
+        }
+        SourceRow::Watch(index) => return watch_line(app, &app.sources.watches[*index], width),
     };
-    let count = if unread > 0 {
-        thousands(usize::try_from(unread).unwrap_or(usize::MAX))
+    let count_style = if count > 0 { theme.unread } else { theme.dim };
+    counted_line(app, name, name_style, count, count_style, failing, width)
+}
+
+/// A watch: `  safety !` in the error colour when urgent, with its unacknowledged alerts.
+fn watch_line<'a>(app: &App, watch: &Watch, width: usize) -> Line<'a> {
+    let theme = &app.theme;
+    let (name_style, count_style) = match (watch.urgent, watch.unacknowledged > 0) {
+        (true, true) => (theme.error, theme.error),
+        (_, true) => (Style::new(), theme.unread),
+        (_, false) => (Style::new(), theme.dim),
+    };
+    let name = format!(
+        "  {}{}",
+        sanitize::line(&watch.name),
+        if watch.urgent { " !" } else { "" }
+    );
+    counted_line(
+        app,
+        name,
+        name_style,
+        watch.unacknowledged,
+        count_style,
+        false,
+        width,
+    )
+}
+
+fn counted_line<'a>(
+    app: &App,
+    name: String,
+    name_style: Style,
+    count: u64,
+    count_style: Style,
+    failing: bool,
+    width: usize,
+) -> Line<'a> {
+    let count = if count > 0 {
+        thousands(usize::try_from(count).unwrap_or(usize::MAX))
     } else {
         String::new()
     };
@@ -68,11 +110,8 @@ fn row_line<'a>(app: &App, row: &SourceRow, width: usize) -> Line<'a> {
     let name_width = width.saturating_sub(fit::width(&count) + 2);
     Line::from(vec![
         Span::styled(fit::pad(&name, name_width), name_style),
-        Span::styled(
-            format!(" {count}"),
-            if unread > 0 { theme.unread } else { theme.dim },
-        ),
-        Span::styled(mark.to_string(), theme.error),
+        Span::styled(format!(" {count}"), count_style),
+        Span::styled(mark.to_string(), app.theme.error),
     ])
 }
 

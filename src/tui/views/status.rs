@@ -84,6 +84,7 @@ fn hints(app: &App) -> String {
         _ if app.tagging.is_some() => {
             return "Tab completes · Enter saves · Esc cancels ".to_string();
         }
+        _ if app.watch_editor.is_some() => return "Esc closes the watches ".to_string(),
         _ if app.exporting.is_some() => return "Enter exports · Esc cancels ".to_string(),
         _ if app.admin.is_some() => return String::new(),
         _ if app.sources.is_empty() => &[
@@ -130,6 +131,12 @@ fn hints(app: &App) -> String {
         Focus::River if app.panes().sources_over_river => &[
             (Action::Filter, "filter"),
             (Action::Sources, "sources"),
+            (Action::Help, "help"),
+            (Action::BackOrQuit, "quit"),
+        ],
+        Focus::River if !app.pinned.is_empty() => &[
+            (Action::Acknowledge, "acknowledge"),
+            (Action::Filter, "filter"),
             (Action::Help, "help"),
             (Action::BackOrQuit, "quit"),
         ],

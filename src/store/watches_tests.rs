@@ -1,0 +1,337 @@
+//! Watches and alerts over real SQLite: alerts on arrival only, the first-fetch window,
+//! backfill, acknowledgement, pinning and the query terms that read alerts.
+
+use super::*;
+use crate::model::{AlertState, ItemId, NewItem, NewSource, SourceId};
+use crate::query::parse;
+use chrono::{DateTime, TimeZone, Utc};
+
+fn at(day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
+}
+
+fn item(guid: &str, title: &str, day: u32) -> NewItem {
+    NewItem {
+        guid: guid.into(),
+        url: Some(format!("https://fda.example/{guid}")),
+        title: title.into(),
+        published: Some(at(day)),
+        summary: Some(format!("<p>{title}</p>")),
+        ..NewItem::default()
+    }
+}
+
+/// A store without the default watches, with one source.
+fn empty_store() -> (Store, SourceId) {
+    let mut store = Store::open_in_memory().unwrap();
+    for watch in store.watches().unwrap() {
+        store.remove_watch(watch.id).unwrap();
+    }
+    let source = NewSource {
+        url: "https://fda.example/recalls.rss".into(),
+        title: Some("FDA recalls".into()),
+        category: Some("regulator".into()),
+        ..NewSource::default()
+    };
+    let id = store.add_source(&source, at(1)).unwrap();
+    (store, id)
+}
+
+fn store(store: &mut Store, source: SourceId, items: &[NewItem], day: u32) -> UpsertStats {
+    store
+        .store_feed(source, &SourceUpdate::default(), items, at(day))
+        .unwrap()
+}
+
+fn count(store: &Store, query: &str) -> usize {
+    store
+        .count_items(&compile(&parse(query).unwrap(), at(28)))
+        .unwrap()
+}
+
+fn alerted(stats: &UpsertStats) -> Vec<(String, String)> {
+    stats
+        .alerts
+        .iter()
+        .map(|a| (a.watch.clone(), a.title.clone()))
+        .collect()
+}
+
+#[test]
+fn a_new_database_starts_with_the_default_watches() {
+    let store = Store::open_in_memory().unwrap();
+    let watches = store.watches().unwrap();
+    let names: Vec<(&str, bool)> = watches
+        .iter()
+        .map(|w| (w.name.as_str(), w.urgent))
+        .collect();
+    assert_eq!(names, [("safety", true), ("outbreaks", false)]);
+}
+
+#[test]
+fn watches_alert_new_matching_items_once_and_never_updates() {
+    let (mut db, source) = empty_store();
+    // The source's first fetch, then a watch added after it: old items do not alert.
+    store(
+        &mut db,
+        source,
+        &[item("old", "Recall of saline flushes", 10)],
+        10,
+    );
+    db.add_watch("recalls", "recall", true, None, at(10))
+        .unwrap();
+    db.add_watch("pens", "\"insulin pens\"", false, None, at(10))
+        .unwrap();
+
+    let mut corrected = item("old", "Recall of saline flushes (expanded)", 10);
+    corrected.summary = Some("<p>More lots</p>".into());
+    let stats = store(
+        &mut db,
+        source,
+        &[
+            corrected,
+            item("new", "Recall of insulin pens", 12),
+            item("other", "Guidance on insulin pens", 12),
+            item("calm", "Hand hygiene week", 12),
+        ],
+        12,
+    );
+    assert_eq!(stats.updated, 1);
+    let mut raised = alerted(&stats);
+    raised.sort();
+    assert_eq!(
+        raised,
+        [
+            ("pens".into(), "Guidance on insulin pens".into()),
+            ("pens".into(), "Recall of insulin pens".into()),
+            ("recalls".into(), "Recall of insulin pens".into()),
+        ]
+    );
+    assert!(stats.alerts.iter().all(|a| a.source == "FDA recalls"));
+
+    // Refreshed again, unchanged and changed: nothing new alerts, nothing doubles.
+    let mut again = item("new", "Recall of insulin pens (update)", 12);
+    again.summary = Some("<p>recall widened</p>".into());
+    let stats = store(&mut db, source, &[again], 13);
+    assert!(stats.alerts.is_empty());
+    assert_eq!(count(&db, "watch:recalls"), 1);
+    assert_eq!(count(&db, "watch:PENS"), 2);
+    assert_eq!(count(&db, "is:alert"), 2);
+    assert_eq!(count(&db, "is:urgent"), 1);
+}
+
+#[test]
+fn the_first_fetch_alerts_only_recent_dated_items() {
+    let (mut db, source) = empty_store();
+    db.add_watch("recalls", "recall", true, None, at(1))
+        .unwrap();
+    let mut undated = item("undated", "Recall of an undated thing", 1);
+    undated.published = None;
+    let stats = store(
+        &mut db,
+        source,
+        &[
+            item("archive", "Recall from the archive", 2),
+            item("edge", "Recall three days ago", 17),
+            item("fresh", "Recall this morning", 20),
+            undated,
+        ],
+        20,
+    );
+    let titles: Vec<String> = alerted(&stats).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(titles, ["Recall three days ago", "Recall this morning"]);
+
+    // Later fetches alert every new item, however old its date.
+    let stats = store(&mut db, source, &[item("late", "Recall found late", 3)], 21);
+    assert_eq!(stats.alerts.len(), 1);
+
+    // The window follows the setting.
+    let other = db
+        .add_source(
+            &NewSource {
+                url: "https://mhra.example/feed".into(),
+                ..NewSource::default()
+            },
+            at(21),
+        )
+        .unwrap();
+    db.set_alert_backlog_days(30);
+    let stats = store(&mut db, other, &[item("m", "Recall last month", 1)], 21);
+    assert_eq!(stats.alerts.len(), 1);
+}
+
+#[test]
+fn backfill_alerts_the_matches_of_the_last_days() {
+    let (mut db, source) = empty_store();
+    store(
+        &mut db,
+        source,
+        &[
+            item("a", "Recall one", 2),
+            item("b", "Recall two", 18),
+            item("c", "Nothing", 19),
+        ],
+        20,
+    );
+    let (watch, backfilled) = db
+        .add_watch("recalls", "recall", false, Some(at(10)), at(20))
+        .unwrap();
+    assert_eq!(backfilled, 1);
+    assert_eq!((watch.alerts, watch.unacknowledged), (1, 1));
+}
+
+#[test]
+fn acknowledging_unpins_without_reading() {
+    let (mut db, source) = empty_store();
+    db.add_watch("recalls", "recall", true, None, at(1))
+        .unwrap();
+    db.add_watch("pens", "pens", false, None, at(1)).unwrap();
+    let stats = store(
+        &mut db,
+        source,
+        &[item("a", "Recall of pens", 20), item("b", "Calm", 20)],
+        20,
+    );
+    let (recall, calm) = (stats.new[0], stats.new[1]);
+    let pinned = db.pinned_items(10).unwrap();
+    assert_eq!(pinned.len(), 1);
+    assert_eq!(pinned[0].watches, ["pens", "recalls"]);
+    assert_eq!(pinned[0].alert, AlertState::Urgent);
+    assert!(db.is_protected_by_alert(recall).unwrap());
+    assert!(!db.is_protected_by_alert(calm).unwrap());
+    let river = compile(&parse("").unwrap(), at(21)).without_pinned();
+    assert_eq!(db.count_items(&river).unwrap(), 1);
+
+    let outcome = db
+        .acknowledge(&[recall, calm, ItemId(999)], at(21))
+        .unwrap();
+    assert_eq!(outcome.items, [recall]);
+    assert_eq!(outcome.without_alert, [calm]);
+    assert_eq!(outcome.missing, [ItemId(999)]);
+    assert!(db.pinned_items(10).unwrap().is_empty());
+    assert_eq!(count(&db, "is:urgent"), 0);
+    assert_eq!(count(&db, "is:alert"), 1);
+    assert_eq!(count(&db, "is:unread"), 2, "acknowledging does not read");
+    assert_eq!(db.count_items(&river).unwrap(), 2);
+    let shown = db.item(recall).unwrap();
+    assert!(shown.alerts.iter().all(|a| a.acknowledged == Some(at(21))));
+    assert!(
+        db.is_protected_by_alert(recall).unwrap(),
+        "urgent alerts protect even acknowledged"
+    );
+    db.mark(&[recall], crate::model::Mark::Read, at(22))
+        .unwrap();
+    assert_eq!(db.pinned_items(10).unwrap().len(), 0);
+}
+
+#[test]
+fn acknowledge_all_by_watch() {
+    let (mut db, source) = empty_store();
+    let (recalls, _) = db
+        .add_watch("recalls", "recall", true, None, at(1))
+        .unwrap();
+    db.add_watch("pens", "pens", true, None, at(1)).unwrap();
+    store(
+        &mut db,
+        source,
+        &[item("a", "Recall one", 20), item("b", "Pens two", 20)],
+        20,
+    );
+    assert_eq!(
+        db.acknowledge_all(Some(recalls.id), at(21)).unwrap().len(),
+        1
+    );
+    assert_eq!(db.pinned_items(10).unwrap()[0].title, "Pens two");
+    assert_eq!(db.acknowledge_all(None, at(21)).unwrap().len(), 1);
+    assert!(db.pinned_items(10).unwrap().is_empty());
+}
+
+#[test]
+fn watches_are_renamed_changed_and_removed_with_their_alerts() {
+    let (mut db, source) = empty_store();
+    let (watch, _) = db
+        .add_watch("recalls", "recall", false, None, at(1))
+        .unwrap();
+    assert!(matches!(
+        db.add_watch("recalls", "other", false, None, at(1)),
+        Err(StoreError::DuplicateWatch(_))
+    ));
+    assert!(matches!(
+        db.add_watch("broken", "recall (", false, None, at(1)),
+        Err(StoreError::WatchQuery { .. })
+    ));
+    db.add_watch("pens", "pens", false, None, at(1)).unwrap();
+    store(&mut db, source, &[item("a", "Recall one", 20)], 20);
+    let change = WatchChange {
+        name: Some("pens".into()),
+        ..WatchChange::default()
+    };
+    assert!(matches!(
+        db.change_watch(watch.id, &change),
+        Err(StoreError::DuplicateWatch(_))
+    ));
+    let change = WatchChange {
+        name: Some("product-recalls".into()),
+        query: Some("recall OR withdrawal".into()),
+        urgent: Some(true),
+    };
+    let changed = db.change_watch(watch.id, &change).unwrap();
+    assert_eq!(
+        (
+            changed.name.as_str(),
+            changed.query.as_str(),
+            changed.urgent
+        ),
+        ("product-recalls", "recall OR withdrawal", true)
+    );
+    assert_eq!(changed.alerts, 1, "alerts stay through a change");
+    assert_eq!(count(&db, "is:urgent"), 1, "urgency applies to old alerts");
+    db.remove_watch(watch.id).unwrap();
+    assert_eq!(count(&db, "is:alert"), 0);
+    assert!(matches!(
+        db.watch_named("product-recalls"),
+        Err(StoreError::UnknownWatch(_))
+    ));
+}
+
+/// The alert-time compilation, which probes the index from a floor, finds what the ordinary
+/// one finds among the items above that floor.
+#[test]
+fn compiling_above_a_floor_agrees_with_the_full_query() {
+    let (mut db, source) = empty_store();
+    let stats = store(
+        &mut db,
+        source,
+        &[
+            item("a", "Recall of pens", 20),
+            item("b", "Pens guidance", 20),
+            item("c", "Outbreak of measles", 20),
+            item("d", "Recall of saline", 20),
+        ],
+        20,
+    );
+    let floor = stats.new[1].0 - 1;
+    for query in [
+        "recall",
+        "recall OR measles",
+        "-recall",
+        "pens -recall",
+        "title:recall saline",
+        "\"outbreak of measles\" OR pens",
+    ] {
+        let expr = parse(query).unwrap();
+        let above = |filter: Compiled| -> Vec<ItemId> {
+            db.list_items(&filter, 100, 0)
+                .unwrap()
+                .into_iter()
+                .map(|i| i.id)
+                .filter(|id| id.0 > floor)
+                .collect()
+        };
+        assert_eq!(
+            above(compile_above(&expr, at(21), floor)),
+            above(compile(&expr, at(21))),
+            "{query}"
+        );
+    }
+}
