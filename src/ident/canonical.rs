@@ -28,9 +28,14 @@ fn is_tracking_param(host: &str, key: &str, value: &str) -> bool {
 /// no trailing slash on the path. Text that is not a URL comes back trimmed.
 pub fn canonical_url(url: &str) -> String {
     let trimmed = url.trim();
-    let Ok(mut parsed) = Url::parse(trimmed) else {
-        return trimmed.to_string();
-    };
+    match Url::parse(trimmed) {
+        Ok(parsed) => canonical_of(parsed),
+        Err(_) => trimmed.to_string(),
+    }
+}
+
+/// [`canonical_url`] of a URL parsed already.
+pub fn canonical_of(mut parsed: Url) -> String {
     if parsed.scheme() == "http" {
         let _ = parsed.set_scheme("https");
     }
@@ -41,6 +46,17 @@ pub fn canonical_url(url: &str) -> String {
         let _ = parsed.set_host(Some(bare));
     }
     parsed.set_fragment(None);
+    if parsed.query().is_some() {
+        drop_tracking_params(&mut parsed);
+    }
+    let path = parsed.path().to_string();
+    if path.len() > 1 && path.ends_with('/') {
+        parsed.set_path(path.trim_end_matches('/'));
+    }
+    parsed.to_string()
+}
+
+fn drop_tracking_params(parsed: &mut Url) {
     let host = parsed.host_str().unwrap_or_default().to_string();
     let kept: Vec<(String, String)> = parsed
         .query_pairs()
@@ -52,11 +68,6 @@ pub fn canonical_url(url: &str) -> String {
     } else {
         parsed.query_pairs_mut().clear().extend_pairs(kept);
     }
-    let path = parsed.path().to_string();
-    if path.len() > 1 && path.ends_with('/') {
-        parsed.set_path(path.trim_end_matches('/'));
-    }
-    parsed.to_string()
 }
 
 /// A site's home page (no path, no query): never a story key, since every item of some feeds

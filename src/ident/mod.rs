@@ -7,12 +7,14 @@
 //! - [`hosts`]: which hosts publish papers, preprints and PubMed records.
 //! - [`papers`]: which paper an item is, or links to.
 //! - [`evidence`]: preprints, retractions and expressions of concern.
+//! - [`prefilter`]: cheap tests that keep the patterns above off text that cannot match.
 
 pub mod canonical;
 pub mod doi;
 pub mod evidence;
 pub mod hosts;
 pub mod papers;
+pub mod prefilter;
 pub mod pubmed;
 pub mod trials;
 
