@@ -73,9 +73,22 @@ fn drop_tracking_params(parsed: &mut Url) {
 /// A site's home page (no path, no query): never a story key, since every item of some feeds
 /// links there.
 pub fn is_home_page(url: &str) -> bool {
-    Url::parse(url.trim()).is_ok_and(|parsed| {
-        matches!(parsed.path(), "" | "/") && parsed.query().is_none_or(str::is_empty)
-    })
+    Url::parse(url.trim()).is_ok_and(|parsed| is_home(&parsed))
+}
+
+/// A link as a story key: its [`canonical_url`], or none for a home page (see
+/// [`is_home_page`]). The link is parsed once for both; every stored item comes here.
+pub fn story_link(url: &str) -> Option<String> {
+    let trimmed = url.trim();
+    match Url::parse(trimmed) {
+        Ok(parsed) if is_home(&parsed) => None,
+        Ok(parsed) => Some(canonical_of(parsed)),
+        Err(_) => Some(trimmed.to_string()),
+    }
+}
+
+fn is_home(parsed: &Url) -> bool {
+    matches!(parsed.path(), "" | "/") && parsed.query().is_none_or(str::is_empty)
 }
 
 #[cfg(test)]
@@ -141,5 +154,22 @@ mod tests {
         assert!(is_home_page("https://example.org/"));
         assert!(!is_home_page("https://example.org/a"));
         assert!(!is_home_page("https://example.org/?p=12"));
+    }
+
+    #[test]
+    fn story_links_are_canonical_links_of_pages_other_than_home() {
+        for url in [
+            " HTTPS://WWW.Example.ORG/Path/?utm_source=rss&id=7#top ",
+            "https://example.org/?p=12",
+            "http://nejm.org/doi/full/10.1056/x",
+            "not a link ",
+            "",
+        ] {
+            assert_eq!(story_link(url), Some(canonical_url(url)), "{url}");
+            assert!(!is_home_page(url), "{url}");
+        }
+        for home in ["https://www.thelancet.com", "https://example.org/?"] {
+            assert!(is_home_page(home) && story_link(home).is_none(), "{home}");
+        }
     }
 }

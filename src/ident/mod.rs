@@ -18,7 +18,7 @@ pub mod prefilter;
 pub mod pubmed;
 pub mod trials;
 
-pub use canonical::{canonical_url, is_home_page};
+pub use canonical::{canonical_url, is_home_page, story_link};
 pub use doi::{doi_key, find_doi, find_dois, is_preprint_doi, normalize_doi, same_doi};
 pub use evidence::evidence;
 pub use papers::{Mentions, PaperIdentity, PaperRole, identify};
