@@ -49,6 +49,8 @@ pub mod model;
 pub mod query;
 pub mod store;
 pub mod sync;
+#[cfg(test)]
+mod test_fixtures;
 pub mod text;
 pub mod tui;
 pub mod watch;

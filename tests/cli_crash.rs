@@ -28,8 +28,8 @@ fn wait_for_database(db: &std::path::Path, what: &str, ready: impl Fn(&Store) ->
     }
 }
 
-#[test]
-fn a_refresh_killed_mid_way_keeps_every_committed_feed() {
+/// A journal and a notices feed that answer, and a third feed held until released.
+fn two_feeds_and_one_that_hangs() -> TestServer {
     let server = TestServer::start();
     server.route("/journal.rss", Response::ok(RSS, journal_rss(5, 1)));
     server.route(
@@ -40,6 +40,12 @@ fn a_refresh_killed_mid_way_keeps_every_committed_feed() {
         "/stuck.rss",
         Response::ok(RSS, journal_rss(3, 9)).held_until_released(),
     );
+    server
+}
+
+#[test]
+fn a_refresh_killed_mid_way_keeps_every_committed_feed() {
+    let server = two_feeds_and_one_that_hangs();
     let sandbox = Sandbox::new();
     for path in ["/journal.rss", "/notices.atom", "/stuck.rss"] {
         assert_eq!(sandbox.run(&["add", &server.url(path), "--no-fetch"]).0, 0);
@@ -110,16 +116,7 @@ fn matching_and_alerted(store: &Store, query: &str, watch: &str) -> (usize, usiz
 
 #[test]
 fn a_refresh_killed_mid_way_leaves_no_item_without_its_alert() {
-    let server = TestServer::start();
-    server.route("/journal.rss", Response::ok(RSS, journal_rss(5, 1)));
-    server.route(
-        "/notices.atom",
-        Response::ok("application/atom+xml", notices_atom()),
-    );
-    server.route(
-        "/stuck.rss",
-        Response::ok(RSS, journal_rss(3, 9)).held_until_released(),
-    );
+    let server = two_feeds_and_one_that_hangs();
     let sandbox = Sandbox::new();
     // Every item of the first fetch may alert, whatever its date.
     let config = sandbox.path("config.toml");

@@ -364,7 +364,15 @@ fn markdown_digest_links_titles_and_dois() {
         }
     }
     assert!(text.contains("## #journal-club"), "grouped by tag:\n{text}");
-    assert!(text.contains("## Untagged"));
+    assert!(
+        text.find("## #journal-club") < text.find("## Untagged"),
+        "the untagged last"
+    );
+    // NEJM opens its descriptions with the citation: the digest gives the journal its own place.
+    assert!(
+        !text.contains("New England Journal of Medicine, Volume"),
+        "a citation line as a summary:\n{text}"
+    );
     assert!(text.contains("### Awkward Journal"), "then by source");
 }
 

@@ -34,24 +34,10 @@ fn fifos_folders_and_oversized_files_fail_alone_and_at_once() {
         .unwrap()
         .set_len(17 * 1024 * 1024)
         .unwrap();
-    // Stored directly, as a database from an older rounds (or a hand edit) could hold them.
-    let mut store = Store::open(&s.db()).unwrap();
-    for path in [&good, &fifo, &folder, &huge] {
-        let new = NewSource {
-            url: path.to_str().unwrap().into(),
-            ..NewSource::default()
-        };
-        store.add_source(&new, Utc::now()).unwrap();
-    }
-    drop(store);
-
-    let output = s
-        .rounds(&["refresh"])
-        .timeout(DEADLINE)
-        .output()
-        .expect("rounds runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let paths = [&good, &fifo, &folder, &huge].map(|path| path.to_str().unwrap());
+    store_sources(&s, &paths);
+    let (code, stdout) = refresh(&s);
+    assert_eq!(code, Some(1), "{stdout}");
     assert!(stdout.contains("4 sources, 3 new items"), "{stdout}");
     assert!(
         stdout.contains("a pipe (FIFO), not a regular file"),
@@ -64,19 +50,33 @@ fn fifos_folders_and_oversized_files_fail_alone_and_at_once() {
 #[test]
 fn a_device_is_refused_without_reading_it() {
     let s = Sandbox::new();
+    store_sources(&s, &["/dev/zero"]);
+    let (code, stdout) = refresh(&s);
+    assert_eq!(code, Some(2), "{stdout}");
+    assert!(stdout.contains("a device, not a regular file"), "{stdout}");
+}
+
+/// Stored directly, as a database from an older rounds (or a hand edit) could hold them.
+fn store_sources(s: &Sandbox, paths: &[&str]) {
     let mut store = Store::open(&s.db()).unwrap();
-    let new = NewSource {
-        url: "/dev/zero".into(),
-        ..NewSource::default()
-    };
-    store.add_source(&new, Utc::now()).unwrap();
-    drop(store);
+    for path in paths {
+        let new = NewSource {
+            url: path.to_string(),
+            ..NewSource::default()
+        };
+        store.add_source(&new, Utc::now()).unwrap();
+    }
+}
+
+/// `rounds refresh`, which must end within the deadline: its exit code and stdout.
+fn refresh(s: &Sandbox) -> (Option<i32>, String) {
     let output = s
         .rounds(&["refresh"])
         .timeout(DEADLINE)
         .output()
         .expect("rounds runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(2), "{stdout}");
-    assert!(stdout.contains("a device, not a regular file"), "{stdout}");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
 }

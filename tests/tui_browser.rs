@@ -3,44 +3,18 @@
 mod tui_support;
 
 use rounds::tui::app::{Effect, Msg};
-use tui_support::{draw, key, loaded_app};
+use tui_support::{draw, key, loaded_app, screen_rows, window_lines};
 
 const LINK: &str = "https://www.nejm.org/doi/full/10.1056/NEJMoa2406789?query=featured_home&utm_source=rss&utm_medium=feed&utm_campaign=cardiology-weekly-2026-11";
 
-/// The screen's rows, each without the notice's borders and padding.
+/// The screen's rows.
 fn rows(app: &rounds::tui::app::App) -> Vec<String> {
-    let terminal = draw(app);
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect()
+    screen_rows(draw(app).backend().buffer())
 }
 
-/// The notice's text: the cells between its side borders, rows joined without spaces.
+/// The notice's text: its lines joined without spaces, as a link cut across lines reads.
 fn inside_notice(screen: &[String]) -> String {
-    let top = screen
-        .iter()
-        .position(|row| row.contains("╭ The browser did not open"))
-        .expect("the notice is drawn");
-    let cells: Vec<char> = screen[top].chars().collect();
-    let left = cells.iter().position(|c| *c == '╭').unwrap();
-    let right = left + cells[left..].iter().position(|c| *c == '╮').unwrap();
-    screen[top + 1..]
-        .iter()
-        .take_while(|row| !row.contains('╰'))
-        .map(|row| {
-            let cells: Vec<char> = row.chars().collect();
-            cells[left + 1..right]
-                .iter()
-                .collect::<String>()
-                .trim()
-                .to_string()
-        })
-        .collect()
+    window_lines(screen, "The browser did not open").concat()
 }
 
 #[test]

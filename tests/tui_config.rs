@@ -57,8 +57,47 @@ fn default_file_comments_are_the_defaults() {
         Settings::from_config(&config).expect("uncommented settings hold"),
         Settings::default()
     );
-    assert_eq!(config.refresh_interval, Config::default().refresh_interval);
-    assert_eq!(config.busy_timeout, Config::default().busy_timeout);
+    // Every other setting too: keys and theme are compared above, as the newsfeed reads them.
+    let settings = Config {
+        keys: Vec::new(),
+        theme: Vec::new(),
+        ..config
+    };
+    assert_eq!(settings, Config::default());
+}
+
+/// The commented default lists every setting the config takes (the parser names them all when
+/// it meets one it does not know), and every action of `[keys]`.
+#[test]
+fn default_file_lists_every_setting() {
+    let Err(ConfigError::Invalid { message, .. }) = Config::from_toml("no_such_setting = 1\n")
+    else {
+        panic!("an unknown setting is refused");
+    };
+    let expected = message
+        .split_once("expected one of")
+        .expect("the parser lists the settings")
+        .1;
+    let settings: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    assert!(settings.len() >= 14, "{message}");
+    for setting in settings {
+        let listed = DEFAULT_FILE.lines().any(|line| {
+            let line = line.trim_start_matches("# ");
+            line.starts_with(&format!("{setting} = ")) || line == format!("[{setting}]")
+        });
+        assert!(listed, "assets/config.toml does not list {setting}");
+    }
+    for action in Action::ALL {
+        // Bound by default ("# save = ..."), or named in the note on first-run keys.
+        let listed = DEFAULT_FILE
+            .split(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .any(|word| word == action.name());
+        assert!(
+            listed,
+            "assets/config.toml does not name the action {}",
+            action.name()
+        );
+    }
 }
 
 #[test]

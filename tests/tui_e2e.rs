@@ -37,16 +37,7 @@ fn move_open_filter_save_and_quit() {
     let unread = river(&db, "is:unread -is:urgent");
     let second = &unread[1];
 
-    let mut pty = Pty::spawn(
-        sandbox.std_command(&[
-            "--db",
-            db.to_str().unwrap(),
-            "--config",
-            config.to_str().unwrap(),
-        ]),
-        30,
-        120,
-    );
+    let mut pty = Pty::spawn(sandbox.newsfeed(&db, &config), 30, 120);
     pty.wait_for("the river", |s| {
         s.contains(&start(&unread[0].title))
             && s.contains(&format!("Unread · {} stories", unread.len()))

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use rounds::config::Config;
 use rounds::tui::app::{App, Effect, Msg};
 use rounds::tui::protocol::{Command, Event, FeedChoice, Pick};
-use tui_support::{draw, key, loaded_app, now, river_generation};
+use tui_support::{draw, key, loaded_app, now, river_generation, sent};
 
 fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
     let mut effects = Vec::new();
@@ -21,16 +21,6 @@ fn type_text(app: &mut App, text: &str) -> Vec<Effect> {
 
 fn enter(app: &mut App) -> Vec<Effect> {
     app.update(Msg::Key(KeyEvent::from(KeyCode::Enter)))
-}
-
-fn sent(effects: &[Effect]) -> Vec<Command> {
-    effects
-        .iter()
-        .filter_map(|effect| match effect {
-            Effect::Send(command) => Some(command.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 #[test]

@@ -14,16 +14,7 @@ fn stopped_by(signal: libc::c_int) {
         &config,
         "refresh_interval = \"off\"\nrefresh_on_start = false\n",
     );
-    let pty = Pty::spawn(
-        sandbox.std_command(&[
-            "--db",
-            db.to_str().unwrap(),
-            "--config",
-            config.to_str().unwrap(),
-        ]),
-        24,
-        80,
-    );
+    let pty = Pty::spawn(sandbox.newsfeed(&db, &config), 24, 80);
     pty.wait_for("the river", |s| s.contains("/ filter"));
     assert!(
         pty.on_alternate_screen() && pty.is_raw(),

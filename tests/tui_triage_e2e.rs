@@ -70,16 +70,7 @@ fn esc_clears_a_kept_filter_and_undo_restores_the_river_in_place() {
     );
     let unread = count(&db, "is:unread");
     let header = format!("Unread · {} stories", stories(&db, "is:unread"));
-    let mut pty = Pty::spawn(
-        sandbox.std_command(&[
-            "--db",
-            db.to_str().unwrap(),
-            "--config",
-            config.to_str().unwrap(),
-        ]),
-        24,
-        100,
-    );
+    let mut pty = Pty::spawn(sandbox.newsfeed(&db, &config), 24, 100);
     pty.wait_for("the river", |s| s.contains(&header));
 
     // Filter, keep it with Enter, clear it with Esc.

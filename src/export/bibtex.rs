@@ -2,7 +2,6 @@
 //! LaTeX's special characters escaped, acronyms braced so styles keep their case.
 
 use super::reference::{Kind, Reference};
-use crate::model::Notice;
 use std::fmt::Write;
 
 pub fn write_bibtex(references: &[Reference]) -> String {
@@ -63,21 +62,8 @@ fn entry(out: &mut String, reference: &Reference) {
     );
     field("abstract", optional(reference.abstract_text.as_deref()));
     field("keywords", escape(&reference.keywords.join(", ")));
-    field("note", escape(&note(reference)));
+    field("note", escape(&reference.notes().join(". ")));
     out.push_str("}\n\n");
-}
-
-fn note(reference: &Reference) -> String {
-    let mut parts = vec![format!("Source: {}", reference.source)];
-    if reference.kind == Kind::Preprint {
-        parts.push("Preprint, not peer reviewed".into());
-    }
-    match reference.notice {
-        Some(Notice::Retraction) => parts.push("Retracted".into()),
-        Some(Notice::ExpressionOfConcern) => parts.push("Expression of concern".into()),
-        None => {}
-    }
-    parts.join(". ")
 }
 
 /// LaTeX's special characters escaped; control characters and newlines become spaces.

@@ -3,7 +3,6 @@
 
 use super::names::Name;
 use super::reference::{Kind, Reference};
-use crate::model::Notice;
 use chrono::Datelike;
 use serde::Serialize;
 
@@ -63,15 +62,7 @@ pub fn write_csljson(references: &[Reference]) -> String {
 }
 
 fn item(reference: &Reference) -> CslItem<'_> {
-    let mut notes = vec![format!("Source: {}", reference.source)];
-    if reference.kind == Kind::Preprint {
-        notes.push("Preprint, not peer reviewed".into());
-    }
-    match reference.notice {
-        Some(Notice::Retraction) => notes.push("Retracted".into()),
-        Some(Notice::ExpressionOfConcern) => notes.push("Expression of concern".into()),
-        None => {}
-    }
+    let notes = reference.notes();
     CslItem {
         id: &reference.key,
         kind: match reference.kind {

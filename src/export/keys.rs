@@ -130,34 +130,7 @@ fn fold(c: char) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::names::Name;
-    use crate::export::reference::Kind;
-    use chrono::{TimeZone, Utc};
-
-    fn reference(id: i64, author: &str, title: &str) -> Reference {
-        Reference {
-            item_id: id,
-            key: String::new(),
-            kind: Kind::Article,
-            title: title.into(),
-            authors: vec![Name::parse(author)],
-            journal: None,
-            volume: None,
-            issue: None,
-            pages: None,
-            date: Utc.with_ymd_and_hms(2026, 11, 16, 0, 0, 0).single(),
-            doi: None,
-            pmid: None,
-            pmcid: None,
-            ncts: Vec::new(),
-            url: None,
-            abstract_text: None,
-            keywords: Vec::new(),
-            source: "NEJM".into(),
-            article_type: None,
-            notice: None,
-        }
-    }
+    use crate::export::reference::tests::example as reference;
 
     #[test]
     fn keys_read_like_citations() {

@@ -9,7 +9,13 @@ use std::fmt::Write;
 
 /// Authors named before "et al.".
 const AUTHORS_SHOWN: usize = 6;
-const UNTAGGED: &str = "Untagged";
+
+/// A section of the digest: one per tag, alphabetical, then the papers with no tag.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Section {
+    Tag(String),
+    Untagged,
+}
 
 pub fn write_markdown(references: &[Reference], now: DateTime<Utc>) -> String {
     let mut out = String::from("# Reading list\n\n");
@@ -19,11 +25,10 @@ pub fn write_markdown(references: &[Reference], now: DateTime<Utc>) -> String {
         plural(references.len()),
         now.format("%-d %B %Y")
     );
-    for (tag, by_source) in grouped(references) {
-        let heading = if tag == UNTAGGED {
-            UNTAGGED.to_string()
-        } else {
-            format!("#{}", escape(&tag))
+    for (section, by_source) in grouped(references) {
+        let heading = match section {
+            Section::Tag(tag) => format!("#{}", escape(&tag)),
+            Section::Untagged => "Untagged".to_string(),
         };
         let _ = writeln!(out, "## {heading}\n");
         for (source, entries) in by_source {
@@ -43,18 +48,24 @@ fn plural(count: usize) -> String {
     }
 }
 
-/// Tag → source → references, in alphabetical order; a paper with several tags is under each.
-fn grouped(references: &[Reference]) -> BTreeMap<String, BTreeMap<String, Vec<&Reference>>> {
-    let mut groups: BTreeMap<String, BTreeMap<String, Vec<&Reference>>> = BTreeMap::new();
+/// Tag → source → references, in alphabetical order, the untagged last; a paper with several
+/// tags is under each.
+fn grouped(references: &[Reference]) -> BTreeMap<Section, BTreeMap<String, Vec<&Reference>>> {
+    let mut groups: BTreeMap<Section, BTreeMap<String, Vec<&Reference>>> = BTreeMap::new();
     for reference in references {
-        let tags: Vec<String> = if reference.keywords.is_empty() {
-            vec![UNTAGGED.to_string()]
+        let sections: Vec<Section> = if reference.keywords.is_empty() {
+            vec![Section::Untagged]
         } else {
-            reference.keywords.clone()
+            reference
+                .keywords
+                .iter()
+                .cloned()
+                .map(Section::Tag)
+                .collect()
         };
-        for tag in tags {
+        for section in sections {
             groups
-                .entry(tag)
+                .entry(section)
                 .or_default()
                 .entry(reference.source.clone())
                 .or_default()
@@ -180,4 +191,39 @@ fn link_target(url: &str) -> String {
             c => c.to_string(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::reference::tests::example;
+
+    #[test]
+    fn tagged_sections_come_first_and_the_untagged_last() {
+        let tagged = |id, tags: &[&str]| Reference {
+            keywords: tags.iter().map(|tag| tag.to_string()).collect(),
+            ..example(id, "S. Clarke", &format!("Paper {id}"))
+        };
+        let references = [
+            tagged(1, &[]),
+            tagged(2, &["journal-club"]),
+            tagged(3, &["untagged", "cardio"]),
+        ];
+        let digest = write_markdown(&references, Utc::now());
+        let headings: Vec<&str> = digest
+            .lines()
+            .filter(|line| line.starts_with("## "))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "## #cardio",
+                "## #journal-club",
+                "## #untagged",
+                "## Untagged"
+            ]
+        );
+        let untagged = digest.split("## Untagged").nth(1).unwrap();
+        assert!(untagged.contains("Paper 1") && !untagged.contains("Paper 3"));
+    }
 }

@@ -65,6 +65,20 @@ impl Reference {
             .map(|(_, last)| last)
     }
 
+    /// What a reference manager keeps as notes: the feed it came from and the evidence cues.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = vec![format!("Source: {}", self.source)];
+        if self.kind == Kind::Preprint {
+            notes.push("Preprint, not peer reviewed".into());
+        }
+        match self.notice {
+            Some(Notice::Retraction) => notes.push("Retracted".into()),
+            Some(Notice::ExpressionOfConcern) => notes.push("Expression of concern".into()),
+            None => {}
+        }
+        notes
+    }
+
     /// One line for a digest: the first sentence of the abstract, at most 200 characters.
     pub fn summary_line(&self) -> Option<String> {
         let text = self.abstract_text.as_deref()?;
@@ -210,8 +224,97 @@ fn journal_from_source(item: &Item) -> Option<String> {
     (!name.is_empty()).then_some(name)
 }
 
+/// The item's summary as plain text, without the citation line some journals open it with:
+/// the reference carries the journal, volume, issue and pages in their own fields.
 fn abstract_text(item: &Item) -> Option<String> {
     let html = item.summary.as_deref().or(item.content.as_deref())?;
     let text = plain_text(html);
-    (!text.is_empty()).then_some(text)
+    let text = match item.paper.journal.as_deref() {
+        Some(journal) => without_citation_line(&text, journal),
+        None => text.as_str(),
+    };
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// The citation line is read here the way NEJM writes it: the journal's name, a comma, and a
+/// short sentence ("New England Journal of Medicine, Volume 395, Issue 22, Page 2042-2042,
+/// November 26, 2026." or "…, Ahead of Print.").
+const CITATION_AT_MOST: usize = 160;
+
+fn without_citation_line<'a>(text: &'a str, journal: &str) -> &'a str {
+    let Some(rest) = text
+        .get(..journal.len())
+        .filter(|start| start.eq_ignore_ascii_case(journal))
+        .and_then(|_| text[journal.len()..].strip_prefix(", "))
+    else {
+        return text;
+    };
+    let end = rest.find(". ").map(|at| at + 1).unwrap_or(rest.len());
+    if !rest[..end].ends_with('.') || journal.len() + end > CITATION_AT_MOST {
+        return text;
+    }
+    rest[end..].trim_start()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// A journal article by one author, dated 16 November 2026, from NEJM's feed.
+    pub(crate) fn example(id: i64, author: &str, title: &str) -> Reference {
+        Reference {
+            item_id: id,
+            key: String::new(),
+            kind: Kind::Article,
+            title: title.into(),
+            authors: vec![Name::parse(author)],
+            journal: None,
+            volume: None,
+            issue: None,
+            pages: None,
+            date: Utc.with_ymd_and_hms(2026, 11, 16, 0, 0, 0).single(),
+            doi: None,
+            pmid: None,
+            pmcid: None,
+            ncts: Vec::new(),
+            url: None,
+            abstract_text: None,
+            keywords: Vec::new(),
+            source: "NEJM".into(),
+            article_type: None,
+            notice: None,
+        }
+    }
+
+    #[test]
+    fn the_citation_line_that_opens_an_abstract_is_left_to_the_fields() {
+        let journal = "New England Journal of Medicine";
+        let cited = "New England Journal of Medicine, Volume 395, Issue 22, Page 2042-2042, \
+                     November 26, 2026. A 64-year-old woman had fever and flank pain.";
+        assert_eq!(
+            without_citation_line(cited, journal),
+            "A 64-year-old woman had fever and flank pain."
+        );
+        let ahead =
+            "New England Journal of Medicine, Ahead of Print. Obesity is associated with AF.";
+        assert_eq!(
+            without_citation_line(ahead, journal),
+            "Obesity is associated with AF."
+        );
+        assert_eq!(
+            without_citation_line("New England Journal of Medicine, Ahead of Print.", journal),
+            "",
+            "nothing but the citation: no abstract"
+        );
+        // An abstract that only mentions the journal keeps every word.
+        let plain = "In this trial, published in the New England Journal of Medicine, we found.";
+        assert_eq!(without_citation_line(plain, journal), plain);
+        let long = format!("{journal}, {}. Rest.", "word ".repeat(40));
+        assert_eq!(
+            without_citation_line(&long, journal),
+            long,
+            "too long to be one"
+        );
+    }
 }

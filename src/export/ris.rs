@@ -2,7 +2,6 @@
 //! record from `TY` to `ER`, a blank line between records.
 
 use super::reference::{Kind, Reference};
-use crate::model::Notice;
 use std::fmt::Write;
 
 pub fn write_ris(references: &[Reference]) -> String {
@@ -66,15 +65,7 @@ fn fields(reference: &Reference) -> Vec<(&'static str, String)> {
 
 /// The source, the evidence cues and the trial registrations.
 fn notes(reference: &Reference) -> Vec<String> {
-    let mut notes = vec![format!("Source: {}", reference.source)];
-    if reference.kind == Kind::Preprint {
-        notes.push("Preprint, not peer reviewed".into());
-    }
-    match reference.notice {
-        Some(Notice::Retraction) => notes.push("Retracted".into()),
-        Some(Notice::ExpressionOfConcern) => notes.push("Expression of concern".into()),
-        None => {}
-    }
+    let mut notes = reference.notes();
     notes.extend(
         reference
             .ncts

@@ -112,33 +112,12 @@ fn category_key(category: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{SourceId, SourceKind};
 
+    /// A source of `category`, never fetched.
     fn source(category: Option<&str>) -> Source {
         Source {
-            id: SourceId(1),
-            url: "https://example.org/feed".into(),
-            site_url: None,
-            title: "t".into(),
-            kind: SourceKind::Rss,
-            category: category.map(str::to_string),
-            tags: Vec::new(),
-            etag: None,
-            last_modified: None,
-            body_hash: None,
-            last_fetch: None,
-            last_success: None,
-            last_status: None,
-            last_error: None,
-            failures: 0,
-            next_fetch: None,
-            repairs: Vec::new(),
-            item_count: 0,
-            unread_count: 0,
-            refresh_every: None,
-            feed_interval: None,
-            origin: None,
             due: None,
+            ..crate::test_fixtures::source(1, "t", category, 0)
         }
     }
 

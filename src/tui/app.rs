@@ -59,6 +59,16 @@ pub enum Effect {
     Quit,
 }
 
+impl Effect {
+    /// The command for the worker, when this effect is one.
+    pub fn command(&self) -> Option<&Command> {
+        match self {
+            Effect::Send(command) => Some(command),
+            _ => None,
+        }
+    }
+}
+
 /// A "mark all read" that `undo` takes back, and where the user was in the river then.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Undoable {
@@ -323,7 +333,7 @@ impl App {
 
 #[cfg(test)]
 #[path = "app_tests.rs"]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 #[path = "app_triage_tests.rs"]

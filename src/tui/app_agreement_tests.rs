@@ -4,9 +4,9 @@
 use super::tests::{char_key, commands, loaded, river_request};
 use super::*;
 use crate::model::{ItemSummary, Mark, SourceId};
+use crate::test_fixtures::{now, source, summaries};
 use crate::tui::sources::SourceRow;
 use crate::tui::status::Message;
-use crate::tui::test_fixtures::{now, source, summaries};
 use crate::tui::unread::WRAPPED_TO_THE_TOP;
 
 /// An 80×24 app on the Unread lane: one source with `unread` items, the first `loaded` rows.

@@ -2,7 +2,7 @@
 
 use super::tests::{app_with_rows, char_key, key, loaded, river_request};
 use super::*;
-use crate::tui::test_fixtures::summaries;
+use crate::test_fixtures::summaries;
 use ratatui::crossterm::event::KeyCode;
 
 fn type_text(app: &mut App, text: &str) -> u64 {

@@ -4,8 +4,8 @@
 use super::tests::{app_with_rows, char_key, key, river_request};
 use super::*;
 use crate::model::SourceId;
+use crate::test_fixtures::source;
 use crate::tui::protocol::Scope;
-use crate::tui::test_fixtures::source;
 use ratatui::crossterm::event::KeyCode;
 
 fn many_sources(count: i64) -> Vec<crate::model::Source> {

@@ -3,8 +3,8 @@
 use super::tests::{app_with_rows, char_key, commands, key};
 use super::*;
 use crate::model::{Evidence, Mark, SourceId, Version};
+use crate::test_fixtures::{item, now};
 use crate::tui::status;
-use crate::tui::test_fixtures::{item, now};
 use ratatui::crossterm::event::KeyCode;
 
 fn opened(effects: &[Effect]) -> Vec<String> {

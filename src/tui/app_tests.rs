@@ -1,8 +1,8 @@
 use super::*;
 use crate::model::{ItemSummary, Mark};
 use crate::query::QueryError;
+use crate::test_fixtures::{item, now, source, summaries};
 use crate::tui::status;
-use crate::tui::test_fixtures::{item, now, source, summaries};
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 pub(super) fn key(code: KeyCode) -> Msg {
@@ -13,13 +13,11 @@ pub(super) fn char_key(c: char) -> Msg {
     key(KeyCode::Char(c))
 }
 
-pub(super) fn commands(effects: &[Effect]) -> Vec<Command> {
+pub(crate) fn commands(effects: &[Effect]) -> Vec<Command> {
     effects
         .iter()
-        .filter_map(|effect| match effect {
-            Effect::Send(command) => Some(command.clone()),
-            _ => None,
-        })
+        .filter_map(Effect::command)
+        .cloned()
         .collect()
 }
 

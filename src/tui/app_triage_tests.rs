@@ -4,9 +4,9 @@ use super::tests::{app_with_rows, char_key, commands, key, river_request};
 use super::*;
 use crate::model::{Mark, SourceId};
 use crate::sync::progress::{Progress, RefreshSummary, SourceOutcome, SourceReport};
+use crate::test_fixtures::now;
 use crate::tui::protocol::Scope;
 use crate::tui::status;
-use crate::tui::test_fixtures::now;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers, MouseEventKind};
 
 #[test]
@@ -275,8 +275,7 @@ fn a_refresh_that_fails_halfway_ends_and_the_next_one_starts() {
 #[test]
 fn the_removed_sources_placeholder_is_never_refreshed() {
     let mut app = app_with_rows(3);
-    let mut placeholder =
-        crate::tui::test_fixtures::source(9, "Removed sources", Some("removed"), 2);
+    let mut placeholder = crate::test_fixtures::source(9, "Removed sources", Some("removed"), 2);
     placeholder.kind = crate::model::SourceKind::Removed;
     app.update(Msg::Worker(Event::SourcesLoaded(vec![placeholder])));
     app.update(key(KeyCode::Tab));

@@ -128,13 +128,7 @@ fn header(
         ));
     }
     lines.push(Line::default());
-    lines.extend(versions::version_lines(
-        item,
-        story.versions,
-        story.next_key,
-        columns,
-        theme,
-    ));
+    lines.extend(versions::version_lines(item, story, zone, columns, theme));
     lines
 }
 

@@ -1,6 +1,6 @@
 use super::*;
 use crate::dates::Zone;
-use crate::tui::test_fixtures::item;
+use crate::test_fixtures::item;
 
 fn text_of(article: &Article) -> Vec<String> {
     article

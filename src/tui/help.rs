@@ -124,7 +124,8 @@ fn notes(app: &App) -> Vec<String> {
         ),
         format!(
             "! after a source's name: its last fetch failed. {} shows every source's health and \
-             why; so does `rounds sources` in a shell.",
+             why; so does `rounds sources` in a shell. ! after a watch's name: it is urgent, its \
+             alerts are pinned.",
             key(Action::SourceHealth)
         ),
         format!(
@@ -141,9 +142,44 @@ fn notes(app: &App) -> Vec<String> {
         "In the reader, type a link's number to open it (Enter when it has two digits)."
             .to_string(),
         "Query: words, \"phrases\", prefix*, OR, -word or NOT word, ( ); source: category: \
-         tag: (or #tag) author: title: doi: pmid:; is:unread is:read is:saved is:alert \
-         is:urgent; has:doi has:pmid has:tag has:enclosure; since:7d since:2026-11-01 \
-         before:2026-10-01."
+         tag: (or #tag) author: title: journal: doi: pmid: nct: watch:; is:unread is:read \
+         is:saved is:alert is:urgent is:preprint is:retracted; has:doi has:pmid has:pmcid \
+         has:nct has:tag has:enclosure; since:7d since:2026-11-01 before:2026-10-01."
             .to_string(),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    /// Every field, `is:` and `has:` of the README's query block is in the help's summary.
+    #[test]
+    fn the_query_summary_names_everything_the_readme_lists() {
+        let readme = include_str!("../../README.md");
+        let block = readme
+            .split("### Queries")
+            .nth(1)
+            .and_then(|rest| rest.split("```").nth(1))
+            .expect("the README's query block");
+        let app = App::new(&Config::default(), chrono::Utc::now(), 100, 40);
+        let help = notes(&app).join(" ");
+        let mut checked = 0;
+        for word in block.split_whitespace() {
+            let Some((name, value)) = word.split_once(':') else {
+                continue;
+            };
+            if !name.chars().all(|c| c.is_ascii_lowercase()) || name.is_empty() {
+                continue;
+            }
+            let wanted = match name {
+                "is" | "has" => format!("{name}:{value}"),
+                _ => format!("{name}:"),
+            };
+            assert!(help.contains(&wanted), "help does not mention {wanted}");
+            checked += 1;
+        }
+        assert!(checked > 25, "the README block was read ({checked} terms)");
+    }
 }

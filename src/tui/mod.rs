@@ -35,15 +35,12 @@ pub mod status;
 pub mod stories;
 pub mod tagging;
 pub mod terminal;
-#[cfg(test)]
-mod test_fixtures;
 pub mod theme;
 mod unread;
 pub mod views;
 pub mod watches;
 pub mod worker;
 mod worker_events;
-mod worker_refresh;
 
 use crate::config::Config;
 use app::{App, Effect, Msg};

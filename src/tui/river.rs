@@ -229,20 +229,30 @@ impl River {
     }
 
     pub fn apply_mark(&mut self, ids: &[ItemId], mark: Mark) {
-        for row in self.rows.iter_mut().filter(|row| ids.contains(&row.id)) {
-            match mark {
-                Mark::Read => row.read = true,
-                Mark::Unread => row.read = false,
-                Mark::Save => row.saved = true,
-                Mark::Unsave => row.saved = false,
-            }
-        }
+        mark_rows(&mut self.rows, ids, mark);
     }
 
     pub fn apply_tags(&mut self, id: ItemId, tags: &[String]) {
-        for row in self.rows.iter_mut().filter(|row| row.id == id) {
-            row.tags = tags.to_vec();
+        tag_rows(&mut self.rows, id, tags);
+    }
+}
+
+/// A mark applied to the loaded rows it names (the river's and the pinned lane's).
+pub fn mark_rows(rows: &mut [ItemSummary], ids: &[ItemId], mark: Mark) {
+    for row in rows.iter_mut().filter(|row| ids.contains(&row.id)) {
+        match mark {
+            Mark::Read => row.read = true,
+            Mark::Unread => row.read = false,
+            Mark::Save => row.saved = true,
+            Mark::Unsave => row.saved = false,
         }
+    }
+}
+
+/// New tags on the loaded rows of one item.
+pub fn tag_rows(rows: &mut [ItemSummary], id: ItemId, tags: &[String]) {
+    for row in rows.iter_mut().filter(|row| row.id == id) {
+        row.tags = tags.to_vec();
     }
 }
 

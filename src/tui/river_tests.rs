@@ -1,28 +1,10 @@
 use super::*;
-use crate::model::SourceId;
 
+/// Every other item read.
 fn summary(id: i64) -> ItemSummary {
     ItemSummary {
-        id: ItemId(id),
-        source_id: SourceId(1),
-        source_title: "NEJM".into(),
-        title: format!("Item {id}"),
-        url: None,
-        published: None,
         read: id % 2 == 0,
-        saved: false,
-        tags: Vec::new(),
-        doi: None,
-        pmid: None,
-        nct: None,
-        evidence: crate::model::Evidence::default(),
-        story: crate::model::StoryInfo {
-            id: crate::model::StoryId(id),
-            versions: 1,
-            lead: true,
-        },
-        watches: Vec::new(),
-        alert: crate::model::AlertState::None,
+        ..crate::test_fixtures::summary(id, &format!("Item {id}"))
     }
 }
 

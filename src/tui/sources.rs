@@ -183,7 +183,7 @@ fn group_rows(sources: &[Source], watches: &[Watch]) -> Vec<SourceRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::test_fixtures::source;
+    use crate::test_fixtures::source;
 
     #[test]
     fn groups_by_category_in_clinical_order() {
@@ -258,8 +258,8 @@ mod tests {
         pane.set(vec![source(1, "BMJ", Some("journal"), 4)]);
         pane.select(2);
         pane.set_watches(vec![
-            crate::tui::test_fixtures::watch(7, "safety", true, 3),
-            crate::tui::test_fixtures::watch(8, "outbreaks", false, 1),
+            crate::test_fixtures::watch(7, "safety", true, 3),
+            crate::test_fixtures::watch(8, "outbreaks", false, 1),
         ]);
         assert_eq!(
             pane.rows,

@@ -43,6 +43,13 @@ impl Sandbox {
         command
     }
 
+    /// The newsfeed on `db` with `config` (for a pseudo-terminal).
+    pub fn newsfeed(&self, db: &Path, config: &Path) -> std::process::Command {
+        let db = db.to_str().expect("a UTF-8 path");
+        let config = config.to_str().expect("a UTF-8 path");
+        self.std_command(&["--db", db, "--config", config])
+    }
+
     /// Runs and returns (exit code, stdout, stderr).
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
         self.run_with(args, &[])

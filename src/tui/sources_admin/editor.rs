@@ -103,7 +103,7 @@ impl SourceEditor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::test_fixtures::source;
+    use crate::test_fixtures::source;
     use std::time::Duration;
 
     #[test]

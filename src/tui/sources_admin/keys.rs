@@ -48,14 +48,14 @@ impl App {
             Some(Action::PageDown) => scroll + page,
             Some(Action::PageUp) => scroll.saturating_sub(page),
             Some(Action::Top) => 0,
-            Some(Action::Bottom) => self.sources.sources.len(),
+            Some(Action::Bottom) => usize::MAX,
             Some(Action::SourceHealth | Action::Back | Action::BackOrQuit | Action::Quit) => {
                 return None;
             }
             _ => scroll,
         };
         Some(Panel::Health {
-            scroll: scroll.min(self.sources.sources.len()),
+            scroll: super::view::health::clamp_scroll(self, scroll),
         })
     }
 

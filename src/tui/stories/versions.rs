@@ -1,7 +1,9 @@
 //! What the reader shows of a paper beyond its text: evidence badges, the citation, and the
 //! list of versions of its story with the one being read marked.
 
+use crate::dates::{self, Zone};
 use crate::model::{Evidence, Item, Notice, Version};
+use crate::tui::article::Story;
 use crate::tui::theme::Theme;
 use crate::tui::{fit, sanitize};
 use ratatui::style::{Modifier, Style};
@@ -87,14 +89,19 @@ pub fn identifiers(item: &Item) -> Option<String> {
     (!identifiers.is_empty()).then(|| identifiers.join(" · "))
 }
 
-/// "Versions (4) · v next" and a line per version: source, date, badges, title.
+/// "2026-11-19"
+const DATE_WIDTH: usize = 10;
+
+/// "Versions (4) · v next" and a line per version: source, date (the day, in the style of
+/// every date the program shows), badges, title.
 pub fn version_lines(
     reading: &Item,
-    versions: &[Version],
-    next_key: &str,
+    story: &Story<'_>,
+    zone: Zone,
     columns: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
+    let (versions, next_key) = (story.versions, story.next_key);
     if versions.len() < 2 {
         return Vec::new();
     }
@@ -112,7 +119,12 @@ pub fn version_lines(
         let marker = if current { "▸ " } else { "  " };
         let date = version
             .published
-            .map(|date| date.format("%d %b").to_string())
+            .and_then(|date| {
+                dates::format(date, zone)
+                    .split(' ')
+                    .next()
+                    .map(str::to_string)
+            })
             .unwrap_or_default();
         let mut spans = vec![
             Span::styled(marker, theme.accent),
@@ -123,14 +135,14 @@ pub fn version_lines(
                 ),
                 theme.dim,
             ),
-            Span::styled(format!("{date:>6} "), theme.dim),
+            Span::styled(format!("{date:>DATE_WIDTH$} "), theme.dim),
         ];
         let badge = match (version.evidence.notice, version.evidence.preprint) {
             (Some(notice), _) => Some((notice_text(notice), theme.error)),
             (None, true) => Some(("preprint", theme.unread)),
             (None, false) => None,
         };
-        let mut used = 2 + source_width + 1 + 7;
+        let mut used = 2 + source_width + 1 + DATE_WIDTH + 1;
         if let Some((text, style)) = badge {
             spans.push(Span::styled(format!("{text} "), style));
             used += fit::width(text) + 1;

@@ -1,14 +1,14 @@
 //! The help box over everything: the lines of `tui::help`, scrolled, with where you are.
 
+use super::window::Window;
 use crate::tui::app::App;
 use crate::tui::help;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
-    let popup = help::popup(area);
     let text = help::text_area(area);
     let lines = help::lines(app, usize::from(text.width));
     let total = lines.len();
@@ -23,13 +23,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     } else {
         " Esc closes ".to_string()
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(Line::styled(" Keys ", app.theme.accent))
-        .title_bottom(Line::styled(position, app.theme.dim).right_aligned());
+    Window::new(app, "Keys")
+        .footer(app, position)
+        .draw_at(frame, help::popup(area));
     let visible: Vec<Line> = lines.into_iter().skip(top).collect();
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
     frame.render_widget(Paragraph::new(visible), text);
 }

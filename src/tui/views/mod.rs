@@ -3,6 +3,7 @@
 
 mod empty;
 mod export;
+mod filter_bar;
 mod help;
 mod notice;
 mod reader;
@@ -10,9 +11,10 @@ mod river;
 mod sources;
 mod status;
 mod tags;
+pub(crate) mod window;
 
-/// The river's column widths, which the pinned lane above it keeps to.
-pub(crate) use river::Columns;
+/// The river's column widths and marks, which the pinned lane above it keeps to.
+pub(crate) use river::{Columns, marks};
 
 use super::app::App;
 use super::layout;

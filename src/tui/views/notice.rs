@@ -1,13 +1,14 @@
 //! A notice over the screen: every word of it wrapped to fit, links cut across lines rather
 //! than shortened.
 
+use super::window::{Window, wrapped};
 use crate::tui::app::App;
 use crate::tui::notice::Notice;
-use crate::tui::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, notice: &Notice) {
     let width = area.width.saturating_sub(4).min(72);
@@ -17,41 +18,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, notice: &Notice) {
         if index > 0 {
             lines.push(Line::default());
         }
+        // The last paragraph is the link.
         let style = if index + 1 == notice.paragraphs.len() {
             app.theme.link
         } else {
-            ratatui::style::Style::new()
+            Style::new()
         };
-        lines.extend(
-            fit::wrap(&sanitize::line(paragraph), text_width)
-                .into_iter()
-                .map(|line| Line::styled(line, style)),
-        );
+        lines.extend(wrapped(
+            &crate::tui::sanitize::line(paragraph),
+            text_width,
+            style,
+        ));
     }
-    let height = u16::try_from(lines.len() + 2)
-        .unwrap_or(u16::MAX)
-        .min(area.height);
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.error)
-        .title(Line::styled(
-            format!(" {} ", sanitize::line(&notice.title)),
-            app.theme.error,
-        ))
-        .title_bottom(Line::styled(" any key closes ", app.theme.dim).right_aligned());
-    let inner = block.inner(popup);
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let inner = Window::alarm(app, notice.title.as_str())
+        .footer(app, " any key closes ")
+        .centred(frame, area, width, height);
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),
         ..inner
     };
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(block, area);
     let (filter_area, list) = layout::river_parts(area, app.filter.height());
     if filter_area.height > 0 {
-        draw_filter(frame, filter_area, app);
+        super::filter_bar::draw(frame, filter_area, app);
     }
     let list_height = usize::from(list.height);
     let (pinned_area, list) = layout::pinned_parts(list, app.pinned.height(list_height));
@@ -89,15 +89,21 @@ fn title(app: &App) -> Line<'static> {
         ),
     }
     if river.loaded {
-        let noun = match (river.shown.grouped(), river.total) {
-            (true, 1) => " story",
-            (true, _) => " stories",
-            (false, 1) => " item",
-            (false, _) => " items",
-        };
-        parts.push(format!("{}{noun}", thousands(river.total)));
+        parts.push(counted(app));
     }
     Line::from(format!(" {} ", parts.join(" · ")))
+}
+
+/// "1,204 stories", "1 item": what the river holds, in the unit its rows are.
+pub(super) fn counted(app: &App) -> String {
+    let river = &app.river;
+    let noun = match (river.shown.grouped(), river.total) {
+        (true, 1) => "story",
+        (true, _) => "stories",
+        (false, 1) => "item",
+        (false, _) => "items",
+    };
+    format!("{} {noun}", thousands(river.total))
 }
 
 fn lanes(app: &App) -> Line<'static> {
@@ -148,20 +154,29 @@ fn row_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
             theme.dim,
         ));
     }
-    spans.push(if row.read {
-        Span::raw(" ")
-    } else {
-        Span::styled(UNREAD_MARK, theme.unread)
-    });
-    spans.push(if row.saved {
-        Span::styled(SAVED_MARK, theme.saved)
-    } else {
-        Span::raw(" ")
-    });
-    spans.push(watches::view::alert_mark(app, row));
-    spans.push(Span::raw(" "));
+    spans.extend(marks(app, row));
     spans.extend(title_spans(app, row, columns.title));
     Line::from(spans)
+}
+
+/// The unread, saved and alert marks and a space: the columns between the source and the
+/// title, in the river and in the pinned lane above it.
+pub(crate) fn marks(app: &App, row: &ItemSummary) -> [Span<'static>; 4] {
+    let theme = &app.theme;
+    [
+        if row.read {
+            Span::raw(" ")
+        } else {
+            Span::styled(UNREAD_MARK, theme.unread)
+        },
+        if row.saved {
+            Span::styled(SAVED_MARK, theme.saved)
+        } else {
+            Span::raw(" ")
+        },
+        watches::view::alert_mark(app, row),
+        Span::raw(" "),
+    ]
 }
 
 /// Badges, the title, `+N` for a story's other versions and the tags, in `room` columns.
@@ -280,59 +295,6 @@ fn empty_message(app: &App) -> String {
             key(Action::RefreshAll)
         ),
     }
-}
-
-/// "/ query▏" and, when the worker rejected it, a caret under the column with the reason.
-fn draw_filter(frame: &mut Frame, area: Rect, app: &App) {
-    let filter = &app.filter;
-    let theme = &app.theme;
-    let prompt_width = 2;
-    let (shown, cursor) = filter
-        .input
-        .view(usize::from(area.width).saturating_sub(prompt_width + 1));
-    let mut lines = vec![Line::from(vec![
-        Span::styled("/ ", theme.accent),
-        Span::raw(sanitize::line(&shown)),
-    ])];
-    if let Some(error) = &filter.error {
-        let before: String = filter
-            .text()
-            .chars()
-            .take(error.column.saturating_sub(1))
-            .collect();
-        let caret =
-            (prompt_width + fit::width(&before)).min(usize::from(area.width).saturating_sub(1));
-        let message = format!("{}^ {}", " ".repeat(caret), error.message);
-        lines.push(Line::styled(
-            fit::truncate(&message, area.width.into()),
-            theme.error,
-        ));
-        lines.push(Line::styled(
-            fit::truncate(&last_valid(app), area.width.into()),
-            theme.dim,
-        ));
-    }
-    frame.render_widget(Paragraph::new(lines), area);
-    if filter.editing {
-        let x = area.x + u16::try_from(prompt_width + cursor).unwrap_or(area.width);
-        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
-    }
-}
-
-/// What the dimmed rows under a broken query are: "last valid query: sepsis · 22 items
-/// (dimmed)".
-fn last_valid(app: &App) -> String {
-    let shown = &app.river.shown.text;
-    let query = if shown.is_empty() {
-        "no filter".to_string()
-    } else {
-        sanitize::line(shown)
-    };
-    let items = match app.river.total {
-        1 => "1 item".to_string(),
-        n => format!("{} items", thousands(n)),
-    };
-    format!("  last valid query: {query} · {items} (dimmed)")
 }
 
 #[cfg(test)]

@@ -17,9 +17,14 @@ const GAUGE_CELLS: usize = 10;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let hints = hints(app);
-    let room = usize::from(area.width).saturating_sub(fit::width(&hints) + 2);
     let (left, style) = left_text(app);
+    // What the program says comes before the key hints: they give way when both do not fit
+    // (the message lasts until the next key; the hints come back then).
+    let mut hints = hints(app);
+    if fit::width(&left) + fit::width(&hints) + 2 > usize::from(area.width) {
+        hints.clear();
+    }
+    let room = usize::from(area.width).saturating_sub(fit::width(&hints) + 2);
     let left = fit::truncate(&left, room);
     let gap = usize::from(area.width).saturating_sub(fit::width(&left) + fit::width(&hints) + 1);
     let line = Line::from(vec![

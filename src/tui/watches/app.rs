@@ -115,7 +115,7 @@ impl App {
 
     pub(in crate::tui) fn on_watch_rejected(&mut self, message: String) {
         match &mut self.watch_editor {
-            Some(editor) => editor.error = Some(message),
+            Some(editor) => editor.on_rejected(message),
             None => self.status.error(message),
         }
     }

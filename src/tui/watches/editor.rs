@@ -20,6 +20,18 @@ pub struct WatchEditor {
     pub filter: String,
     /// A watch just saved: selected when the new list arrives.
     pending: Option<String>,
+    /// What the worker was asked to do, for the notice when it is done.
+    asked: Option<Asked>,
+}
+
+/// A change sent to the worker and not answered yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Asked {
+    Add,
+    Rename,
+    Query,
+    Urgent(bool),
+    Delete,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +53,7 @@ impl WatchEditor {
             notice: None,
             filter: filter.trim().to_string(),
             pending: None,
+            asked: None,
         }
     }
 
@@ -54,12 +67,39 @@ impl WatchEditor {
         self.selected = self.selected.min(names.len().saturating_sub(1));
     }
 
+    /// The worker did what was asked: the prompt closes and the notice says what changed.
     pub fn on_saved(&mut self, name: String) {
-        self.notice = Some(format!(
-            "Saved {name}. Items that arrive from now on and match it will alert."
-        ));
+        let notice = match self.asked.take() {
+            Some(Asked::Add) => {
+                format!("Saved {name}. Items that arrive from now on and match it will alert.")
+            }
+            Some(Asked::Rename) => format!("Renamed: the watch is {name} now."),
+            Some(Asked::Query) => {
+                format!(
+                    "Saved the query of {name}: items that arrive from now on are checked with it."
+                )
+            }
+            Some(Asked::Urgent(true)) => {
+                format!("{name} is urgent: its unacknowledged alerts are pinned above the river.")
+            }
+            Some(Asked::Urgent(false)) => {
+                format!("{name} is no longer urgent: its alerts are not pinned.")
+            }
+            Some(Asked::Delete) => format!("Deleted the watch {name} and its alerts."),
+            None => format!("Saved {name}."),
+        };
+        self.notice = Some(notice);
+        if self.input().is_some() {
+            self.mode = EditorMode::Browse;
+        }
         self.pending = Some(name);
         self.error = None;
+    }
+
+    /// The worker refused: the prompt stays open with what was typed, under the reason.
+    pub fn on_rejected(&mut self, message: String) {
+        self.asked = None;
+        self.error = Some(message);
     }
 
     /// The line being typed, if a prompt is open.
@@ -110,12 +150,14 @@ impl App {
 
     fn confirm_delete(&mut self, key: &KeyEvent, effects: &mut Vec<Effect>) {
         let target = self.selected_watch().map(|watch| watch.id);
+        let Some(editor) = &mut self.watch_editor else {
+            return;
+        };
         if let (KeyCode::Char('y'), Some(id)) = (key.code, target) {
+            editor.asked = Some(Asked::Delete);
             effects.push(Effect::Send(Command::RemoveWatch { id }));
         }
-        if let Some(editor) = &mut self.watch_editor {
-            editor.mode = EditorMode::Browse;
-        }
+        editor.mode = EditorMode::Browse;
     }
 
     fn prompt_key(&mut self, key: &KeyEvent, effects: &mut Vec<Effect>) {
@@ -188,37 +230,51 @@ impl App {
             KeyCode::Char('e') => {
                 editor.mode = EditorMode::EditingQuery(LineInput::with_text(&watch.query))
             }
-            KeyCode::Char('u') => effects.push(Effect::Send(Command::EditWatch {
-                id: watch.id,
-                edit: WatchEdit::Urgent(!watch.urgent),
-            })),
+            KeyCode::Char('u') => {
+                editor.asked = Some(Asked::Urgent(!watch.urgent));
+                effects.push(Effect::Send(Command::EditWatch {
+                    id: watch.id,
+                    edit: WatchEdit::Urgent(!watch.urgent),
+                }));
+            }
             KeyCode::Char('d') => editor.mode = EditorMode::ConfirmDelete,
             _ => {}
         }
     }
 
+    /// Sends what the prompt holds; the prompt stays open until the worker answers, so a
+    /// refusal loses nothing that was typed.
     fn submit_prompt(&mut self, effects: &mut Vec<Effect>) {
         let watch = self.selected_watch().map(|w| w.id);
         let Some(editor) = &mut self.watch_editor else {
             return;
         };
-        let mode = std::mem::replace(&mut editor.mode, EditorMode::Browse);
-        let command = match (mode, watch) {
-            (EditorMode::Naming(input), _) => Command::AddWatch {
-                name: input.text().to_string(),
-                query: editor.filter.clone(),
-                urgent: false,
-            },
-            (EditorMode::Renaming(input), Some(id)) => Command::EditWatch {
-                id,
-                edit: WatchEdit::Rename(input.text().to_string()),
-            },
-            (EditorMode::EditingQuery(input), Some(id)) => Command::EditWatch {
-                id,
-                edit: WatchEdit::Query(input.text().to_string()),
-            },
+        let (asked, command) = match (&editor.mode, watch) {
+            (EditorMode::Naming(input), _) => (
+                Asked::Add,
+                Command::AddWatch {
+                    name: input.text().to_string(),
+                    query: editor.filter.clone(),
+                    urgent: false,
+                },
+            ),
+            (EditorMode::Renaming(input), Some(id)) => (
+                Asked::Rename,
+                Command::EditWatch {
+                    id,
+                    edit: WatchEdit::Rename(input.text().to_string()),
+                },
+            ),
+            (EditorMode::EditingQuery(input), Some(id)) => (
+                Asked::Query,
+                Command::EditWatch {
+                    id,
+                    edit: WatchEdit::Query(input.text().to_string()),
+                },
+            ),
             _ => return,
         };
+        editor.asked = Some(asked);
         effects.push(Effect::Send(command));
     }
 

@@ -70,27 +70,18 @@ impl Pinned {
     }
 
     pub fn apply_mark(&mut self, ids: &[ItemId], mark: Mark) {
-        for row in self.rows.iter_mut().filter(|row| ids.contains(&row.id)) {
-            match mark {
-                Mark::Read => row.read = true,
-                Mark::Unread => row.read = false,
-                Mark::Save => row.saved = true,
-                Mark::Unsave => row.saved = false,
-            }
-        }
+        crate::tui::river::mark_rows(&mut self.rows, ids, mark);
     }
 
     pub fn apply_tags(&mut self, id: ItemId, tags: &[String]) {
-        for row in self.rows.iter_mut().filter(|row| row.id == id) {
-            row.tags = tags.to_vec();
-        }
+        crate::tui::river::tag_rows(&mut self.rows, id, tags);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::test_fixtures::summary;
+    use crate::test_fixtures::summary;
 
     fn pinned(ids: &[i64]) -> Pinned {
         let mut pinned = Pinned::default();

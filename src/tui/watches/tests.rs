@@ -4,9 +4,10 @@
 use crate::config::Config;
 use crate::model::{AlertState, ItemId, NewAlert, WatchId};
 use crate::sync::progress::{Progress, RefreshSummary};
+use crate::test_fixtures::{now, source, summaries, summary, watch};
 use crate::tui::app::{App, Effect, Msg};
 use crate::tui::protocol::{Command, Event, Scope, WatchEdit};
-use crate::tui::test_fixtures::{now, source, summaries, summary, watch};
+use crate::tui::watches::editor::EditorMode;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
@@ -19,15 +20,7 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
-fn sent(effects: &[Effect]) -> Vec<Command> {
-    effects
-        .iter()
-        .filter_map(|effect| match effect {
-            Effect::Send(command) => Some(command.clone()),
-            _ => None,
-        })
-        .collect()
-}
+use crate::tui::app::tests::commands as sent;
 
 fn urgent(id: i64) -> crate::model::ItemSummary {
     let mut row = summary(id, "Recall of insulin pens");
@@ -167,19 +160,9 @@ fn an_urgent_arrival_rings_once_and_shows_in_the_status_bar() {
     assert!(format!("{:?}", app.status.message).contains("1 alert"));
 }
 
-#[test]
-fn the_editor_saves_the_filter_renames_toggles_and_deletes_with_confirmation() {
+/// The editor open on a new watch "blood" (made of the filter), selected.
+fn editing_blood() -> App {
     let mut app = watching();
-    press(&mut app, KeyCode::Char('W'));
-    press(&mut app, KeyCode::Char('n'));
-    let editor = app.watch_editor.as_ref().unwrap();
-    assert!(
-        editor.error.as_deref().unwrap().contains("filter"),
-        "{editor:?}"
-    );
-    press(&mut app, KeyCode::Esc);
-    assert!(app.watch_editor.is_none());
-
     press(&mut app, KeyCode::Char('/'));
     typed(&mut app, "\"blood donation\"");
     press(&mut app, KeyCode::Enter);
@@ -202,19 +185,33 @@ fn the_editor_saves_the_filter_renames_toggles_and_deletes_with_confirmation() {
         watch(9, "blood", false, 0),
         watch(8, "outbreaks", false, 1),
     ])));
-    assert_eq!(
-        app.watch_editor.as_ref().unwrap().selected,
-        1,
-        "the new one"
-    );
+    app
+}
 
-    assert_eq!(
-        sent(&press(&mut app, KeyCode::Char('u'))),
-        [Command::EditWatch {
-            id: WatchId(9),
-            edit: WatchEdit::Urgent(true),
-        }]
+fn notice(app: &App) -> String {
+    let editor = app.watch_editor.as_ref().expect("the editor is open");
+    editor.notice.clone().unwrap_or_default()
+}
+
+#[test]
+fn the_editor_saves_the_filter_as_a_watch_and_a_refused_name_keeps_its_prompt() {
+    let mut app = watching();
+    press(&mut app, KeyCode::Char('W'));
+    press(&mut app, KeyCode::Char('n'));
+    let editor = app.watch_editor.as_ref().unwrap();
+    assert!(
+        editor.error.as_deref().unwrap().contains("filter"),
+        "{editor:?}"
     );
+    press(&mut app, KeyCode::Esc);
+    assert!(app.watch_editor.is_none());
+
+    let mut app = editing_blood();
+    let editor = app.watch_editor.as_ref().unwrap();
+    assert_eq!(editor.selected, 1, "the new one");
+    assert_eq!(editor.mode, EditorMode::Browse, "saved: the prompt closed");
+    assert!(notice(&app).starts_with("Saved blood."), "{}", notice(&app));
+
     press(&mut app, KeyCode::Char('r'));
     typed(&mut app, "-uk");
     assert_eq!(
@@ -227,7 +224,42 @@ fn the_editor_saves_the_filter_renames_toggles_and_deletes_with_confirmation() {
     app.update(Msg::Worker(Event::WatchRejected(
         "A watch named \"blood-uk\" already exists".into(),
     )));
-    assert!(app.watch_editor.as_ref().unwrap().error.is_some());
+    let editor = app.watch_editor.as_ref().unwrap();
+    assert!(editor.error.as_deref().unwrap().contains("already exists"));
+    assert_eq!(
+        editor.input().map(|input| input.text()),
+        Some("blood-uk"),
+        "what was typed is still there, to be corrected"
+    );
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    typed(&mut app, "ie");
+    press(&mut app, KeyCode::Enter);
+    app.update(Msg::Worker(Event::WatchSaved {
+        name: "blood-ie".into(),
+    }));
+    assert_eq!(app.watch_editor.as_ref().unwrap().mode, EditorMode::Browse);
+    assert_eq!(notice(&app), "Renamed: the watch is blood-ie now.");
+}
+
+#[test]
+fn the_editor_toggles_urgent_and_deletes_after_confirmation_saying_which_it_did() {
+    let mut app = editing_blood();
+    assert_eq!(
+        sent(&press(&mut app, KeyCode::Char('u'))),
+        [Command::EditWatch {
+            id: WatchId(9),
+            edit: WatchEdit::Urgent(true),
+        }]
+    );
+    app.update(Msg::Worker(Event::WatchSaved {
+        name: "blood".into(),
+    }));
+    assert!(
+        notice(&app).starts_with("blood is urgent"),
+        "{}",
+        notice(&app)
+    );
 
     press(&mut app, KeyCode::Char('d'));
     assert!(
@@ -239,6 +271,10 @@ fn the_editor_saves_the_filter_renames_toggles_and_deletes_with_confirmation() {
         sent(&press(&mut app, KeyCode::Char('y'))),
         [Command::RemoveWatch { id: WatchId(9) }]
     );
+    app.update(Msg::Worker(Event::WatchSaved {
+        name: "blood".into(),
+    }));
+    assert_eq!(notice(&app), "Deleted the watch blood and its alerts.");
 
     // Enter shows the watch's alerts in the river.
     press(&mut app, KeyCode::Char('k'));

@@ -6,13 +6,14 @@ use crate::model::{AlertState, ItemSummary, Watch};
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::clock::{self, AGE_WIDTH};
-use crate::tui::views::Columns;
+use crate::tui::views::window::{Window, input_line, place_cursor, wrapped};
+use crate::tui::views::{self, Columns};
 use crate::tui::{fit, sanitize};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 /// Marks an item a watch alerted; pinned items carry it in the error colour.
 pub const ALERT_MARK: &str = "!";
@@ -49,34 +50,40 @@ pub fn draw_pinned(frame: &mut Frame, area: Rect, app: &App, list_height: usize)
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// `  2h FDA recalls  ! [safety] Harborview Biologics Recalls Albumin…`
+/// `  2h FDA recalls  ●  ! [safety] Harborview Biologics Recalls Albumin…`: the river's
+/// columns, then the watches that pinned it.
 fn pinned_line(app: &App, row: &ItemSummary, width: usize) -> Line<'static> {
     let theme = &app.theme;
-    // The river's source column, so the pinned rows line up with the rows under them.
-    let source_width = Columns::for_width(width, true).source.max(6);
+    let columns = Columns::for_width(width, true);
+    let source_width = columns.source.max(6);
     let age = fit::truncate(&clock::relative(app.now, row.published), AGE_WIDTH);
-    let time = format!("{age:>AGE_WIDTH$} ");
-    let source = format!(
-        "{} ",
-        fit::pad(&sanitize::line(&row.source_title), source_width)
-    );
+    let mut spans = vec![
+        Span::styled(format!("{age:>AGE_WIDTH$} "), theme.dim),
+        Span::styled(
+            format!(
+                "{} ",
+                fit::pad(&sanitize::line(&row.source_title), source_width)
+            ),
+            theme.dim,
+        ),
+    ];
+    spans.extend(views::marks(app, row));
     let watches = format!("[{}] ", sanitize::line(&row.watches.join(", ")));
-    let room = width.saturating_sub(AGE_WIDTH + 1 + source_width + 1 + 2 + fit::width(&watches));
+    let room = width.saturating_sub(AGE_WIDTH + 1 + source_width + 1 + 4 + fit::width(&watches));
     let title_style = if row.read {
         theme.error
     } else {
         theme.error.add_modifier(Modifier::BOLD)
     };
-    Line::from(vec![
-        Span::styled(time, theme.dim),
-        Span::styled(source, theme.dim),
-        Span::styled(
-            format!("{ALERT_MARK} "),
-            theme.error.add_modifier(Modifier::BOLD),
-        ),
-        Span::styled(watches, theme.error.add_modifier(Modifier::BOLD)),
-        Span::styled(fit::pad(&sanitize::line(&row.title), room), title_style),
-    ])
+    spans.push(Span::styled(
+        watches,
+        theme.error.add_modifier(Modifier::BOLD),
+    ));
+    spans.push(Span::styled(
+        fit::pad(&sanitize::line(&row.title), room),
+        title_style,
+    ));
+    Line::from(spans)
 }
 
 /// `── 3 urgent, pinned until acknowledged · a acknowledges ──────`
@@ -98,70 +105,62 @@ fn rule(app: &App, visible: usize, width: usize) -> Line<'static> {
     Line::styled(format!("{text}{fill}"), app.theme.error)
 }
 
-/// The editor's window, centred over the screen.
+/// The editor's window, centred over the screen: the watches, then what is being typed or
+/// asked, the last error or notice and the keys, wrapped to the window.
 pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, editor: &WatchEditor) {
     let watches = &app.sources.watches;
     let width = area.width.saturating_sub(4).min(96);
-    let wanted = u16::try_from(watches.len().max(1) + 5).unwrap_or(u16::MAX);
+    let inner_width = usize::from(width.saturating_sub(2));
+    let (prompt, cursor) = prompt_lines(app, editor, inner_width);
+    let mut below = vec![context_line(app, editor, inner_width)];
+    below.extend(prompt);
+    if let Some(error) = &editor.error {
+        below.extend(wrapped(error, inner_width, app.theme.error));
+    }
+    below.extend(wrapped(hints(editor), inner_width, app.theme.dim));
+    let wanted = u16::try_from(watches.len().max(1) + below.len() + 2).unwrap_or(u16::MAX);
     let height = wanted
         .min(area.height.saturating_sub(2))
         .max(3.min(area.height));
-    let popup = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(Line::styled(" Watches ", app.theme.accent));
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
-    let list_height = usize::from(inner.height.saturating_sub(3));
-    let top = editor
-        .selected
-        .saturating_sub(list_height.saturating_sub(1));
-    let inner_width = usize::from(inner.width);
-    let mut lines: Vec<Line> = if watches.is_empty() {
-        vec![Line::styled(
-            "No watches yet. Filter with /, then W and n save the filter as one.",
-            app.theme.dim,
-        )]
-    } else {
-        watches
-            .iter()
-            .enumerate()
-            .skip(top)
-            .take(list_height)
-            .map(|(index, watch)| {
-                let line = watch_line(app, watch, inner_width);
-                if index == editor.selected {
-                    app.theme.select(line)
-                } else {
-                    line
-                }
-            })
-            .collect()
-    };
-    lines.resize(list_height.max(lines.len()), Line::default());
-    lines.truncate(list_height);
-    lines.push(context_line(app, editor, inner_width));
-    let (prompt, cursor) = prompt_line(app, editor, inner_width);
-    lines.push(prompt);
-    lines.push(Line::styled(
-        fit::truncate(hints(editor), inner_width),
-        app.theme.dim,
-    ));
+    let inner = Window::new(app, "Watches").centred(frame, area, width, height);
+    let list_height = usize::from(inner.height).saturating_sub(below.len()).max(1);
+    let mut lines = list_lines(app, editor, list_height, inner_width);
+    lines.resize(list_height, Line::default());
+    lines.extend(below);
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some(column) = cursor {
-        let x = inner.x + u16::try_from(column).unwrap_or(inner.width);
-        let y = inner.y + u16::try_from(list_height + 1).unwrap_or(0);
-        if y < inner.bottom() {
-            frame.set_cursor_position((x.min(inner.right().saturating_sub(1)), y));
-        }
+        // Under the list and the context line.
+        place_cursor(frame, inner, column, list_height + 1);
     }
+}
+
+/// The watches that fit in `height` rows, the selected one in view.
+fn list_lines(app: &App, editor: &WatchEditor, height: usize, width: usize) -> Vec<Line<'static>> {
+    let watches = &app.sources.watches;
+    if watches.is_empty() {
+        return vec![Line::styled(
+            fit::truncate(
+                "No watches yet. Filter with /, then W and n save the filter as one.",
+                width,
+            ),
+            app.theme.dim,
+        )];
+    }
+    let top = editor.selected.saturating_sub(height.saturating_sub(1));
+    watches
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(index, watch)| {
+            let line = watch_line(app, watch, width);
+            if index == editor.selected {
+                app.theme.select(line)
+            } else {
+                line
+            }
+        })
+        .collect()
 }
 
 /// `! safety      3 new  recall OR "market withdrawal" …`
@@ -195,58 +194,46 @@ fn watch_line(app: &App, watch: &Watch, width: usize) -> Line<'static> {
     ])
 }
 
-/// The prompt, the confirmation or the error, with the cursor's column when typing.
-fn prompt_line(app: &App, editor: &WatchEditor, width: usize) -> (Line<'static>, Option<usize>) {
-    if let Some(error) = &editor.error {
-        return (
-            Line::styled(
-                fit::truncate(&sanitize::line(error), width),
-                app.theme.error,
-            ),
-            None,
-        );
-    }
-    let selected = app.sources.watches.get(editor.selected);
+/// The prompt being typed (with the cursor's column), the confirmation asked, or the notice
+/// of the last change.
+fn prompt_lines(
+    app: &App,
+    editor: &WatchEditor,
+    width: usize,
+) -> (Vec<Line<'static>>, Option<usize>) {
     let label = match &editor.mode {
         EditorMode::Browse => {
             let notice = editor.notice.as_deref().unwrap_or_default();
-            let line = Line::styled(
-                fit::truncate(&sanitize::line(notice), width),
-                app.theme.accent,
-            );
-            return (line, None);
+            return (wrapped(notice, width, app.theme.accent), None);
         }
         EditorMode::ConfirmDelete => {
-            let text = selected.map_or(String::new(), |watch| {
-                let alerts = match watch.alerts {
-                    1 => "1 alert".to_string(),
-                    n => format!("{n} alerts"),
-                };
-                format!(
-                    "Delete the watch {} and its {alerts}? y deletes, any other key keeps it",
-                    sanitize::line(&watch.name),
-                )
-            });
-            return (
-                Line::styled(fit::truncate(&text, width), app.theme.error),
-                None,
-            );
+            let question = app
+                .sources
+                .watches
+                .get(editor.selected)
+                .map_or(String::new(), deletion_question);
+            return (wrapped(&question, width, app.theme.error), None);
         }
-        EditorMode::Naming(_) => "Name: ".to_string(),
-        EditorMode::Renaming(_) => "New name: ".to_string(),
-        EditorMode::EditingQuery(_) => "Query: ".to_string(),
+        EditorMode::Naming(_) => "Name: ",
+        EditorMode::Renaming(_) => "New name: ",
+        EditorMode::EditingQuery(_) => "Query: ",
     };
     let Some(input) = editor.input() else {
-        return (Line::default(), None);
+        return (Vec::new(), None);
     };
-    let room = width.saturating_sub(fit::width(&label) + 1);
-    let (shown, cursor) = input.view(room);
-    let column = fit::width(&label) + cursor;
-    let line = Line::from(vec![
-        Span::styled(label, app.theme.accent),
-        Span::raw(sanitize::line(&shown)),
-    ]);
-    (line, Some(column))
+    let (line, cursor) = input_line(Span::styled(label, app.theme.accent), input, width);
+    (vec![line], Some(cursor))
+}
+
+fn deletion_question(watch: &Watch) -> String {
+    let alerts = match watch.alerts {
+        1 => "1 alert".to_string(),
+        n => format!("{n} alerts"),
+    };
+    format!(
+        "Delete the watch {} and its {alerts}?",
+        sanitize::line(&watch.name),
+    )
 }
 
 /// Above the prompt: the query a new watch will have.

@@ -5,13 +5,14 @@
 use crate::model::Source;
 use crate::tui::app::App;
 use crate::tui::sources::is_failing;
+use crate::tui::views::window::Window;
 use crate::tui::{clock, fit, sanitize};
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
 const COLUMNS: [(&str, usize); 5] = [
     ("Last ok", 8),
@@ -22,39 +23,71 @@ const COLUMNS: [(&str, usize); 5] = [
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
-    let popup = Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(3),
-    };
     let failing = app.sources.sources.iter().filter(|s| is_failing(s)).count();
     let title = format!(
-        " Health · {} sources, {failing} failing ",
+        "Health · {} sources, {failing} failing",
         app.sources.sources.len()
     );
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border_focused)
-        .title(Line::styled(title, app.theme.accent))
-        .title_bottom(Line::styled(" j/k scroll · Esc closes ", app.theme.dim).right_aligned());
-    let inner = block.inner(popup);
-    let width = usize::from(inner.width);
-    let title_width = (width / 3).clamp(12, 36);
-    let mut lines = vec![header(app, title_width, width)];
-    let rows = ordered(&app.sources.sources);
+    let inner = Window::new(app, title)
+        .footer(app, " j/k scroll · Esc closes ")
+        .draw_at(frame, popup(area));
+    let (header, rows) = lines(app, usize::from(inner.width));
     let visible = usize::from(inner.height).saturating_sub(1);
     let scroll = scroll.min(rows.len().saturating_sub(visible));
-    lines.extend(
-        rows.iter()
-            .skip(scroll)
-            .take(visible)
-            .map(|source| row(app, source, title_width, width)),
-    );
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
-    frame.render_widget(Paragraph::new(lines), inner);
+    let mut shown = vec![header];
+    shown.extend(rows.into_iter().skip(scroll).take(visible));
+    frame.render_widget(Paragraph::new(shown), inner);
 }
+
+/// The view over the screen's `main` area (all but the status bar).
+fn popup(main: Rect) -> Rect {
+    Rect {
+        x: main.x + 1,
+        y: main.y + 1,
+        width: main.width.saturating_sub(2),
+        height: main.height.saturating_sub(3),
+    }
+}
+
+/// The first line shown when scrolled to `scroll`: never past the last screenful.
+pub fn clamp_scroll(app: &App, scroll: usize) -> usize {
+    let main = Rect {
+        height: app.area.height.saturating_sub(1),
+        ..app.area
+    };
+    let inner = crate::tui::layout::inner(popup(main));
+    let (_, rows) = lines(app, usize::from(inner.width));
+    scroll.min(
+        rows.len()
+            .saturating_sub(usize::from(inner.height).saturating_sub(1)),
+    )
+}
+
+/// The header, and every source's lines (a long problem wraps under its column).
+fn lines(app: &App, width: usize) -> (Line<'static>, Vec<Line<'static>>) {
+    let title_width = title_width(&app.sources.sources, width);
+    let rows = ordered(&app.sources.sources)
+        .into_iter()
+        .flat_map(|source| row(app, source, title_width, width))
+        .collect();
+    (header(app, title_width, width), rows)
+}
+
+/// Room for the longest title, as far as the fixed columns and a readable problem allow;
+/// never less than a third of the width (up to 36).
+fn title_width(sources: &[Source], width: usize) -> usize {
+    let fixed: usize = COLUMNS.iter().map(|(_, column)| column).sum();
+    let longest = sources
+        .iter()
+        .map(|source| fit::width(&sanitize::line(&source.title)) + 2)
+        .max()
+        .unwrap_or(0);
+    let spare = width.saturating_sub(fixed + 1 + PROBLEM_AT_LEAST);
+    longest.min(spare).max((width / 3).clamp(12, 36))
+}
+
+/// The problem column keeps this many columns before the titles may take more.
+const PROBLEM_AT_LEAST: usize = 30;
 
 /// Failing sources first (most failures first), then by title.
 fn ordered(sources: &[Source]) -> Vec<&Source> {
@@ -81,7 +114,7 @@ fn header(app: &App, title_width: usize, width: usize) -> Line<'static> {
     Line::styled(fit::truncate(&text, width), app.theme.heading)
 }
 
-fn row(app: &App, source: &Source, title_width: usize, width: usize) -> Line<'static> {
+fn row(app: &App, source: &Source, title_width: usize, width: usize) -> Vec<Line<'static>> {
     let failing = is_failing(source);
     let mark = if failing { "!" } else { " " };
     let name = fit::pad(
@@ -100,28 +133,38 @@ fn row(app: &App, source: &Source, title_width: usize, width: usize) -> Line<'st
         fit::pad(&until(app.now, source.due), COLUMNS[3].1),
     );
     let used = title_width + 1 + fit::width(&fixed);
-    let (problem, problem_style) = match &source.last_error {
+    let (problem, problem_style) = problem(app, source);
+    let style = if failing {
+        app.theme.error
+    } else {
+        Style::new()
+    };
+    let mut problem = fit::wrap(&problem, width.saturating_sub(used).max(1)).into_iter();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(mark.to_string(), app.theme.error),
+        Span::styled(name, style),
+        Span::raw(fixed),
+        Span::styled(problem.next().unwrap_or_default(), problem_style),
+    ])];
+    lines.extend(problem.map(|more| {
+        Line::from(vec![
+            Span::raw(" ".repeat(used)),
+            Span::styled(more, problem_style),
+        ])
+    }));
+    lines
+}
+
+/// The last error, or else what the last document needed repaired.
+fn problem(app: &App, source: &Source) -> (String, Style) {
+    match &source.last_error {
         Some(error) => (sanitize::line(error), app.theme.error),
         None if !source.repairs.is_empty() => (
             sanitize::line(&format!("repaired: {}", source.repairs.join(", "))),
             app.theme.dim,
         ),
         None => (String::new(), Style::new()),
-    };
-    let style = if failing {
-        app.theme.error
-    } else {
-        Style::new()
-    };
-    Line::from(vec![
-        Span::styled(mark.to_string(), app.theme.error),
-        Span::styled(name, style),
-        Span::raw(fixed),
-        Span::styled(
-            fit::truncate(&problem, width.saturating_sub(used)),
-            problem_style,
-        ),
-    ])
+    }
 }
 
 /// "3h ago", "never".

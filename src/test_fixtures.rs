@@ -1,4 +1,5 @@
-//! Items and sources for the state tests.
+//! Model values for the unit tests of every module: items and river rows, sources, watches,
+//! all dated from one fixed `now`.
 
 use crate::model::{Item, ItemId, ItemSummary, Source, SourceId, SourceKind, Watch, WatchId};
 use chrono::{DateTime, TimeZone, Utc};

@@ -3,7 +3,6 @@
 //! refresh that starts ends with `Progress::Finished` or `Event::RefreshFailed`, even when the
 //! database refuses a write or the task panics, so the UI is never left "Refreshing…".
 
-use super::protocol::Event;
 use crate::fetch::http::HttpClient;
 use crate::model::SourceId;
 use crate::store::{Store, StoreError};
@@ -11,6 +10,7 @@ use crate::sync::progress::Progress;
 use crate::sync::refresh::{RefreshOptions, refresh};
 use crate::sync::retention::RetentionPolicy;
 use crate::sync::schedule::SchedulePolicy;
+use crate::tui::protocol::Event;
 use crate::watch::notify::{NotifySettings, notify};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -20,7 +20,7 @@ use tokio::task::{JoinError, JoinHandle};
 
 /// What a refresh needs to run on its own.
 #[derive(Clone)]
-pub(super) struct RefreshContext {
+pub(in crate::tui) struct RefreshContext {
     pub db_path: PathBuf,
     pub busy_timeout: Duration,
     /// The config's `read_whole_story`: new versions of read stories arrive read.
@@ -44,7 +44,7 @@ struct Wanted {
 }
 
 #[derive(Default)]
-pub(super) struct Refreshes {
+pub(in crate::tui) struct Refreshes {
     running: Option<JoinHandle<()>>,
     /// Asked for while one runs.
     queued: Option<Wanted>,
