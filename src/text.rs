@@ -13,7 +13,8 @@ pub use sanitize::{sanitize_line, sanitize_multiline, sanitize_preformatted, san
 /// Elements whose content is never text a reader should see.
 const HIDDEN_ELEMENTS: [&str; 2] = ["script", "style"];
 
-/// Elements that sit inside a word (`H<sub>2</sub>O`); every other tag separates words.
+/// Elements that sit inside a word (`H<sub>2</sub>O`); every other tag separates words. Sorted,
+/// for a binary search per tag.
 const INLINE_ELEMENTS: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
     "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
@@ -31,7 +32,7 @@ pub fn plain_text(html: &str) -> String {
     // Once a `<` has no `>` after it, no later one has either: the rest is text. Remembering
     // that keeps hostile input such as "<a<a<a…" linear.
     let mut tags_possible = true;
-    while let Some(position) = rest.find(['<', '&']) {
+    while let Some(position) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
         out.push_str(&rest[..position]);
         rest = &rest[position..];
         let markup = match rest.starts_with('<') && tags_possible {
@@ -90,14 +91,33 @@ fn consume_markup<'a>(rest: &'a str, out: &mut String) -> Option<&'a str> {
     let tag_end = find_tag_end(after)?;
     let name = tag_name(&after[..tag_end]);
     let remainder = &after[tag_end + 1..];
-    if !INLINE_ELEMENTS.contains(&name.as_str()) {
+    if !is_inline(name) {
         out.push(' ');
     }
     let is_opening = !after.starts_with('/') && !after[..tag_end].ends_with('/');
-    if is_opening && HIDDEN_ELEMENTS.contains(&name.as_str()) {
-        return Some(skip_past_closing_tag(remainder, &name));
+    if is_opening
+        && HIDDEN_ELEMENTS
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(name))
+    {
+        return Some(skip_past_closing_tag(remainder, name));
     }
     Some(remainder)
+}
+
+/// Whether an element name (ASCII letters and digits, any case) is one of `INLINE_ELEMENTS`.
+fn is_inline(name: &str) -> bool {
+    const LONGEST: usize = 6;
+    if name.is_empty() || name.len() > LONGEST {
+        return false;
+    }
+    let mut lower = [0u8; LONGEST];
+    let lower = &mut lower[..name.len()];
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    INLINE_ELEMENTS
+        .binary_search_by(|known| known.as_bytes().cmp(lower))
+        .is_ok()
 }
 
 /// How far a quoted attribute value may run before we stop trusting the quote.
@@ -106,27 +126,28 @@ const MAX_QUOTED_SCAN: usize = 1024;
 /// Index of the `>` that closes the tag, ignoring `>` inside quoted attribute values; with an
 /// unbalanced quote (or an enormous attribute), the first `>`.
 fn find_tag_end(tag: &str) -> Option<usize> {
+    let bytes = tag.as_bytes();
     let mut quote = None;
-    for (index, c) in tag
-        .char_indices()
-        .take_while(|&(index, _)| index <= MAX_QUOTED_SCAN)
-    {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(open), c) if c == open => quote = None,
-            (None, '>') => return Some(index),
+    // Quotes and `>` are ASCII, so bytes stand for characters here.
+    for (index, &byte) in bytes.iter().enumerate().take(MAX_QUOTED_SCAN + 1) {
+        match (quote, byte) {
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (Some(open), byte) if byte == open => quote = None,
+            (None, b'>') => return Some(index),
             _ => {}
         }
     }
-    tag.find('>')
+    memchr::memchr(b'>', bytes)
 }
 
-fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+/// The element's name as written (letters and digits after any `/`); compare it ignoring case.
+fn tag_name(tag: &str) -> &str {
+    let tag = tag.trim_start_matches('/');
+    let end = tag
+        .bytes()
+        .position(|byte| !byte.is_ascii_alphanumeric())
+        .unwrap_or(tag.len());
+    &tag[..end]
 }
 
 /// What follows `</name…>`, matched without regard to case; nothing if it never closes.

@@ -28,9 +28,14 @@ fn is_tracking_param(host: &str, key: &str, value: &str) -> bool {
 /// no trailing slash on the path. Text that is not a URL comes back trimmed.
 pub fn canonical_url(url: &str) -> String {
     let trimmed = url.trim();
-    let Ok(mut parsed) = Url::parse(trimmed) else {
-        return trimmed.to_string();
-    };
+    match Url::parse(trimmed) {
+        Ok(parsed) => canonical_of(parsed),
+        Err(_) => trimmed.to_string(),
+    }
+}
+
+/// [`canonical_url`] of a URL parsed already.
+pub fn canonical_of(mut parsed: Url) -> String {
     if parsed.scheme() == "http" {
         let _ = parsed.set_scheme("https");
     }
@@ -41,6 +46,17 @@ pub fn canonical_url(url: &str) -> String {
         let _ = parsed.set_host(Some(bare));
     }
     parsed.set_fragment(None);
+    if parsed.query().is_some() {
+        drop_tracking_params(&mut parsed);
+    }
+    let path = parsed.path().to_string();
+    if path.len() > 1 && path.ends_with('/') {
+        parsed.set_path(path.trim_end_matches('/'));
+    }
+    parsed.to_string()
+}
+
+fn drop_tracking_params(parsed: &mut Url) {
     let host = parsed.host_str().unwrap_or_default().to_string();
     let kept: Vec<(String, String)> = parsed
         .query_pairs()
@@ -52,19 +68,27 @@ pub fn canonical_url(url: &str) -> String {
     } else {
         parsed.query_pairs_mut().clear().extend_pairs(kept);
     }
-    let path = parsed.path().to_string();
-    if path.len() > 1 && path.ends_with('/') {
-        parsed.set_path(path.trim_end_matches('/'));
-    }
-    parsed.to_string()
 }
 
 /// A site's home page (no path, no query): never a story key, since every item of some feeds
 /// links there.
 pub fn is_home_page(url: &str) -> bool {
-    Url::parse(url.trim()).is_ok_and(|parsed| {
-        matches!(parsed.path(), "" | "/") && parsed.query().is_none_or(str::is_empty)
-    })
+    Url::parse(url.trim()).is_ok_and(|parsed| is_home(&parsed))
+}
+
+/// A link as a story key: its [`canonical_url`], or none for a home page (see
+/// [`is_home_page`]). The link is parsed once for both; every stored item comes here.
+pub fn story_link(url: &str) -> Option<String> {
+    let trimmed = url.trim();
+    match Url::parse(trimmed) {
+        Ok(parsed) if is_home(&parsed) => None,
+        Ok(parsed) => Some(canonical_of(parsed)),
+        Err(_) => Some(trimmed.to_string()),
+    }
+}
+
+fn is_home(parsed: &Url) -> bool {
+    matches!(parsed.path(), "" | "/") && parsed.query().is_none_or(str::is_empty)
 }
 
 #[cfg(test)]
@@ -130,5 +154,22 @@ mod tests {
         assert!(is_home_page("https://example.org/"));
         assert!(!is_home_page("https://example.org/a"));
         assert!(!is_home_page("https://example.org/?p=12"));
+    }
+
+    #[test]
+    fn story_links_are_canonical_links_of_pages_other_than_home() {
+        for url in [
+            " HTTPS://WWW.Example.ORG/Path/?utm_source=rss&id=7#top ",
+            "https://example.org/?p=12",
+            "http://nejm.org/doi/full/10.1056/x",
+            "not a link ",
+            "",
+        ] {
+            assert_eq!(story_link(url), Some(canonical_url(url)), "{url}");
+            assert!(!is_home_page(url), "{url}");
+        }
+        for home in ["https://www.thelancet.com", "https://example.org/?"] {
+            assert!(is_home_page(home) && story_link(home).is_none(), "{home}");
+        }
     }
 }

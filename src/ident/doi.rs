@@ -1,6 +1,7 @@
 //! DOIs: found in URLs, `doi:` prefixes and bare text, normalised, kept in the publisher's case
 //! for display and compared case-insensitively (the DOI handbook says they are).
 
+use super::prefilter::may_hold_doi;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -29,12 +30,19 @@ const URL_SUFFIXES: [&str; 11] = [
 /// The first DOI in the text (a URL, `doi:` prefix or bare `10.NNNN/...`), normalised, in the
 /// case the text gives it.
 pub fn find_doi(text: &str) -> Option<String> {
-    find_dois(text).into_iter().next()
+    if !may_hold_doi(text) {
+        return None;
+    }
+    DOI.find_iter(text)
+        .find_map(|raw| normalize_doi(raw.as_str()))
 }
 
 /// Every distinct DOI in the text, in order of appearance (distinct case-insensitively).
 pub fn find_dois(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
+    if !may_hold_doi(text) {
+        return found;
+    }
     for raw in DOI.find_iter(text) {
         let Some(doi) = normalize_doi(raw.as_str()) else {
             continue;

@@ -3,6 +3,7 @@
 
 use super::doi::is_preprint_doi;
 use super::hosts::{host_of, is_preprint_host};
+use super::prefilter::contains_ignore_case;
 use crate::model::{Evidence, Notice};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -39,10 +40,14 @@ pub fn evidence(
 
 pub fn notice(title: &str, article_type: Option<&str>) -> Option<Notice> {
     let kind = article_type.unwrap_or_default().to_ascii_lowercase();
-    if kind == "retraction" || RETRACTION.is_match(title) {
+    // Every retraction title names "retract", every concern "concern": most titles need
+    // neither pattern.
+    let may_retract = || contains_ignore_case(title, "retract");
+    if kind == "retraction" || (may_retract() && RETRACTION.is_match(title)) {
         return Some(Notice::Retraction);
     }
-    if kind == "expression of concern" || CONCERN.is_match(title) {
+    let may_concern = || contains_ignore_case(title, "concern");
+    if kind == "expression of concern" || (may_concern() && CONCERN.is_match(title)) {
         return Some(Notice::ExpressionOfConcern);
     }
     None

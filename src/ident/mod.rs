@@ -7,16 +7,18 @@
 //! - [`hosts`]: which hosts publish papers, preprints and PubMed records.
 //! - [`papers`]: which paper an item is, or links to.
 //! - [`evidence`]: preprints, retractions and expressions of concern.
+//! - [`prefilter`]: cheap tests that keep the patterns above off text that cannot match.
 
 pub mod canonical;
 pub mod doi;
 pub mod evidence;
 pub mod hosts;
 pub mod papers;
+pub mod prefilter;
 pub mod pubmed;
 pub mod trials;
 
-pub use canonical::{canonical_url, is_home_page};
+pub use canonical::{canonical_url, is_home_page, story_link};
 pub use doi::{doi_key, find_doi, find_dois, is_preprint_doi, normalize_doi, same_doi};
 pub use evidence::evidence;
 pub use papers::{Mentions, PaperIdentity, PaperRole, identify};

@@ -2,12 +2,14 @@
 //! metadata or its link; a post or blog entry names the paper it links to; a digest that
 //! links several papers is about none of them.
 
-use super::canonical::{canonical_url, is_home_page};
+use super::canonical::{canonical_of, canonical_url, is_home_page};
 use super::doi::{doi_key, find_doi, find_dois};
-use super::hosts::{host_of, is_paper_host};
+use super::hosts::is_paper_host;
+use super::prefilter::{Folded, may_hold_doi, needle};
 use super::pubmed::{find_pmcid, find_pmid, find_pmids};
 use regex::Regex;
 use std::sync::LazyLock;
+use url::Url;
 
 pub use crate::model::{PaperRef, PaperRole};
 
@@ -89,16 +91,40 @@ impl Mention {
     }
 }
 
+/// What the body text could hold, tested once on a lower-cased copy: most texts hold no link,
+/// PubMed id or "published in", and their patterns then never run.
+struct TextCues {
+    url: bool,
+    pmid: bool,
+    publication: bool,
+}
+
+impl TextCues {
+    fn of(text: &str) -> TextCues {
+        let folded = Folded::new(text);
+        TextCues {
+            // `(?i)https?://` or `doi.org/`.
+            url: needle!(b"://").find(text.as_bytes()).is_some()
+                || folded.contains(needle!(b"doi.org/")),
+            // Every form of a PubMed or PMC id names `pm…` or `pubmed`.
+            pmid: folded.contains(needle!(b"pm")) || folded.contains(needle!(b"pubmed")),
+            // Not "published": `(?i)` also lets the long s stand for `s`.
+            publication: folded.contains(needle!(b"publi")),
+        }
+    }
+}
+
 pub fn identify(mentions: &Mentions<'_>) -> PaperIdentity {
-    let own = own_mention(mentions);
+    let cues = TextCues::of(mentions.text);
     let own_canonical = mentions.own_url.map(canonical_url);
-    let papers: Vec<Mention> = merge(body_mentions(mentions, own_canonical.as_deref()))
+    let own = own_mention(mentions, own_canonical.clone());
+    let papers: Vec<Mention> = merge(body_mentions(mentions, &cues, own_canonical.as_deref()))
         .into_iter()
         .filter(|paper| !paper.same_paper(&own))
         .collect();
     if own.doi.is_some() || own.pmid.is_some() || own.pmcid.is_some() {
         let mut identity = with_cited_fill(own, papers);
-        identity.published_as = published_as(mentions, identity.doi.as_deref());
+        identity.published_as = published_as(mentions, &cues, identity.doi.as_deref());
         return identity;
     }
     // Several papers: a digest, or one paper linked at its journal and at PubMed (the store
@@ -136,7 +162,7 @@ pub fn identify(mentions: &Mentions<'_>) -> PaperIdentity {
 }
 
 /// The journal DOI a preprint became, from its relations or a "published in" line.
-fn published_as(mentions: &Mentions<'_>, own_doi: Option<&str>) -> Option<String> {
+fn published_as(mentions: &Mentions<'_>, cues: &TextCues, own_doi: Option<&str>) -> Option<String> {
     let own_doi = own_doi.filter(|doi| super::doi::is_preprint_doi(doi))?;
     let differs = |doi: &String| !super::doi::same_doi(doi, own_doi);
     mentions
@@ -145,6 +171,9 @@ fn published_as(mentions: &Mentions<'_>, own_doi: Option<&str>) -> Option<String
         .filter_map(|relation| find_doi(relation))
         .find(differs)
         .or_else(|| {
+            if !cues.publication {
+                return None;
+            }
             PUBLISHED_IN
                 .captures_iter(mentions.text)
                 .filter_map(|found| find_doi(found.get(1)?.as_str()))
@@ -180,48 +209,63 @@ fn with_cited_fill(own: Mention, papers: Vec<Mention>) -> PaperIdentity {
     identity
 }
 
-fn own_mention(mentions: &Mentions<'_>) -> Mention {
+/// `own_canonical`: the item's own link, canonical.
+fn own_mention(mentions: &Mentions<'_>, own_canonical: Option<String>) -> Mention {
     let own = || mentions.own.iter().chain(mentions.own_url.iter());
     Mention {
         doi: own().find_map(|text| find_doi(text)),
         pmid: own().find_map(|text| find_pmid(text)),
         pmcid: own().find_map(|text| find_pmcid(text)),
-        url: mentions.own_url.map(canonical_url),
+        url: own_canonical,
         cited: true,
     }
 }
 
-fn body_mentions(mentions: &Mentions<'_>, own_canonical: Option<&str>) -> Vec<Mention> {
-    let bare = BARE_URL
-        .find_iter(mentions.text)
-        .map(|found| found.as_str());
+fn body_mentions(
+    mentions: &Mentions<'_>,
+    cues: &TextCues,
+    own_canonical: Option<&str>,
+) -> Vec<Mention> {
+    let text = mentions.text;
+    let bare = cues
+        .url
+        .then(|| BARE_URL.find_iter(text).map(|found| found.as_str()))
+        .into_iter()
+        .flatten();
+    let own_url = mentions.own_url.map(str::trim);
     let mut found: Vec<Mention> = mentions
         .links
         .iter()
         .copied()
         .chain(bare)
-        .filter_map(link_mention)
+        .filter_map(|link| link_mention(link, own_url))
         .filter(|mention| mention.url.as_deref() != own_canonical)
         .collect();
-    found.extend(cited_mentions(mentions.text));
+    found.extend(cited_mentions(text, cues));
     found
 }
 
 /// A link that points at a paper: it carries a DOI, a PubMed or PMC id, or goes to a paper's
-/// page on a publisher, preprint server or PubMed (not their home pages).
-fn link_mention(link: &str) -> Option<Mention> {
+/// page on a publisher, preprint server or PubMed (not their home pages). The item's own link
+/// (`own_url`, as written; most bodies link it) is not another paper and is left out early.
+fn link_mention(link: &str, own_url: Option<&str>) -> Option<Mention> {
     let link = link.trim().trim_end_matches(['.', ',', ';', ')']);
-    let absolute = if link.to_ascii_lowercase().starts_with("doi.org/") {
-        format!("https://{link}")
-    } else {
-        link.to_string()
+    let absolute = match link.get(..8) {
+        Some(start) if start.eq_ignore_ascii_case("doi.org/") => format!("https://{link}"),
+        _ => link.to_string(),
     };
-    let host = host_of(&absolute)?;
+    if own_url == Some(absolute.as_str()) {
+        return None;
+    }
+    let parsed = Url::parse(absolute.trim())
+        .ok()
+        .filter(|parsed| matches!(parsed.scheme(), "http" | "https"))?;
+    let host = parsed.host_str()?.to_ascii_lowercase();
     let mention = Mention {
         doi: find_doi(&absolute),
         pmid: find_pmid(&absolute),
         pmcid: find_pmcid(&absolute).filter(|_| host.contains("ncbi") || host.contains("pmc")),
-        url: Some(canonical_url(&absolute)),
+        url: Some(canonical_of(parsed)),
         cited: false,
     };
     let identified = mention.doi.is_some() || mention.pmid.is_some() || mention.pmcid.is_some();
@@ -229,23 +273,22 @@ fn link_mention(link: &str) -> Option<Mention> {
 }
 
 /// DOIs and PubMed ids named in the text outside of any URL: a citation line.
-fn cited_mentions(text: &str) -> Vec<Mention> {
-    let mut mentions = Vec::new();
-    for word in text.split_whitespace() {
-        // `nejm.org/doi/full/10.1056/…` is a link shown as text, `doi:10.1056/…` a citation.
-        let Some(start) = word.find("10.") else {
-            continue;
-        };
-        if word[..start].contains('/') {
-            continue;
-        }
-        mentions.extend(find_dois(&word[start..]).into_iter().map(|doi| Mention {
+fn cited_mentions(text: &str, cues: &TextCues) -> Vec<Mention> {
+    let mut mentions: Vec<Mention> = cited_dois(text)
+        .into_iter()
+        .map(|doi| Mention {
             doi: Some(doi),
             cited: true,
             ..Mention::default()
-        }));
+        })
+        .collect();
+    if !cues.pmid {
+        return mentions;
     }
-    let without_urls = BARE_URL.replace_all(text, " ");
+    let without_urls = match cues.url {
+        true => BARE_URL.replace_all(text, " "),
+        false => text.into(),
+    };
     mentions.extend(find_pmids(&without_urls).into_iter().map(|pmid| Mention {
         pmid: Some(pmid),
         cited: true,
@@ -257,6 +300,35 @@ fn cited_mentions(text: &str) -> Vec<Mention> {
         ..Mention::default()
     }));
     mentions
+}
+
+/// The DOIs of the words that hold `10.` with no `/` before it: `nejm.org/doi/full/10.1056/…`
+/// is a link shown as text, `doi:10.1056/…` a citation. Only the first `10.` of a word counts.
+fn cited_dois(text: &str) -> Vec<String> {
+    let mut dois = Vec::new();
+    if !may_hold_doi(text) {
+        return dois;
+    }
+    let mut word_end = 0;
+    for hit in needle!(b"10.").find_iter(text.as_bytes()) {
+        if hit < word_end {
+            continue;
+        }
+        // The search back stops at the previous word's end, so the whole loop stays linear.
+        let word_start = text[..hit]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(at, c)| at + c.len_utf8());
+        word_end = text[hit..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |length| hit + length);
+        if text[word_start..hit].contains('/') {
+            continue;
+        }
+        dois.extend(find_dois(&text[hit..word_end]));
+    }
+    dois
 }
 
 /// Mentions of the same paper (sharing any identifier or URL, directly or through another

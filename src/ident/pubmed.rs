@@ -1,5 +1,6 @@
 //! PubMed ids (PMID) and PubMed Central ids (PMCID), from links and `PMID:` / `PMCID:` text.
 
+use super::prefilter::{may_hold_pmcid, may_hold_pmid};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -21,6 +22,9 @@ pub fn find_pmid(text: &str) -> Option<String> {
 /// Every distinct PubMed id, in order of appearance.
 pub fn find_pmids(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
+    if !may_hold_pmid(text) {
+        return found;
+    }
     for captures in PMID.captures_iter(text) {
         let Some(digits) = captures.get(1) else {
             continue;
@@ -36,6 +40,9 @@ pub fn find_pmids(text: &str) -> Vec<String> {
 /// A PubMed Central id (`PMC1234567`, `PMCID: PMC1234567`, `/pmc/articles/PMC1234567/`),
 /// written `PMC` + digits.
 pub fn find_pmcid(text: &str) -> Option<String> {
+    if !may_hold_pmcid(text) {
+        return None;
+    }
     PMCID
         .captures(text)
         .and_then(|captures| captures.get(1))

@@ -1,5 +1,6 @@
 //! ClinicalTrials.gov registrations: `NCT` and eight digits.
 
+use super::prefilter::may_hold_nct;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -9,6 +10,9 @@ static NCT: LazyLock<Regex> =
 /// Every distinct NCT number in the text, in order, written `NCT01234567`.
 pub fn find_ncts(text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
+    if !may_hold_nct(text) {
+        return found;
+    }
     for captures in NCT.captures_iter(text) {
         if let Some(digits) = captures.get(1) {
             let nct = format!("NCT{}", digits.as_str());

@@ -4,8 +4,8 @@
 //! writes.
 
 use crate::fingerprint::Fingerprint;
-use crate::ident::hosts::{host_of, is_publisher_host};
-use crate::ident::{canonical_url, doi_key, evidence, is_home_page, is_pubmed_host};
+use crate::ident::hosts::{host_of, is_preprint_host, is_publisher_host};
+use crate::ident::{doi_key, evidence, is_preprint_doi, is_pubmed_host, story_link};
 use crate::model::{Evidence, NewItem, PaperRef, PaperRole};
 use crate::text::plain_text;
 
@@ -108,8 +108,8 @@ pub fn story_keys(item: &NewItem) -> Vec<StoryKey> {
         (KeyKind::OwnUrl, item.url.as_deref()),
         (KeyKind::LinkedUrl, item.paper.linked_url.as_deref()),
     ] {
-        if let Some(url) = url.filter(|url| !is_home_page(url)) {
-            push(kind, format!("url:{}", canonical_url(url)));
+        if let Some(link) = url.and_then(story_link) {
+            push(kind, format!("url:{link}"));
         }
     }
     keys
@@ -134,10 +134,10 @@ fn candidate_keys(paper: &PaperRef) -> Vec<StoryKey> {
         paper
             .url
             .as_deref()
-            .filter(|url| !is_home_page(url))
-            .map(|url| StoryKey {
+            .and_then(story_link)
+            .map(|link| StoryKey {
                 kind: KeyKind::LinkedUrl,
-                text: format!("url:{}", canonical_url(url)),
+                text: format!("url:{link}"),
             }),
     );
     keys
@@ -153,8 +153,8 @@ fn inferred_authority(item: &NewItem) -> i64 {
     if item.paper.role == PaperRole::Linked {
         return 3;
     }
-    let cues = evidence(&item.title, None, item.doi.as_deref(), item.url.as_deref());
-    if cues.preprint {
+    // What `evidence` calls a preprint without the article type, from the host in hand.
+    if item.doi.as_deref().is_some_and(is_preprint_doi) || is_preprint_host(&host) {
         return 2;
     }
     let carries_doi = item.doi.as_deref().is_some_and(|doi| {

@@ -26,6 +26,23 @@ fn drops_script_style_and_comments() {
 }
 
 #[test]
+fn inline_elements_are_found_by_binary_search() {
+    assert!(INLINE_ELEMENTS.windows(2).all(|pair| pair[0] < pair[1]));
+    let longest = INLINE_ELEMENTS.iter().map(|name| name.len()).max();
+    assert_eq!(longest, Some(6));
+    for name in INLINE_ELEMENTS {
+        assert!(
+            is_inline(name) && is_inline(&name.to_ascii_uppercase()),
+            "{name}"
+        );
+    }
+    for name in ["", "p", "div", "br", "strongest", "subx", "h1"] {
+        assert!(!is_inline(name), "{name}");
+    }
+    assert_eq!(plain_text("H<SUB>2</Sub>O<BR>next"), "H2O next");
+}
+
+#[test]
 fn keeps_less_than_signs_that_are_not_tags() {
     assert_eq!(plain_text("IL-6 <5 pg/mL"), "IL-6 <5 pg/mL");
     assert_eq!(plain_text("a < b & c"), "a < b & c");

@@ -30,7 +30,12 @@ pub struct CitationLine {
 
 /// The first citation line in plain text, if any.
 pub fn find_citation(text: &str) -> Option<CitationLine> {
-    if let Some(found) = VANCOUVER.captures(text) {
+    // Every Vancouver line has `;` before its volume; NEJM's names its volume.
+    let vancouver = memchr::memchr(b';', text.as_bytes())
+        .is_some()
+        .then(|| VANCOUVER.captures(text))
+        .flatten();
+    if let Some(found) = vancouver {
         let part = |name: &str| found.name(name).map(|m| m.as_str().trim().to_string());
         return Some(CitationLine {
             journal: part("journal").filter(|journal| journal.len() > 1),
@@ -39,6 +44,7 @@ pub fn find_citation(text: &str) -> Option<CitationLine> {
             pages: part("pages").map(|pages| full_page_range(&pages)),
         });
     }
+    crate::ident::prefilter::needle!(b"Volume ").find(text.as_bytes())?;
     let found = VOLUME_ISSUE_PAGE.captures(text)?;
     let part = |name: &str| found.name(name).map(|m| m.as_str().to_string());
     Some(CitationLine {

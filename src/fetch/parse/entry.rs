@@ -89,6 +89,9 @@ fn body(text: Option<Text>, url: Option<&str>, feed_base: Option<&Url>) -> Optio
     if html.is_empty() {
         return None;
     }
+    if !links::has_relative_links(html) {
+        return Some(html.to_string());
+    }
     let base = url
         .and_then(|url| Url::parse(url).ok())
         .or_else(|| feed_base.cloned());

@@ -1,10 +1,9 @@
 //! Choosing an item's link and making links absolute, including those inside HTML bodies
 //! (html2text does not resolve those).
 
+use super::attributes::{Attribute, url_attributes};
 use super::document::Link;
-use regex::{Captures, Regex};
 use std::borrow::Cow;
-use std::sync::LazyLock;
 use url::Url;
 
 /// Link relations that never point at the item's own page.
@@ -17,10 +16,6 @@ const NOT_THE_PAGE: [&str; 7] = [
     "license",
     "payment",
 ];
-
-static HTML_URL_ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(\s(?:href|src)\s*=\s*)(?:"([^"]*)"|'([^']*)')"#).expect("attribute pattern")
-});
 
 /// The item's page: a `rel="alternate"` (or rel-less) http(s) link first, then any other http(s)
 /// link that is not an enclosure, feed or comment link. JSON Feed's `url` comes before its
@@ -119,33 +114,73 @@ pub fn absolute_http(href: &str, base: Option<&Url>) -> Option<String> {
 /// Rewrites relative `href="…"` and `src="…"` values (including protocol-relative `//host/x`)
 /// in an HTML body to absolute URLs. Absolute URLs, fragments and other schemes are untouched.
 pub fn resolve_in_html<'a>(html: &'a str, base: &Url) -> Cow<'a, str> {
-    if !html.contains("href")
-        && !html.contains("src")
-        && !html.contains("HREF")
-        && !html.contains("SRC")
-    {
+    let mut resolved = String::new();
+    let mut copied = 0;
+    for Attribute { value, .. } in attributes(html) {
+        if let Some(absolute) = resolve_relative(&html[value.clone()], base) {
+            resolved.push_str(&html[copied..value.start]);
+            resolved.push_str(&absolute);
+            copied = value.end;
+        }
+    }
+    if copied == 0 {
         return Cow::Borrowed(html);
     }
-    HTML_URL_ATTRIBUTE.replace_all(html, |captures: &Captures<'_>| {
-        let prefix = &captures[1];
-        let (value, quote) = match captures.get(2) {
-            Some(value) => (value.as_str(), '"'),
-            None => (captures.get(3).map_or("", |value| value.as_str()), '\''),
-        };
-        let resolved = resolve_relative(value, base).unwrap_or_else(|| value.to_string());
-        format!("{prefix}{quote}{resolved}{quote}")
-    })
+    resolved.push_str(&html[copied..]);
+    Cow::Owned(resolved)
+}
+
+/// Whether `resolve_in_html` would change anything: most bodies link only absolute URLs, and
+/// then neither the item's address nor the body need be parsed again.
+pub fn has_relative_links(html: &str) -> bool {
+    attributes(html)
+        .into_iter()
+        .any(|attribute| is_relative(&html[attribute.value]))
+}
+
+/// The `href` and `src` attributes of a body that names them in lower or upper case.
+fn attributes(html: &str) -> Vec<Attribute> {
+    let named = html.contains("href")
+        || html.contains("src")
+        || html.contains("HREF")
+        || html.contains("SRC");
+    match named {
+        true => url_attributes(html),
+        false => Vec::new(),
+    }
 }
 
 fn resolve_relative(value: &str, base: &Url) -> Option<String> {
     let trimmed = value.trim();
-    if trimmed.is_empty() || trimmed.starts_with('#') {
+    if !is_relative(trimmed) {
         return None;
     }
-    match Url::parse(trimmed) {
-        Err(url::ParseError::RelativeUrlWithoutBase) => base.join(trimmed).ok().map(String::from),
-        _ => None,
+    base.join(trimmed).ok().map(String::from)
+}
+
+/// A value the URL parser reads as relative: not empty, not a fragment, no scheme.
+fn is_relative(value: &str) -> bool {
+    let trimmed = value.trim();
+    if trimmed.is_empty() || trimmed.starts_with('#') || has_scheme(trimmed) {
+        return false;
     }
+    matches!(
+        Url::parse(trimmed),
+        Err(url::ParseError::RelativeUrlWithoutBase)
+    )
+}
+
+/// Whether the value starts with a scheme and its colon (a letter, then letters, digits, `+`,
+/// `-` or `.`): the URL parser reads it as absolute, so it need not parse it to tell.
+fn has_scheme(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let Some(colon) = memchr::memchr(b':', bytes) else {
+        return false;
+    };
+    bytes[0].is_ascii_alphabetic()
+        && bytes[1..colon]
+            .iter()
+            .all(|&byte| byte.is_ascii_alphanumeric() || matches!(byte, b'+' | b'-' | b'.'))
 }
 
 #[cfg(test)]
@@ -256,6 +291,32 @@ mod tests {
         );
         assert_eq!(guess_media_type("https://x.org/watch?v=1"), None);
         assert_eq!(guess_media_type("https://x.org/a.b/c"), None);
+    }
+
+    #[test]
+    fn relative_links_are_told_from_absolute_ones() {
+        assert!(has_relative_links(r#"<a href="/r/x">p</a>"#));
+        assert!(has_relative_links("<img SRC='img/a.png'>"));
+        assert!(has_relative_links(
+            r#"<iframe src="//www.youtube.com/v"></iframe>"#
+        ));
+        assert!(!has_relative_links(
+            r##"<a href="https://ok.org/">o</a> <a href="#top">t</a> <a href="mailto:a@b.org">m</a> <a href=" ">e</a>"##
+        ));
+        assert!(!has_relative_links("<p>no links</p>"));
+        for absolute in [
+            "https://x.org",
+            "c:/x",
+            "a+b-c.d:rest",
+            "javascript:alert(1)",
+        ] {
+            assert!(has_scheme(absolute), "{absolute}");
+            assert!(!is_relative(absolute), "{absolute}");
+        }
+        for relative in ["/a:b", "./x:y", "1a:b", "a b:c", "x", "?q=1"] {
+            assert!(!has_scheme(relative), "{relative}");
+        }
+        assert!(is_relative("/a:b") && is_relative("x") && is_relative("?q=1"));
     }
 
     #[test]

@@ -15,6 +15,7 @@
 
 mod atom;
 mod atom_text;
+mod attributes;
 mod authors;
 mod citation;
 mod dates;
@@ -324,6 +325,14 @@ fn is_mastodon_status(url: &str) -> bool {
 }
 
 fn is_bluesky(url: &str) -> bool {
+    // Every item's link comes here: skip parsing the many that cannot name the host (the URL
+    // parser would read a percent-escape, a non-ASCII character or a tab into one).
+    let plain = url
+        .bytes()
+        .all(|byte| byte.is_ascii_graphic() && byte != b'%');
+    if plain && !crate::ident::prefilter::contains_ignore_case(url, "bsky.app") {
+        return false;
+    }
     Url::parse(url)
         .ok()
         .and_then(|url| {
