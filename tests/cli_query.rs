@@ -229,3 +229,42 @@ fn category_matches_the_way_people_write_it() {
         5
     );
 }
+
+/// NOT and `-` find exactly what the term does not, on every field, including items that lack
+/// what the field asks about (no author, no DOI, no journal, no PMID). A query given first with
+/// a `-` is a query, not an unknown option.
+#[test]
+fn a_negated_term_finds_exactly_the_other_items() {
+    let s = seeded();
+    let all = titles(&s, "");
+    assert_eq!(all.len(), 5);
+    for term in [
+        "source:cardiology",
+        "source:\"drug safety\"",
+        "author:santos",
+        "author:\",\"",
+        "journal:cardiology",
+        "doi:10.5555/cl.2026.101",
+        "pmid:39000001",
+        "category:journal",
+        "tag:safety",
+        "title:recall",
+        "has:doi",
+        "since:2026-11-22",
+    ] {
+        let found = titles(&s, term);
+        let mut complement: Vec<String> =
+            all.iter().filter(|t| !found.contains(t)).cloned().collect();
+        complement.sort();
+        assert!(
+            !found.is_empty() && !complement.is_empty(),
+            "{term}: {found:?}"
+        );
+        assert_eq!(titles(&s, &format!("-{term}")), complement, "-{term}");
+        assert_eq!(titles(&s, &format!("NOT {term}")), complement, "NOT {term}");
+    }
+    let (code, _, stderr) = s.run(&["list", "--query", "-source:cardiology", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = s.run(&["watch", "add", "not-cardio", "-source:cardiology"]);
+    assert_eq!(code, 0, "{stderr}");
+}

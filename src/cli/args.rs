@@ -94,6 +94,7 @@ pub enum WatchCommand {
         /// One word: letters, digits, '-' or '_' (the query language finds its items with watch:NAME).
         name: String,
         /// A query in the language of `list --query`, e.g. 'recall OR "safety communication"'.
+        #[arg(allow_hyphen_values = true)]
         query: String,
         /// Pin its alerts above the river until they are acknowledged.
         #[arg(long)]
@@ -113,7 +114,7 @@ pub enum WatchCommand {
         /// The watch to change.
         name: String,
         /// Its new query; items that arrive from now on are tested with it.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         query: Option<String>,
         /// Pin its alerts above the river until they are acknowledged.
         #[arg(long, conflicts_with = "normal")]
@@ -219,7 +220,7 @@ pub struct ExportArgs {
     /// ending in .opml, .json, .ris, .bib, .csl.json or .md.
     pub format: Option<ExportFormat>,
     /// Which items (item formats only; default `is:saved`).
-    #[arg(long, short = 'q')]
+    #[arg(long, short = 'q', allow_hyphen_values = true)]
     pub query: Option<String>,
     /// Write here instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -261,7 +262,7 @@ pub struct RefreshArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Which items, in the query language (`measles since:7d`, `is:saved`).
-    #[arg(long, short = 'q')]
+    #[arg(long, short = 'q', allow_hyphen_values = true)]
     pub query: Option<String>,
     /// At most this many items (1 to 10000000).
     #[arg(long, short = 'n', default_value_t = 50, value_parser = item_count)]

@@ -20,7 +20,8 @@ pub(super) enum Node {
     True,
     /// The items the full-text index finds for this FTS5 expression: never NULL.
     Text(String),
-    /// A condition over `i` that may be NULL, and whether it asks about alerts.
+    /// A condition over `i` (never NULL: `terms` makes every leaf true or false), and whether
+    /// it asks about alerts.
     Sql(Compiled, bool),
     Not(Box<Node>),
     And(Vec<Node>),

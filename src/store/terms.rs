@@ -45,8 +45,10 @@ pub(super) fn reads_alerts(term: &Term) -> bool {
     )
 }
 
-/// What a term the index does not answer means in SQL: a condition over `i` that may be NULL
-/// (a LIKE on a missing author), with its bound values in order.
+/// What a term the index does not answer means in SQL: a condition over `i`, with its bound
+/// values in order. It is never NULL, so that NOT finds exactly what the term does not: an
+/// item without an author, a journal or a DOI is one that `-author:`, `-journal:` and `-doi:`
+/// find, and every item has a source.
 pub(super) fn term_condition(term: &Term, now: i64) -> Compiled {
     let mut params = Vec::new();
     let sql = sql_condition(term, now, &mut |value| params.push(value));
@@ -63,7 +65,7 @@ fn sql_condition(term: &Term, now: i64, bind: &mut dyn FnMut(Value)) -> String {
         }
         Term::Field(Field::Author, text) => {
             bind(Value::Text(like_pattern(text)));
-            "i.author LIKE ? ESCAPE '\\'".into()
+            "coalesce(i.author, '') LIKE ? ESCAPE '\\'".into()
         }
         // Kept items of a removed source still answer to its name.
         Term::Field(Field::Source, value) => {
@@ -72,7 +74,7 @@ fn sql_condition(term: &Term, now: i64, bind: &mut dyn FnMut(Value)) -> String {
             bind(Value::Text(pattern.clone()));
             bind(Value::Text(pattern));
             "(i.source_id IN (SELECT id FROM source WHERE coalesce(title, feed_title, '') LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\') \
-             OR i.former_source LIKE ? ESCAPE '\\')".into()
+             OR (i.former_source IS NOT NULL AND i.former_source LIKE ? ESCAPE '\\'))".into()
         }
         Term::Field(Field::Category, value) => {
             let start = category_pattern(value);
@@ -89,7 +91,7 @@ fn sql_condition(term: &Term, now: i64, bind: &mut dyn FnMut(Value)) -> String {
         Term::Field(Field::Doi, value) => {
             let doi = crate::ident::normalize_doi(value).unwrap_or_else(|| value.trim().into());
             bind(Value::Text(doi));
-            "i.doi = ? COLLATE NOCASE".into()
+            "(i.doi IS NOT NULL AND i.doi = ? COLLATE NOCASE)".into()
         }
         Term::Field(Field::Nct, value) => {
             let nct = crate::ident::normalize_nct(value)
@@ -102,14 +104,14 @@ fn sql_condition(term: &Term, now: i64, bind: &mut dyn FnMut(Value)) -> String {
             bind(Value::Text(pattern.clone()));
             bind(Value::Text(pattern));
             // Journal feeds that do not name the journal per item are named by their title.
-            "(i.journal LIKE ? ESCAPE '\\' OR (i.journal IS NULL AND i.source_id IN \
+            "((i.journal IS NOT NULL AND i.journal LIKE ? ESCAPE '\\') OR (i.journal IS NULL AND i.source_id IN \
              (SELECT id FROM source WHERE lower(coalesce(category, '')) IN ('journal', 'journals') \
              AND coalesce(title, feed_title, '') LIKE ? ESCAPE '\\')))"
                 .into()
         }
         Term::Field(Field::Pmid, value) => {
             bind(Value::Text(value.trim().to_string()));
-            "i.pmid = ?".into()
+            "(i.pmid IS NOT NULL AND i.pmid = ?)".into()
         }
         Term::Field(Field::Watch, value) => {
             bind(Value::Text(value.trim().to_lowercase()));
