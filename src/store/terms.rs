@@ -67,14 +67,18 @@ fn sql_condition(term: &Term, now: i64, bind: &mut dyn FnMut(Value)) -> String {
             bind(Value::Text(like_pattern(text)));
             "coalesce(i.author, '') LIKE ? ESCAPE '\\'".into()
         }
-        // Kept items of a removed source still answer to its name.
+        // Kept items of a removed source still answer to its name. Both sides ask for a
+        // source id, so SQLite answers each through the source index (a multi-index OR);
+        // asking `former_source` of every item would read every row.
         Term::Field(Field::Source, value) => {
             let pattern = like_pattern(value);
             bind(Value::Text(pattern.clone()));
             bind(Value::Text(pattern.clone()));
+            bind(Value::Text(super::REMOVED_SOURCES_URL.into()));
             bind(Value::Text(pattern));
             "(i.source_id IN (SELECT id FROM source WHERE coalesce(title, feed_title, '') LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\') \
-             OR (i.former_source IS NOT NULL AND i.former_source LIKE ? ESCAPE '\\'))".into()
+             OR (i.source_id IN (SELECT id FROM source WHERE url = ?) \
+                 AND coalesce(i.former_source, '') LIKE ? ESCAPE '\\'))".into()
         }
         Term::Field(Field::Category, value) => {
             let start = category_pattern(value);
