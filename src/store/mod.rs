@@ -16,6 +16,7 @@ mod sources;
 mod stories;
 mod story_backfill;
 mod story_candidates;
+mod story_plans;
 mod story_queries;
 mod tags;
 mod terms;

@@ -6,6 +6,7 @@ use super::convert::{
     ITEM_COLUMNS, SUMMARY_COLUMNS, item_from_row, opt_from_unix, summary_from_row, to_unix,
 };
 use super::search::Compiled;
+use super::story_plans::{CountPlan, PagePlan};
 use super::{Result, Store};
 use crate::model::{Evidence, Item, ItemId, ItemSummary, Mark, Notice, SourceId, StoryId, Version};
 use chrono::{DateTime, Utc};
@@ -69,9 +70,12 @@ pub fn stories_matching(filter: &Compiled) -> Compiled {
             params: Vec::new(),
         };
     }
+    // CASE, not OR: the planner cannot take the filter's own indexes for the leads' query
+    // through it, so it keeps walking the leads newest first and stops at the page's end.
     let sql = format!(
-        "i.lead = 1 AND ((i.story_size = 1 AND ({f})) OR (i.story_size > 1 AND i.story IN \
-         (SELECT i.story FROM item i WHERE i.story_size > 1 AND ({f}))))",
+        "i.lead = 1 AND CASE WHEN i.story_size = 1 THEN ({f}) ELSE i.story IN \
+         (SELECT i.story FROM item i INDEXED BY item_story_versions \
+          WHERE i.story_size > 1 AND ({f})) END",
         f = filter.sql
     );
     let mut params = filter.params.clone();
@@ -92,7 +96,19 @@ impl Store {
         limit: usize,
         offset: usize,
     ) -> Result<Vec<ItemSummary>> {
-        let leads = stories_matching(filter);
+        let plan = self.page_plan(filter, offset)?;
+        self.list_stories_by(plan, filter, limit, offset)
+    }
+
+    /// `list_stories` with the way its leads are found chosen by the caller.
+    pub(super) fn list_stories_by(
+        &self,
+        plan: PagePlan,
+        filter: &Compiled,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ItemSummary>> {
+        let leads = plan.leads(filter);
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM item i JOIN source s ON s.id = i.source_id \
              WHERE i.id IN (SELECT i.id FROM item i WHERE {} \
@@ -146,13 +162,19 @@ impl Store {
         Ok(position.map(|n| (n as usize, (n as usize) < from)))
     }
 
+    /// How many stories have a version the filter matches.
     pub fn count_stories(&self, filter: &Compiled) -> Result<usize> {
-        let leads = stories_matching(filter);
-        let sql = format!("SELECT count(*) FROM item i WHERE {}", leads.sql);
+        let plan = self.count_plan(filter)?;
+        self.count_stories_by(plan, filter)
+    }
+
+    /// `count_stories` with the way it counts chosen by the caller.
+    pub(super) fn count_stories_by(&self, plan: CountPlan, filter: &Compiled) -> Result<usize> {
+        let counting = plan.count(filter);
         let count: i64 = self
             .conn
-            .prepare_cached(&sql)?
-            .query_row(params_from_iter(&leads.params), |r| r.get(0))?;
+            .prepare_cached(&counting.sql)?
+            .query_row(params_from_iter(&counting.params), |r| r.get(0))?;
         Ok(count as usize)
     }
 

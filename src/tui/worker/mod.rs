@@ -8,7 +8,7 @@ use crate::tui::protocol::{Command, Event};
 use refresh::{RefreshContext, Refreshes};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc::{self, UnboundedReceiver, UnboundedSender};
 use tokio::task::JoinError;
 
@@ -48,6 +48,9 @@ pub fn spawn(
 
 pub(super) struct Worker {
     pub(super) store: Store,
+    /// A second connection that counts a river query while `store` reads its page, so a
+    /// filter keystroke waits for the slower of the two, not for both.
+    pub(super) counter: Mutex<Store>,
     pub(super) events: UnboundedSender<Event>,
     pub(super) refresh_context: RefreshContext,
     refreshes: Refreshes,
@@ -110,8 +113,11 @@ impl Worker {
             ..options.http.clone()
         };
         let client = HttpClient::new(http).map_err(|e| e.to_string())?;
+        let counter =
+            Store::open_waiting(&db_path, options.busy_timeout).map_err(|e| e.to_string())?;
         Ok(Worker {
             store,
+            counter: Mutex::new(counter),
             refresh_context: RefreshContext {
                 db_path,
                 busy_timeout: options.busy_timeout,

@@ -21,18 +21,29 @@ impl Worker {
             Ok(filter) => filter,
             Err(error) => return Ok(Event::RiverRejected { generation, error }),
         };
-        let (total, rows) = if query.grouped() {
-            let total = self.store.count_stories(&filter)?;
-            (total, self.store.list_stories(&filter, limit, offset)?)
-        } else {
-            let total = self.store.count_items(&filter)?;
-            (total, self.store.list_items(&filter, limit, offset)?)
-        };
+        let (grouped, counter, counted) = (query.grouped(), &self.counter, &filter);
+        let (total, rows) = std::thread::scope(|scope| {
+            let counting = scope.spawn(move || {
+                let counter = counter.lock().unwrap_or_else(|e| e.into_inner());
+                match grouped {
+                    true => counter.count_stories(counted),
+                    false => counter.count_items(counted),
+                }
+            });
+            let rows = match grouped {
+                true => self.store.list_stories(&filter, limit, offset),
+                false => self.store.list_items(&filter, limit, offset),
+            };
+            let total = counting
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (total, rows)
+        });
         Ok(Event::RiverLoaded {
             generation,
-            total,
+            total: total?,
             offset,
-            rows,
+            rows: rows?,
         })
     }
 

@@ -1,0 +1,176 @@
+//! Every way of finding a page and a count of stories gives the same answer, for every kind of
+//! filter, at every offset: the store picks among them for speed alone.
+
+use super::{CountPlan, PagePlan};
+use crate::model::{ItemId, Mark, NewItem, NewSource, PaperRole, SourceId};
+use crate::query::parse;
+use crate::store::{SourceUpdate, Store, compile};
+use chrono::{DateTime, TimeZone, Utc};
+
+fn at(day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
+}
+
+fn source(store: &mut Store, title: &str, category: &str) -> SourceId {
+    let new = NewSource {
+        url: format!("https://feeds.example/{}", title.to_lowercase()),
+        title: Some(title.into()),
+        category: Some(category.into()),
+        ..NewSource::default()
+    };
+    store.add_source(&new, at(1)).unwrap()
+}
+
+/// The `n`th item: papers 0, 1, 2... each in one to three feeds (every third item is a paper
+/// of its own), about measles or sepsis, one a day.
+fn item(n: u32) -> NewItem {
+    let paper = if n.is_multiple_of(3) { 100 + n } else { n / 2 };
+    let topic = if n.is_multiple_of(2) {
+        "measles"
+    } else {
+        "sepsis"
+    };
+    let mut item = NewItem {
+        guid: format!("item-{n}"),
+        url: Some(format!("https://site.example/{n}")),
+        title: format!("Paper {paper} on {topic}"),
+        published: Some(at(1 + n % 27)),
+        doi: Some(format!("10.5555/p{paper}")),
+        ..NewItem::default()
+    };
+    item.paper.role = PaperRole::Own;
+    item
+}
+
+/// Four feeds, 40 items in about 30 stories, a few of them read.
+fn river() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    let sources = [
+        source(&mut store, "NEJM", "Journals"),
+        source(&mut store, "PubMed", "Journals"),
+        source(&mut store, "medRxiv", "Preprints"),
+        source(&mut store, "Mastodon", "Social"),
+    ];
+    let mut stored: Vec<ItemId> = Vec::new();
+    for n in 0..40 {
+        let feed = sources[n as usize % sources.len()];
+        let new = store
+            .store_feed(feed, &SourceUpdate::default(), &[item(n)], at(28))
+            .unwrap()
+            .new;
+        stored.extend(new);
+    }
+    assert_eq!(stored.len(), 40);
+    store
+        .mark_stories(&[stored[4], stored[7], stored[30]], Mark::Read, at(28))
+        .unwrap();
+    store
+}
+
+const FILTERS: &[&str] = &[
+    "",
+    "measles",
+    "-measles",
+    "source:nejm",
+    "-source:mastodon",
+    "is:unread",
+    "is:read",
+    "category:journal sepsis",
+    "since:2026-11-10",
+    "doi:10.5555/p3",
+    "paper OR nothing",
+];
+
+#[test]
+fn every_plan_finds_the_same_stories() {
+    let store = river();
+    let all = compile(&parse("").unwrap(), at(28));
+    let stories = store
+        .count_stories_by(CountPlan::DistinctStories, &all)
+        .unwrap();
+    assert!((25..40).contains(&stories), "{stories} stories of 40 items");
+    for text in FILTERS {
+        let filter = compile(&parse(text).unwrap(), at(28));
+        let whole = store
+            .list_stories_by(PagePlan::FromMatches, &filter, 1000, 0)
+            .unwrap();
+        assert!(!whole.is_empty(), "{text} finds something");
+        for plan in [CountPlan::DistinctStories, CountPlan::LessExtraVersions] {
+            let count = store.count_stories_by(plan, &filter).unwrap();
+            assert_eq!(count, whole.len(), "{text}: {plan:?}");
+        }
+        for limit in [1, 3, 50] {
+            for offset in 0..=whole.len() {
+                let pages: Vec<Vec<ItemId>> = [
+                    PagePlan::FromMatches,
+                    PagePlan::AskEachLead,
+                    PagePlan::MatchingSet,
+                ]
+                .into_iter()
+                .map(|plan| {
+                    let rows = store.list_stories_by(plan, &filter, limit, offset);
+                    rows.unwrap().into_iter().map(|row| row.id).collect()
+                })
+                .collect();
+                let expected: Vec<ItemId> = whole
+                    .iter()
+                    .skip(offset)
+                    .take(limit)
+                    .map(|row| row.id)
+                    .collect();
+                for page in &pages {
+                    assert_eq!(page, &expected, "{text}, {limit} from {offset}");
+                }
+            }
+        }
+    }
+}
+
+/// Past `FEW` matches the store walks the leads, asking each near the top and matching a set
+/// deeper down, and counts by subtracting extra versions; the answers stay those of the
+/// matches.
+#[test]
+fn a_broad_filter_walks_the_leads_and_finds_the_same_pages() {
+    let mut store = river();
+    let feed = source(&mut store, "Outbreak monitor", "Public health");
+    let many: Vec<NewItem> = (1000..4400).map(item).collect();
+    store
+        .store_feed(feed, &SourceUpdate::default(), &many, at(28))
+        .unwrap();
+    let everything = compile(&parse("").unwrap(), at(28));
+    let broad = compile(&parse("paper -source:nejm").unwrap(), at(28));
+    let narrow = compile(&parse("doi:10.5555/p3").unwrap(), at(28));
+    assert_eq!(store.page_plan(&narrow, 0).unwrap(), PagePlan::FromMatches);
+    assert_eq!(store.page_plan(&broad, 0).unwrap(), PagePlan::AskEachLead);
+    assert_eq!(
+        store.page_plan(&broad, 2500).unwrap(),
+        PagePlan::MatchingSet
+    );
+    assert_eq!(
+        store.page_plan(&everything, 0).unwrap(),
+        PagePlan::MatchingSet
+    );
+    assert_eq!(
+        store.count_plan(&narrow).unwrap(),
+        CountPlan::DistinctStories
+    );
+    assert_eq!(
+        store.count_plan(&broad).unwrap(),
+        CountPlan::LessExtraVersions
+    );
+    let whole = store
+        .list_stories_by(PagePlan::FromMatches, &broad, 10_000, 0)
+        .unwrap();
+    assert!(whole.len() > 2100, "{}", whole.len());
+    assert_eq!(store.count_stories(&broad).unwrap(), whole.len());
+    for offset in [0, 7, 2050, whole.len() - 3] {
+        let page: Vec<ItemId> = store
+            .list_stories(&broad, 20, offset)
+            .unwrap()
+            .into_iter()
+            .map(|row| row.id)
+            .collect();
+        let expected: Vec<ItemId> = whole.iter().skip(offset).take(20).map(|r| r.id).collect();
+        assert_eq!(page, expected, "from {offset}");
+    }
+}
