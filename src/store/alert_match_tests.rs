@@ -2,42 +2,17 @@
 //! however the query mixes full-text and other terms, NULLs and negations; and a watch that
 //! asks about alerts sees those of the watches tested before it in the same transaction.
 
+use super::test_support::{at, empty_store, recall};
 use super::*;
-use crate::model::{ItemId, NewItem, NewSource, SourceId};
+use crate::model::{ItemId, NewItem};
 use crate::query::parse;
-use chrono::{DateTime, TimeZone, Utc};
 use std::collections::BTreeSet;
-
-fn at(day: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
-}
 
 fn item(guid: &str, title: &str, day: u32, author: Option<&str>) -> NewItem {
     NewItem {
-        guid: guid.into(),
-        url: Some(format!("https://fda.example/{guid}")),
-        title: title.into(),
         author: author.map(Into::into),
-        published: Some(at(day)),
-        summary: Some(format!("<p>{title}</p>")),
-        ..NewItem::default()
+        ..recall(guid, title, day)
     }
-}
-
-/// A store without the default watches, with one source.
-fn empty_store() -> (Store, SourceId) {
-    let mut store = Store::open_in_memory().unwrap();
-    for watch in store.watches().unwrap() {
-        store.remove_watch(watch.id).unwrap();
-    }
-    let source = NewSource {
-        url: "https://fda.example/recalls.rss".into(),
-        title: Some("FDA recalls".into()),
-        category: Some("regulator".into()),
-        ..NewSource::default()
-    };
-    let id = store.add_source(&source, at(1)).unwrap();
-    (store, id)
 }
 
 /// Items whose titles, authors and DOIs make the queries below true and false; some have no

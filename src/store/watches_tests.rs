@@ -1,40 +1,13 @@
 //! Watches and alerts over real SQLite: alerts on arrival only, the first-fetch window,
 //! backfill, acknowledgement, pinning and the query terms that read alerts.
 
+use super::test_support::{at, empty_store, recall};
 use super::*;
 use crate::model::{AlertState, ItemId, NewItem, NewSource, SourceId};
 use crate::query::parse;
-use chrono::{DateTime, TimeZone, Utc};
-
-fn at(day: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
-}
 
 fn item(guid: &str, title: &str, day: u32) -> NewItem {
-    NewItem {
-        guid: guid.into(),
-        url: Some(format!("https://fda.example/{guid}")),
-        title: title.into(),
-        published: Some(at(day)),
-        summary: Some(format!("<p>{title}</p>")),
-        ..NewItem::default()
-    }
-}
-
-/// A store without the default watches, with one source.
-fn empty_store() -> (Store, SourceId) {
-    let mut store = Store::open_in_memory().unwrap();
-    for watch in store.watches().unwrap() {
-        store.remove_watch(watch.id).unwrap();
-    }
-    let source = NewSource {
-        url: "https://fda.example/recalls.rss".into(),
-        title: Some("FDA recalls".into()),
-        category: Some("regulator".into()),
-        ..NewSource::default()
-    };
-    let id = store.add_source(&source, at(1)).unwrap();
-    (store, id)
+    recall(guid, title, day)
 }
 
 fn store(store: &mut Store, source: SourceId, items: &[NewItem], day: u32) -> UpsertStats {
