@@ -43,16 +43,16 @@ fn two_feeds_and_one_that_hangs() -> TestServer {
     server
 }
 
-#[test]
-fn a_refresh_killed_mid_way_keeps_every_committed_feed() {
-    let server = two_feeds_and_one_that_hangs();
-    let sandbox = Sandbox::new();
-    for path in ["/journal.rss", "/notices.atom", "/stuck.rss"] {
-        assert_eq!(sandbox.run(&["add", &server.url(path), "--no-fetch"]).0, 0);
-    }
-
+/// Runs `rounds ARGS` (a refresh), waits until the two feeds that answer are stored while the
+/// third hangs, and kills it with SIGKILL: no destructor, no last transaction. Returns the
+/// database.
+fn kill_after_two_feeds(
+    server: &TestServer,
+    sandbox: &Sandbox,
+    args: &[&str],
+) -> std::path::PathBuf {
     let mut refresh = sandbox
-        .std_command(&["refresh"])
+        .std_command(args)
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
@@ -67,8 +67,20 @@ fn a_refresh_killed_mid_way_keeps_every_committed_feed() {
             .count()
             == 2
     });
-    refresh.kill().unwrap(); // SIGKILL: no destructor, no last transaction
+    refresh.kill().unwrap();
     refresh.wait().unwrap();
+    db
+}
+
+#[test]
+fn a_refresh_killed_mid_way_keeps_every_committed_feed() {
+    let server = two_feeds_and_one_that_hangs();
+    let sandbox = Sandbox::new();
+    for path in ["/journal.rss", "/notices.atom", "/stuck.rss"] {
+        assert_eq!(sandbox.run(&["add", &server.url(path), "--no-fetch"]).0, 0);
+    }
+
+    let db = kill_after_two_feeds(&server, &sandbox, &["refresh"]);
 
     let store = Store::open(&db).unwrap();
     assert!(
@@ -128,24 +140,7 @@ fn a_refresh_killed_mid_way_leaves_no_item_without_its_alert() {
         assert_eq!(sandbox.run(&["add", &server.url(path), "--no-fetch"]).0, 0);
     }
 
-    let mut refresh = sandbox
-        .std_command(&["--config", config, "refresh"])
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    server.wait_for_held(1);
-    let db = sandbox.db();
-    wait_for_database(&db, "the two finished feeds", |store| {
-        store
-            .sources()
-            .unwrap()
-            .iter()
-            .filter(|s| s.item_count > 0)
-            .count()
-            == 2
-    });
-    refresh.kill().unwrap();
-    refresh.wait().unwrap();
+    let db = kill_after_two_feeds(&server, &sandbox, &["--config", config, "refresh"]);
 
     let store = Store::open(&db).unwrap();
     assert!(store.integrity_ok().unwrap());
