@@ -247,3 +247,85 @@ fn the_deepest_queries_run_in_the_river_and_the_watches() {
         assert_eq!(alerted, found, "{query}");
     }
 }
+
+/// Leaves that depend only on the source are read on one item of each source: they still find
+/// exactly what the river finds item by item, negated or not, over several sources and the
+/// kept items of two removed sources, which share the placeholder but answer to their former
+/// sources' names.
+#[test]
+fn source_leaves_read_once_per_source_find_what_the_river_finds() {
+    let (mut db, fda) = empty_store();
+    let mut add = |url: &str, title: &str, category: &str| {
+        let source = crate::model::NewSource {
+            url: url.into(),
+            title: Some(title.into()),
+            category: Some(category.into()),
+            ..crate::model::NewSource::default()
+        };
+        db.add_source(&source, at(1)).unwrap()
+    };
+    let cdc = add(
+        "https://cdc.example/han.rss",
+        "CDC Health Alert Network",
+        "public health",
+    );
+    let nejm = add("https://nejm.example/rss", "NEJM", "journal");
+    let lancet = add("https://lancet.example/rss", "The Lancet", "journal");
+    let feeds = [
+        (fda, "fda"),
+        (cdc, "cdc"),
+        (nejm, "nejm"),
+        (lancet, "lancet"),
+    ];
+    let mut kept = Vec::new();
+    for (source, name) in feeds {
+        let items: Vec<NewItem> = arrivals()
+            .into_iter()
+            .take(4)
+            .map(|mut item| {
+                item.guid = format!("{name}-{}", item.guid);
+                item
+            })
+            .collect();
+        let stats = db
+            .store_feed(source, &SourceUpdate::default(), &items, at(20))
+            .unwrap();
+        kept.push(stats.new[0]);
+    }
+    db.mark(&kept, crate::model::Mark::Save, at(21)).unwrap();
+    for source in [nejm, lancet] {
+        assert_eq!(db.remove_source(source).unwrap().kept, 1);
+    }
+    let items: Vec<(i64, i64)> = db
+        .conn
+        .prepare("SELECT id, source_id FROM item")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(items.len(), 10, "4 + 4 + 1 + 1 kept");
+    let all: BTreeSet<ItemId> = items.iter().map(|&(id, _)| ItemId(id)).collect();
+    for query in [
+        "source:nejm",
+        "-source:nejm",
+        "source:lancet OR source:cdc",
+        "-source:fda -source:lancet",
+        "source:\"removed sources\"",
+        "category:journal OR category:removed",
+        "-category:regulator",
+        "category:health recall",
+        "source:nejm OR (source:fda -pens)",
+    ] {
+        let plan = super::plan::plan(&parse(query).unwrap(), at(22).timestamp());
+        let mut matcher =
+            super::alert_match::Matcher::new(&db.conn, items.clone(), &[&plan]).unwrap();
+        let alerted: BTreeSet<ItemId> = matcher.matching(&plan).unwrap().into_iter().collect();
+        let found = ids_found(&db, query, &all);
+        assert_eq!(alerted, found, "{query}");
+        assert!(
+            !found.is_empty() && found.len() < all.len(),
+            "{query} tells items apart"
+        );
+    }
+}

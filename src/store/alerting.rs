@@ -80,7 +80,11 @@ pub(super) fn raise_alerts(
         return Ok(Vec::new());
     }
     let plans: Vec<&Node> = rules.iter().map(|rule| &rule.plan).collect();
-    let mut matcher = Matcher::new(tx, candidates.iter().map(|c| c.id.0).collect(), &plans)?;
+    let items = candidates
+        .iter()
+        .map(|c| (c.id.0, feeds[c.feed].source.0))
+        .collect();
+    let mut matcher = Matcher::new(tx, items, &plans)?;
     let by_id: HashMap<ItemId, &Candidate> = candidates.iter().map(|c| (c.id, c)).collect();
     let mut titles: HashMap<SourceId, String> = HashMap::new();
     let mut raised = Vec::new();

@@ -9,7 +9,7 @@
 
 use super::search::Compiled;
 use super::terms::{fts_expression, reads_alerts, term_condition};
-use crate::query::Expr;
+use crate::query::{Expr, Field, Term};
 
 /// How deep merged full-text expressions nest. FTS5's parser has a small stack of its own;
 /// anything deeper stays separate leaves joined in SQL.
@@ -20,12 +20,36 @@ pub(super) enum Node {
     True,
     /// The items the full-text index finds for this FTS5 expression: never NULL.
     Text(String),
-    /// A condition over `i` (never NULL: `terms` makes every leaf true or false), and whether
-    /// it asks about alerts.
-    Sql(Compiled, bool),
+    /// A condition over `i` (never NULL: `terms` makes every leaf true or false), and what
+    /// its value depends on.
+    Sql(Compiled, Reads),
     Not(Box<Node>),
     And(Vec<Node>),
     Or(Vec<Node>),
+}
+
+/// What an SQL leaf's value on an item depends on, which tells the watches how often to read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reads {
+    /// The item's own columns (or its tags): read on every item.
+    Item,
+    /// Only the item's source, except for the kept items of removed sources, which answer to
+    /// their former source's name (`source:`): read once per source.
+    Source,
+    /// Alerts, which change as the watches raise them: read per watch, when it is tested.
+    Alerts,
+}
+
+impl Reads {
+    fn of(term: &Term) -> Reads {
+        if reads_alerts(term) {
+            Reads::Alerts
+        } else if matches!(term, Term::Field(Field::Source | Field::Category, _)) {
+            Reads::Source
+        } else {
+            Reads::Item
+        }
+    }
 }
 
 /// The plan of a query; relative times (`since:7d`) are taken from `now` (unix seconds).
@@ -35,7 +59,7 @@ pub(super) fn plan(expr: &Expr, now: i64) -> Node {
     }
     match expr {
         Expr::All => Node::True,
-        Expr::Term(term) => Node::Sql(term_condition(term, now), reads_alerts(term)),
+        Expr::Term(term) => Node::Sql(term_condition(term, now), Reads::of(term)),
         Expr::Not(inner) => Node::Not(Box::new(plan(inner, now))),
         Expr::Or(children) => or_node(children, now),
         Expr::And(children) => and_node(children, now),
@@ -194,7 +218,9 @@ mod tests {
             nodes[0],
             Node::Text(r#"("recall") OR ("drug safety")"#.into())
         );
-        assert!(matches!(&nodes[1], Node::Sql(sql, false) if sql.sql.contains("source_id")));
+        assert!(
+            matches!(&nodes[1], Node::Sql(sql, Reads::Source) if sql.sql.contains("source_id"))
+        );
         let Node::And(nodes) = text("-recall -withdrawal is:alert") else {
             panic!("a conjunction");
         };
@@ -205,7 +231,7 @@ mod tests {
             )))
         );
         assert!(
-            matches!(&nodes[1], Node::Sql(_, true)),
+            matches!(&nodes[1], Node::Sql(_, Reads::Alerts)),
             "is:alert reads alerts"
         );
     }
