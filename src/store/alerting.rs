@@ -8,6 +8,7 @@ use super::convert::to_unix;
 use super::items::FeedWrite;
 use super::plan::{Node, plan};
 use crate::model::{ItemId, NewAlert, NewItem, SourceId, WatchId};
+use crate::query::Expr;
 use crate::watch::parse_query;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Transaction, params};
@@ -68,6 +69,7 @@ pub(super) struct Candidate<'a> {
 #[inline(never)]
 pub(super) fn raise_alerts(
     tx: &Transaction,
+    parsed: &mut ParsedQueries,
     candidates: &[Candidate],
     feeds: &[FeedWrite],
     now: DateTime<Utc>,
@@ -75,7 +77,7 @@ pub(super) fn raise_alerts(
     if candidates.is_empty() {
         return Ok(Vec::new());
     }
-    let rules = rules(tx, now)?;
+    let rules = rules(tx, parsed, now)?;
     if rules.is_empty() {
         return Ok(Vec::new());
     }
@@ -148,8 +150,14 @@ fn source_title(tx: &Transaction, source: SourceId) -> Result<String> {
         .query_row([source.0], |r| r.get(0))?)
 }
 
+/// The watches' queries as parsed, by their text, kept by the store between transactions: a
+/// refresh writes in many, and the watches are read in each (they may change between two) but
+/// parsed only when their text is new. `None`: the text does not parse.
+#[derive(Debug, Default)]
+pub(super) struct ParsedQueries(HashMap<String, Option<Expr>>);
+
 /// The watches, planned. One whose stored query no longer parses is skipped and logged.
-fn rules(tx: &Transaction, now: DateTime<Utc>) -> Result<Vec<Rule>> {
+fn rules(tx: &Transaction, parsed: &mut ParsedQueries, now: DateTime<Utc>) -> Result<Vec<Rule>> {
     let mut statement =
         tx.prepare_cached("SELECT id, name, query, urgent FROM watch ORDER BY urgent DESC, name")?;
     let rows = statement.query_map([], |r| {
@@ -161,17 +169,29 @@ fn rules(tx: &Transaction, now: DateTime<Utc>) -> Result<Vec<Rule>> {
         ))
     })?;
     let mut rules = Vec::new();
+    let mut known = HashMap::with_capacity(parsed.0.len());
     for row in rows {
         let (id, name, query, urgent) = row?;
-        match parse_query(&query) {
-            Ok(expr) => rules.push(Rule {
+        if !known.contains_key(&query) {
+            let expr = parsed.0.remove(&query).unwrap_or_else(|| {
+                parse_query(&query)
+                    .inspect_err(|error| {
+                        tracing::warn!(%name, %error, "watch skipped: its query does not parse");
+                    })
+                    .ok()
+            });
+            known.insert(query.clone(), expr);
+        }
+        if let Some(expr) = &known[&query] {
+            rules.push(Rule {
                 id,
                 name,
                 urgent,
-                plan: plan(&expr, to_unix(now)),
-            }),
-            Err(error) => tracing::warn!(%name, %error, "watch skipped: its query does not parse"),
+                plan: plan(expr, to_unix(now)),
+            });
         }
     }
+    // Only the queries of today's watches are kept.
+    parsed.0 = known;
     Ok(rules)
 }

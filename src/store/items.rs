@@ -5,7 +5,7 @@ use super::convert::{ITEM_COLUMNS, item_from_row, to_unix};
 use super::prepare::{PreparedItem, prepare};
 use super::sources::{SourceUpdate, apply_source_update};
 use super::stories;
-use super::{Result, Store, StoreError};
+use super::{Result, Store, StoreError, immediate};
 use crate::model::{Item, ItemId, Mark, NewAlert, NewItem, Notice, SourceId};
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, ToSql, Transaction, params, params_from_iter};
@@ -78,7 +78,8 @@ impl Store {
     pub fn store_feeds(&mut self, feeds: &[FeedWrite]) -> Result<Vec<UpsertStats>> {
         let read_whole_story = self.read_whole_story;
         let backlog = self.alert_backlog;
-        let tx = self.write()?;
+        // The connection and the parsed watches, borrowed apart.
+        let tx = immediate(&mut self.conn)?;
         let mut all = Vec::with_capacity(feeds.len());
         let mut candidates = Vec::new();
         for feed in feeds {
@@ -111,7 +112,9 @@ impl Store {
             all.push(stats);
         }
         if let Some(now) = feeds.iter().map(|feed| feed.fetched_at).max() {
-            for (feed, alert) in raise_alerts(&tx, &candidates, feeds, now)? {
+            for (feed, alert) in
+                raise_alerts(&tx, &mut self.watch_queries, &candidates, feeds, now)?
+            {
                 all[feed].alerts.push(alert);
             }
         }

@@ -98,6 +98,8 @@ pub struct Store {
     read_whole_story: bool,
     /// The first fetch of a source alerts only items published this recently.
     alert_backlog: chrono::Duration,
+    /// The watches' queries, parsed once for the many transactions of a refresh.
+    watch_queries: alerting::ParsedQueries,
 }
 
 /// `alert_backlog_days` when the config does not say.
@@ -141,6 +143,7 @@ impl Store {
             conn,
             read_whole_story: true,
             alert_backlog: chrono::Duration::days(DEFAULT_ALERT_BACKLOG_DAYS.into()),
+            watch_queries: alerting::ParsedQueries::default(),
         };
         store.cluster_unclustered()?;
         Ok(store)
@@ -164,9 +167,7 @@ impl Store {
     /// not wait for the lock: SQLite fails the upgrade at once when another connection wrote
     /// in between, without calling the busy handler.
     fn write(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+        immediate(&mut self.conn)
     }
 
     /// SQLite's own integrity check and FTS5's, plus `fts_in_step`: true when all pass.
@@ -196,6 +197,11 @@ impl Store {
             .query_row("SELECT count(*) FROM item_fts", [], |r| r.get(0))?;
         Ok(items == indexed && indexed == all_indexed)
     }
+}
+
+/// `Store::write` over the connection alone, for a caller that also borrows another field.
+fn immediate(conn: &mut Connection) -> Result<Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
 #[cfg(test)]

@@ -266,3 +266,60 @@ fn watches_are_renamed_changed_and_removed_with_their_alerts() {
         Err(StoreError::UnknownWatch(_))
     ));
 }
+
+/// The store keeps the watches' queries parsed from one write to the next: a query changed, a
+/// watch added or removed in between is what the next write tests.
+#[test]
+fn watches_changed_between_two_writes_are_tested_as_they_are_then() {
+    let (mut db, source) = empty_store();
+    let alerted = |stats: &UpsertStats| -> Vec<(String, String)> {
+        let mut alerts: Vec<_> = stats
+            .alerts
+            .iter()
+            .map(|a| (a.watch.clone(), a.title.clone()))
+            .collect();
+        alerts.sort();
+        alerts
+    };
+    let pair = |watch: &str, title: &str| (watch.to_string(), title.to_string());
+    let (pens, _) = db.add_watch("pens", "pens", false, None, at(11)).unwrap();
+    let first = [
+        item("a", "Pens recalled", 20),
+        item("b", "Saline recalled", 20),
+    ];
+    let first = store(&mut db, source, &first, 20);
+    assert_eq!(alerted(&first), [pair("pens", "Pens recalled")]);
+
+    let change = WatchChange {
+        query: Some("saline".into()),
+        ..WatchChange::default()
+    };
+    db.change_watch(pens.id, &change).unwrap();
+    db.add_watch("recalls", "recalled", false, None, at(20))
+        .unwrap();
+    let second = [
+        item("c", "Pens recalled again", 21),
+        item("d", "Saline recalled again", 21),
+    ];
+    let second = store(&mut db, source, &second, 21);
+    assert_eq!(
+        alerted(&second),
+        [
+            pair("pens", "Saline recalled again"),
+            pair("recalls", "Pens recalled again"),
+            pair("recalls", "Saline recalled again"),
+        ]
+    );
+
+    db.remove_watch(pens.id).unwrap();
+    let third = store(
+        &mut db,
+        source,
+        &[item("e", "Saline recalled a third time", 22)],
+        22,
+    );
+    assert_eq!(
+        alerted(&third),
+        [pair("recalls", "Saline recalled a third time")]
+    );
+}
