@@ -17,10 +17,12 @@ pub const PROTECTED_BY_ALERT: &str = "EXISTS (SELECT 1 FROM item_alert a JOIN wa
      ON w.id = a.watch_id WHERE a.item_id = i.id AND (a.acknowledged_at IS NULL OR w.urgent = 1))";
 
 /// The items an urgent watch alerted that nobody has acknowledged yet: they stay pinned.
-const PINNED_IDS: &str = "SELECT a.item_id FROM item_alert a JOIN watch w ON w.id = a.watch_id \
-     WHERE w.urgent = 1 AND a.acknowledged_at IS NULL";
+/// Asked by watch, so that only the urgent watches' unacknowledged alerts are read (through
+/// `item_alert_by_watch`).
+pub(super) const PINNED_IDS: &str = "SELECT a.item_id FROM item_alert a \
+     WHERE a.watch_id IN (SELECT id FROM watch WHERE urgent = 1) AND a.acknowledged_at IS NULL";
 
-const WATCH_COLUMNS: &str = "w.id, w.name, w.query, w.urgent, w.created, \
+pub(super) const WATCH_COLUMNS: &str = "w.id, w.name, w.query, w.urgent, w.created, \
      (SELECT count(*) FROM item_alert a WHERE a.watch_id = w.id), \
      (SELECT count(*) FROM item_alert a WHERE a.watch_id = w.id AND a.acknowledged_at IS NULL)";
 

@@ -323,3 +323,42 @@ fn watches_changed_between_two_writes_are_tested_as_they_are_then() {
         [pair("recalls", "Saline recalled a third time")]
     );
 }
+
+/// One index serves every question asked of a watch's alerts (schema 7 replaced two): its
+/// alerts and its unacknowledged ones, `watch:NAME`, the pinned items. None reads every alert.
+#[test]
+fn a_watch_s_alerts_are_found_through_its_index() {
+    use super::watches::{PINNED_IDS, WATCH_COLUMNS};
+    let (db, _) = empty_store();
+    let watch_name = compile(&parse("watch:safety").unwrap(), at(1));
+    let questions = [
+        (format!("SELECT {WATCH_COLUMNS} FROM watch w"), Vec::new()),
+        (
+            format!("SELECT count(*) FROM item i WHERE i.id IN ({PINNED_IDS})"),
+            Vec::new(),
+        ),
+        (
+            format!("SELECT count(*) FROM item i WHERE {}", watch_name.sql),
+            watch_name.params,
+        ),
+    ];
+    for (sql, params) in questions {
+        let mut statement = db
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let plan: Vec<String> = statement
+            .query_map(rusqlite::params_from_iter(params), |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let alerts: Vec<&String> = plan.iter().filter(|step| step.contains(" a ")).collect();
+        assert!(!alerts.is_empty(), "{sql}: {plan:?}");
+        for step in alerts {
+            assert!(
+                step.starts_with("SEARCH a USING COVERING INDEX item_alert_by_watch"),
+                "{sql}: {plan:?}"
+            );
+        }
+    }
+}
