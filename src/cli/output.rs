@@ -16,7 +16,8 @@ pub struct Output {
 impl Output {
     pub fn new() -> Output {
         Output {
-            out: BufWriter::new(io::stdout().lock()),
+            // Large enough that a refresh's thousands of alert lines take few writes.
+            out: BufWriter::with_capacity(1 << 16, io::stdout().lock()),
         }
     }
 

@@ -61,6 +61,28 @@ fn verbatim_keeps_layout_and_drops_every_control() {
     assert_eq!(sanitize_verbatim(hostile), "aGREEN\nb\ncde\nf");
 }
 
+/// The printable-ASCII shortcut lets through only what the character test would: DEL and
+/// every C0 control but tab and line feed are still dropped, and text beyond ASCII is still
+/// read character by character.
+#[test]
+fn verbatim_shortcut_for_plain_ascii_misses_no_control() {
+    for byte in (0u8..0x80).filter(|b| !(b' '..=b'~').contains(b) && *b != b'\n' && *b != b'\t') {
+        let text = format!("before{}after", byte as char);
+        assert!(
+            matches!(sanitize_verbatim(&text), Cow::Owned(_)),
+            "{byte:#x}"
+        );
+    }
+    assert!(matches!(
+        sanitize_verbatim("Dépêche\tok\n"),
+        Cow::Borrowed(_)
+    ));
+    assert_eq!(
+        sanitize_verbatim("Dépêche \u{202e}fdp.exe"),
+        "Dépêche fdp.exe"
+    );
+}
+
 #[test]
 fn multiline_keeps_paragraphs_but_not_escape_sequences() {
     let text = "  Title \n\n\n\nBody\u{1b}[1m bold\r\nnext  line \n";
