@@ -139,6 +139,11 @@ fn two_removed_sources_may_share_guids() {
     assert_eq!(first.kept_in, second.kept_in, "one placeholder for all");
     assert_eq!(titles(&store, "is:saved"), ["Alpha", "Beta"]);
     assert_eq!(titles(&store, "source:\"journal b\""), ["Beta"]);
+    assert_eq!(titles(&store, "-source:\"journal b\""), ["Alpha"]);
+    assert_eq!(titles(&store, "source:journal -source:a.example"), ["Beta"]);
+    // The placeholder answers to its own name too.
+    assert_eq!(titles(&store, "source:removed"), ["Alpha", "Beta"]);
+    assert!(titles(&store, "-source:removed").is_empty());
 }
 
 #[test]

@@ -1,8 +1,8 @@
-//! How the river of stories finds a page and a count. A story shows when any of its versions
-//! matches the filter, and is drawn as its lead. No single SQL shape is fast for every filter
-//! at 100,000 items, so the store picks one by how much the filter matches (one cheap,
-//! bounded probe) and how deep the page is. Every plan gives the same rows; the tests hold
-//! them to it.
+//! How the river of stories finds a page. A story shows when any of its versions matches the
+//! filter, and is drawn as its lead. No single SQL shape is fast for every filter at 100,000
+//! items, so the store picks one by how much the filter matches (one cheap, bounded probe) and
+//! how deep the page is. Every plan gives the same rows; the tests hold them to it. (A count
+//! needs no plan: see `Store::count_stories`.)
 
 use super::Result;
 use super::search::Compiled;
@@ -31,17 +31,6 @@ pub(super) enum PagePlan {
     MatchingSet,
 }
 
-/// How the stories a filter matches are counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum CountPlan {
-    /// The distinct stories of the matching items, through the filter's own best index.
-    DistinctStories,
-    /// The matching items less the extra versions among them (every item is in exactly one
-    /// story, its own when alone), for which only the versions' index is read: a fifth of a
-    /// typical cache, in story order, so no sort of every match.
-    LessExtraVersions,
-}
-
 impl PagePlan {
     /// The condition that picks the leads, over `item i`.
     pub(super) fn leads(self, filter: &Compiled) -> Compiled {
@@ -66,32 +55,6 @@ impl PagePlan {
     }
 }
 
-impl CountPlan {
-    /// The statement that counts, with its bound values.
-    pub(super) fn count(self, filter: &Compiled) -> Compiled {
-        match self {
-            // The `+` keeps the story index out of it: the filter's index is the one to use.
-            CountPlan::DistinctStories => Compiled {
-                sql: format!(
-                    "SELECT count(DISTINCT +i.story) FROM item i WHERE {}",
-                    filter.sql
-                ),
-                params: filter.params.clone(),
-            },
-            CountPlan::LessExtraVersions => Compiled {
-                sql: format!(
-                    "SELECT (SELECT count(*) FROM item i WHERE {f}) - \
-                            (SELECT count(*) - count(DISTINCT i.story) \
-                             FROM item i INDEXED BY item_story_versions \
-                             WHERE i.story_size > 1 AND ({f}))",
-                    f = filter.sql
-                ),
-                params: [filter.params.clone(), filter.params.clone()].concat(),
-            },
-        }
-    }
-}
-
 impl Store {
     pub(super) fn page_plan(&self, filter: &Compiled, offset: usize) -> Result<PagePlan> {
         Ok(if self.matches_few(filter)? {
@@ -100,14 +63,6 @@ impl Store {
             PagePlan::MatchingSet
         } else {
             PagePlan::AskEachLead
-        })
-    }
-
-    pub(super) fn count_plan(&self, filter: &Compiled) -> Result<CountPlan> {
-        Ok(if self.matches_few(filter)? {
-            CountPlan::DistinctStories
-        } else {
-            CountPlan::LessExtraVersions
         })
     }
 

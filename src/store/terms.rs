@@ -5,6 +5,9 @@ use super::search::Compiled;
 use crate::query::{Attribute, Field, Flag, Term};
 use rusqlite::types::Value;
 
+/// The placeholder source that keeps the items of removed sources.
+const REMOVED: &str = super::REMOVED_SOURCES_URL;
+
 /// The FTS5 expression for a term that the index answers, if it does.
 pub(super) fn fts_expression(term: &Term) -> Option<String> {
     match term {
@@ -67,24 +70,28 @@ fn sql_condition(term: &Term, now: i64, bind: &mut dyn FnMut(Value)) -> String {
             bind(Value::Text(like_pattern(text)));
             "coalesce(i.author, '') LIKE ? ESCAPE '\\'".into()
         }
-        // Kept items of a removed source still answer to its name. Both sides ask for a
-        // source id, so SQLite answers each through the source index (a multi-index OR);
-        // asking `former_source` of every item would read every row.
+        // Kept items of a removed source (moved to the placeholder source) still answer to
+        // their former source's name and address, as the source did: they are found once, as
+        // a set, among the placeholder's few items, so no other item's row is read. The unary
+        // `+` (here and in `category:`): a set of sources may be most of the cache
+        // ("source:n", typed on the way to "source:nejm"), so it never drives the query; the
+        // river's and the story index hold the source id, so each walk stays on its index.
         Term::Field(Field::Source, value) => {
             let pattern = like_pattern(value);
-            bind(Value::Text(pattern.clone()));
-            bind(Value::Text(pattern.clone()));
-            bind(Value::Text(super::REMOVED_SOURCES_URL.into()));
-            bind(Value::Text(pattern));
-            "(i.source_id IN (SELECT id FROM source WHERE coalesce(title, feed_title, '') LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\') \
-             OR (i.source_id IN (SELECT id FROM source WHERE url = ?) \
-                 AND coalesce(i.former_source, '') LIKE ? ESCAPE '\\'))".into()
+            for bound in [&pattern, &pattern, REMOVED, &pattern, &pattern] {
+                bind(Value::Text(bound.to_string()));
+            }
+            "(+i.source_id IN (SELECT id FROM source \
+                 WHERE coalesce(title, feed_title, '') LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\') \
+             OR +i.id IN (SELECT k.id FROM item k WHERE k.source_id IN (SELECT id FROM source WHERE url = ?) \
+                 AND (coalesce(k.former_source, '') LIKE ? ESCAPE '\\' \
+                      OR coalesce(k.former_source_url, '') LIKE ? ESCAPE '\\')))".into()
         }
         Term::Field(Field::Category, value) => {
             let start = category_pattern(value);
             bind(Value::Text(format!("{start}%")));
             bind(Value::Text(format!("% {start}%")));
-            "i.source_id IN (SELECT id FROM source WHERE category LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\')".into()
+            "+i.source_id IN (SELECT id FROM source WHERE category LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\')".into()
         }
         Term::Field(Field::Tag, value) => {
             let tag = super::tags::normalize_tag(value).unwrap_or_default();
