@@ -17,7 +17,12 @@
 # is dated 2025). Each line shows the alerts it raised, and the watched lines their cost against
 # none.
 #
-# Usage: tests/bench/refresh.sh [FEEDS] [ITEMS]     (needs python3; builds in release mode)
+# Single runs move by ±10% on a 2-core machine, as much as the watches cost. PAIRS=N measures
+# only that cost, more closely: N pairs of cold refreshes (no watch, 20 realistic watches) on the
+# four hosts at 20 ms, the order alternating pair by pair, each pair's difference, their mean
+# and median.
+#
+# Usage: [PAIRS=N] tests/bench/refresh.sh [FEEDS] [ITEMS]     (needs python3; builds in release mode)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 feeds=${1:-300}
@@ -139,5 +144,33 @@ run_layout() { # name urls-file floor-per-host hosts...
   done
 }
 
+run_pairs() { # pairs
+  urls="$work/urls-4-hosts.txt"
+  echo "== $1 alternating pairs, four hosts, latency 20 ms, $feeds feeds × $items items: 20 watches against none"
+  start_servers 20 127.0.0.1 127.0.0.2 127.0.0.3 127.0.0.4
+  local pair set differences=() none watched
+  for pair in $(seq "$1"); do
+    database "$work/pair-none.db" none
+    database "$work/pair-realistic.db" realistic
+    local order=(none realistic)
+    if [ $((pair % 2)) = 0 ]; then order=(realistic none); fi
+    for set in "${order[@]}"; do
+      timed "pair $pair, $set" "$rounds" --db "$work/pair-$set.db" --config "$work/config.toml" refresh --jobs 8
+      if [ "$set" = none ]; then none=$seconds; else watched=$seconds; fi
+    done
+    differences+=("$(echo "($watched - $none) * 100 / $none" | bc -l)")
+    printf '  pair %d: %+6.1f %%\n' "$pair" "${differences[-1]}"
+    rm -f "$work"/pair-*.db*
+  done
+  printf '%s\n' "${differences[@]}" | sort -g | awk '{ d[NR] = $1; sum += $1 }
+    END { m = (NR % 2) ? d[(NR + 1) / 2] : (d[NR / 2] + d[NR / 2 + 1]) / 2
+          printf "  20 watches against none: mean %+.1f %%, median %+.1f %%\n", sum / NR, m }'
+  stop_servers
+}
+
+if [ -n "${PAIRS:-}" ]; then
+  run_pairs "$PAIRS"
+  exit 0
+fi
 run_layout "one-host" "$work/corpus/urls.txt" 2 127.0.0.1
 run_layout "four-hosts" "$work/urls-4-hosts.txt" 8 127.0.0.1 127.0.0.2 127.0.0.3 127.0.0.4
