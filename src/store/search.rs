@@ -15,42 +15,90 @@ use rusqlite::types::Value;
 pub struct Compiled {
     pub sql: String,
     pub params: Vec<Value>,
+    /// The full-text expression every match satisfies, when the query has one at its top, with
+    /// the rest of the condition: a probe that needs only the first few matches walks the
+    /// index through it instead of gathering every match first (`Store::matches_few`).
+    pub(super) driver: Option<Box<Driver>>,
+}
+
+/// A full-text expression and the condition beside it, which together are the whole filter.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Driver {
+    pub(super) text: String,
+    pub(super) rest: Compiled,
 }
 
 impl Compiled {
-    /// Narrows the condition to one source.
-    pub fn only_source(mut self, id: crate::model::SourceId) -> Compiled {
-        self.sql = format!("({}) AND i.source_id = ?", self.sql);
-        self.params.push(Value::Integer(id.0));
+    pub(super) fn new(sql: String, params: Vec<Value>) -> Compiled {
+        Compiled {
+            sql,
+            params,
+            driver: None,
+        }
+    }
+
+    /// The condition and another one, with its bound values; the driver stays one.
+    pub(super) fn and(mut self, condition: &str, params: &[Value]) -> Compiled {
+        self.sql = format!("({}) AND {condition}", self.sql);
+        self.params.extend_from_slice(params);
+        self.driver = self.driver.map(|driver| {
+            let Driver { text, rest } = *driver;
+            let rest = rest.and(condition, params);
+            Box::new(Driver { text, rest })
+        });
         self
     }
 
+    /// Narrows the condition to one source.
+    pub fn only_source(self, id: crate::model::SourceId) -> Compiled {
+        self.and("i.source_id = ?", &[Value::Integer(id.0)])
+    }
+
     /// Narrows the condition to the sources of one category (`None`: sources without one).
-    pub fn only_category(mut self, category: Option<&str>) -> Compiled {
+    pub fn only_category(self, category: Option<&str>) -> Compiled {
         match category {
-            Some(name) => {
-                self.sql = format!(
-                    "({}) AND i.source_id IN (SELECT id FROM source WHERE category = ?)",
-                    self.sql
-                );
-                self.params.push(Value::Text(name.to_string()));
-            }
-            None => {
-                self.sql = format!(
-                    "({}) AND i.source_id IN (SELECT id FROM source WHERE category IS NULL)",
-                    self.sql
-                );
-            }
+            Some(name) => self.and(
+                "i.source_id IN (SELECT id FROM source WHERE category = ?)",
+                &[Value::Text(name.to_string())],
+            ),
+            None => self.and(
+                "i.source_id IN (SELECT id FROM source WHERE category IS NULL)",
+                &[],
+            ),
         }
-        self
     }
 }
 
 /// Compiles a query; relative times (`since:7d`) are taken from `now`.
 pub fn compile(expr: &Expr, now: DateTime<Utc>) -> Compiled {
+    let plan = plan(expr, to_unix(now));
     let mut params = Vec::new();
-    let sql = render(&plan(expr, to_unix(now)), &mut params);
-    Compiled { sql, params }
+    let sql = render(&plan, &mut params);
+    Compiled {
+        sql,
+        params,
+        driver: driver(&plan),
+    }
+}
+
+/// The full-text leaf at the top of a plan (alone, or first of a conjunction, where the plan
+/// puts it) and the rest of the plan as a condition.
+fn driver(plan: &Node) -> Option<Box<Driver>> {
+    let (text, others) = match plan {
+        Node::Text(text) => (text, &[][..]),
+        Node::And(children) => match children.split_first() {
+            Some((Node::Text(text), others)) => (text, others),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let mut params = Vec::new();
+    let sql = join(others, " AND ", &mut params);
+    let rest = Compiled::new(sql, params);
+    Some(Box::new(Driver {
+        text: text.clone(),
+        rest,
+    }))
 }
 
 /// The plan as one SQL condition, its bound values appended to `params` in order.

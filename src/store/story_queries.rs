@@ -65,10 +65,7 @@ pub struct Marked {
 /// item alone is tested directly; the versions of stories are tested once, as a set.
 pub fn stories_matching(filter: &Compiled) -> Compiled {
     if filter.sql == "1" {
-        return Compiled {
-            sql: "i.lead = 1".into(),
-            params: Vec::new(),
-        };
+        return Compiled::new("i.lead = 1".into(), Vec::new());
     }
     // CASE, not OR: the planner cannot take the filter's own indexes for the leads' query
     // through it, so it keeps walking the leads newest first and stops at the page's end.
@@ -80,7 +77,7 @@ pub fn stories_matching(filter: &Compiled) -> Compiled {
     );
     let mut params = filter.params.clone();
     params.extend(filter.params.iter().cloned());
-    Compiled { sql, params }
+    Compiled::new(sql, params)
 }
 
 fn placeholders(count: usize) -> String {

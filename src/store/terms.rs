@@ -55,7 +55,7 @@ pub(super) fn reads_alerts(term: &Term) -> bool {
 pub(super) fn term_condition(term: &Term, now: i64) -> Compiled {
     let mut params = Vec::new();
     let sql = sql_condition(term, now, &mut |value| params.push(value));
-    Compiled { sql, params }
+    Compiled::new(sql, params)
 }
 
 fn sql_condition(term: &Term, now: i64, bind: &mut dyn FnMut(Value)) -> String {

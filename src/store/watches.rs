@@ -199,28 +199,21 @@ impl Store {
 
 impl Compiled {
     /// Narrows the condition to the items one watch alerted.
-    pub fn only_watch(mut self, id: WatchId) -> Compiled {
-        self.sql = format!(
-            "({}) AND i.id IN (SELECT item_id FROM item_alert WHERE watch_id = ?)",
-            self.sql
-        );
-        self.params.push(Value::Integer(id.0));
-        self
+    pub fn only_watch(self, id: WatchId) -> Compiled {
+        self.and(
+            "i.id IN (SELECT item_id FROM item_alert WHERE watch_id = ?)",
+            &[Value::Integer(id.0)],
+        )
     }
 
     /// Narrows the condition to the items any watch alerted.
-    pub fn only_alerts(mut self) -> Compiled {
-        self.sql = format!(
-            "({}) AND i.id IN (SELECT item_id FROM item_alert)",
-            self.sql
-        );
-        self
+    pub fn only_alerts(self) -> Compiled {
+        self.and("i.id IN (SELECT item_id FROM item_alert)", &[])
     }
 
     /// Leaves out the pinned items: the newsfeed shows them above the river instead.
-    pub fn without_pinned(mut self) -> Compiled {
-        self.sql = format!("({}) AND i.id NOT IN ({PINNED_IDS})", self.sql);
-        self
+    pub fn without_pinned(self) -> Compiled {
+        self.and(&format!("i.id NOT IN ({PINNED_IDS})"), &[])
     }
 }
 
