@@ -7,7 +7,9 @@ use rounds::fetch::parse::parse_feed;
 use rounds::model::{NewItem, NewSource};
 use rounds::query::parse;
 use rounds::store::{SourceUpdate, Store, compile};
-use std::path::{Path, PathBuf};
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 #[derive(Debug, Default, Clone, Copy)]
 struct Coverage {
@@ -96,30 +98,12 @@ fn demo_sources_identifier_coverage() {
     assert!(total.in_story >= 10, "the demo's shared papers are stories");
 }
 
-/// `ROUNDS_REAL_FEEDS`, else `shared/feeds/real` beside the repository or its parent.
-fn real_feeds() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("ROUNDS_REAL_FEEDS") {
-        return Some(PathBuf::from(dir)).filter(|dir| dir.is_dir());
-    }
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["../shared/feeds/real", "../../shared/feeds/real"]
-        .iter()
-        .map(|relative| manifest.join(relative))
-        .find(|dir| dir.is_dir())
-}
-
 #[test]
 fn real_feeds_identifier_coverage() {
-    let Some(dir) = real_feeds() else {
-        println!("no ../shared/feeds/real: nothing to measure");
+    let Some(dir) = corpus::real_feeds_or_skip("real_feeds_identifier_coverage") else {
         return;
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|e| e == "xml" || e == "json"))
-        .collect();
-    files.sort();
+    let files = corpus::feed_files(&dir).unwrap();
     let fetched_at = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
     let mut store = Store::open_in_memory().unwrap();
     println!("| real feed | items | DOI | PMID | PMCID | NCT |");

@@ -10,6 +10,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+#[path = "support/corpus.rs"]
+mod corpus;
+
 fn fetched_at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0)
         .single()
@@ -40,10 +43,7 @@ fn read_corpus() -> Vec<Vec<u8>> {
         }
         for file in std::fs::read_dir(class.path()).expect("class").flatten() {
             let path = file.path();
-            if path
-                .extension()
-                .is_some_and(|ext| ext == "xml" || ext == "json")
-            {
+            if corpus::is_feed_file(&path) {
                 documents.push(std::fs::read(path).expect("document"));
             }
         }

@@ -7,25 +7,14 @@ use rounds::fetch::parse::{
 };
 use rounds::text::sanitize_line;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "real_feeds/quirks.rs"]
 mod quirks;
 
 const MALFORMED_SUFFIX: &str = ".EXTRACT-malformed.xml";
-
-/// The corpus folder: `ROUNDS_REAL_FEEDS`, else `shared/feeds/real` next to the repository
-/// (the main checkout) or next to its parent folder (a worktree under `wt/`).
-fn corpus_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("ROUNDS_REAL_FEEDS") {
-        return Some(PathBuf::from(dir)).filter(|dir| dir.is_dir());
-    }
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["../shared/feeds/real", "../../shared/feeds/real"]
-        .iter()
-        .map(|relative| manifest.join(relative))
-        .find(|dir| dir.is_dir())
-}
 
 /// Where each document was served from, so relative links resolve as they would in use.
 fn feed_url(file: &str) -> String {
@@ -45,15 +34,7 @@ fn feed_url(file: &str) -> String {
 pub type Results = BTreeMap<String, Result<ParsedFeed, ParseError>>;
 
 fn ingest_all(dir: &Path, fetched_at: DateTime<Utc>) -> Results {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("readable corpus folder")
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "xml" || ext == "json")
-        })
-        .collect();
-    files.sort();
+    let files = corpus::feed_files(dir).expect("readable corpus folder");
     let mut results = Results::new();
     for path in files {
         let name = path
@@ -107,8 +88,7 @@ fn assert_same_as_tolerant_reader(
 
 #[test]
 fn real_feeds() {
-    let Some(dir) = corpus_dir() else {
-        skipped("the real feed corpus was not found (../shared/feeds/real, or ROUNDS_REAL_FEEDS)");
+    let Some(dir) = corpus::real_feeds_or_skip("real_feeds") else {
         return;
     };
     let fetched_at = Utc::now();
@@ -138,16 +118,6 @@ fn real_feeds() {
         }
     }
     quirks::check(&results, fetched_at);
-}
-
-/// Says so where it is seen: libtest captures `println!`, not a direct write to stderr, so a
-/// skip shows in a plain `cargo test`. With `ROUNDS_REQUIRE_REAL_FEEDS` set (CI), it fails.
-fn skipped(why: &str) {
-    use std::io::Write;
-    if std::env::var_os("ROUNDS_REQUIRE_REAL_FEEDS").is_some() {
-        panic!("{why}, and ROUNDS_REQUIRE_REAL_FEEDS is set");
-    }
-    let _ = writeln!(std::io::stderr(), "real_feeds: SKIPPED: {why}");
 }
 
 fn check_malformed(name: &str, parsed: &Result<ParsedFeed, ParseError>) {

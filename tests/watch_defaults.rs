@@ -9,7 +9,10 @@ use rounds::query::parse;
 use rounds::store::{SourceUpdate, Store, compile};
 use rounds::sync::demo::{FEEDS, seed};
 use rounds::watch::defaults::{DEFAULT_WATCHES, SAFETY};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 /// One feed's items stored as a source of `category`, and what each default watch matches.
 struct Feed {
@@ -202,14 +205,6 @@ fn the_seeded_demo_pins_recent_safety_alerts() {
     );
 }
 
-fn real_corpus() -> Option<PathBuf> {
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["../shared/feeds/real", "../../shared/feeds/real"]
-        .iter()
-        .map(|relative| manifest.join(relative))
-        .find(|dir| dir.is_dir())
-}
-
 /// What the real files are, for the rule: regulators, journals and preprints, the rest.
 fn real_category(file: &str) -> &'static str {
     match file {
@@ -223,16 +218,10 @@ fn real_category(file: &str) -> &'static str {
 
 #[test]
 fn default_watches_on_the_real_feeds() {
-    let Some(dir) = real_corpus() else {
-        println!("real feed corpus not found; skipping");
+    let Some(dir) = corpus::real_feeds_or_skip("default_watches_on_the_real_feeds") else {
         return;
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|e| e == "xml" || e == "json"))
-        .collect();
-    files.sort();
+    let files = corpus::feed_files(&dir).unwrap();
     let feeds: Vec<Feed> = files
         .iter()
         .filter_map(|path| {

@@ -19,6 +19,9 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+#[path = "../support/corpus.rs"]
+mod corpus;
+
 /// Where each real-feed document was served from (as in tests/real_feeds.rs), so relative
 /// links resolve as they do in use; every other file is served from feeds.example.net.
 fn feed_url(file: &str) -> String {
@@ -128,10 +131,7 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             collect(&path, files)?;
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext == "xml" || ext == "json")
-        {
+        } else if corpus::is_feed_file(&path) {
             files.push(path);
         }
     }

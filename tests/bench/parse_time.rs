@@ -13,6 +13,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+#[path = "../support/corpus.rs"]
+mod corpus;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(
@@ -27,14 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             number => rounds = number.parse()?,
         }
     }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "xml" || ext == "json")
-        })
-        .collect();
-    files.sort();
+    let files = corpus::feed_files(&dir)?;
     let bodies: Vec<(String, Vec<u8>)> = files
         .iter()
         .map(|path| {

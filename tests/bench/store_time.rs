@@ -14,19 +14,15 @@ use rounds::store::{SourceUpdate, Store};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+#[path = "../support/corpus.rs"]
+mod corpus;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().ok_or("usage: store_time DIR [ROUNDS]")?);
     let rounds: usize = args.next().map_or(Ok(3), |n| n.parse())?;
     let now = Utc::now();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|ext| ext == "xml" || ext == "json")
-        })
-        .collect();
-    files.sort();
+    let files = corpus::feed_files(&dir)?;
     let mut feeds: Vec<(String, Option<String>, Vec<NewItem>)> = Vec::new();
     for path in &files {
         let url = format!("https://feeds.example.net/{}", path.display());
