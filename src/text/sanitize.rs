@@ -111,52 +111,66 @@ fn skip_control_string(rest: &mut Chars<'_>) {
     }
 }
 
+/// A line being built: whitespace is held back until something printable follows it, so a run
+/// of it becomes one space and none is left at either end.
+#[derive(Default)]
+struct Line {
+    out: String,
+    pending_space: bool,
+}
+
+impl Line {
+    fn push_str(&mut self, text: &str) {
+        if self.pending_space && !self.out.is_empty() {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+        self.out.push_str(text);
+    }
+
+    fn push(&mut self, piece: Cleaned) {
+        match piece {
+            Cleaned::Keep(c) => self.push_str(c.encode_utf8(&mut [0; 4])),
+            Cleaned::Space(_) | Cleaned::LineBreak => self.pending_space = true,
+            Cleaned::Drop => {}
+        }
+    }
+}
+
 /// One line: controls and sequences dropped, all whitespace collapsed to single spaces, trimmed.
 ///
 /// It runs over every item's title and body on every refresh, so runs of printable ASCII are
 /// copied whole and only escapes and other characters go through `classify`.
 pub fn sanitize_line(text: &str) -> String {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
+    let mut line = Line {
+        out: String::with_capacity(text.len()),
+        pending_space: false,
+    };
     let mut index = 0;
     while index < bytes.len() {
         let run = verbatim_run(&bytes[index..]);
         if run > 0 {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push_str(&text[index..index + run]);
+            line.push_str(&text[index..index + run]);
             index += run;
             continue;
         }
         match bytes[index] {
             // Whitespace and line breaks (CR LF included) all become one pending space.
             b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
-                pending_space = true;
+                line.pending_space = true;
                 index += 1;
             }
             byte if byte.is_ascii() && byte != 0x1b => index += 1,
             _ => {
                 let mut rest = text[index..].chars();
                 let Some(c) = rest.next() else { break };
-                match classify(c, &mut rest) {
-                    Cleaned::Keep(c) => {
-                        if pending_space && !out.is_empty() {
-                            out.push(' ');
-                        }
-                        pending_space = false;
-                        out.push(c);
-                    }
-                    Cleaned::Space(_) | Cleaned::LineBreak => pending_space = true,
-                    Cleaned::Drop => {}
-                }
+                line.push(classify(c, &mut rest));
                 index = bytes.len() - rest.as_str().len();
             }
         }
     }
-    out
+    line.out
 }
 
 /// How many bytes at the start of `bytes` `sanitize_line` keeps as they are: printable ASCII

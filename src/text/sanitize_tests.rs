@@ -91,22 +91,11 @@ fn multiline_keeps_paragraphs_but_not_escape_sequences() {
 
 /// `sanitize_line` as every character goes through `classify`: what the fast path must equal.
 fn line_by_characters(text: &str) -> String {
-    let mut out = String::new();
-    let mut pending_space = false;
+    let mut line = Line::default();
     for piece in cleaned(text) {
-        match piece {
-            Cleaned::Keep(c) => {
-                if pending_space && !out.is_empty() {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push(c);
-            }
-            Cleaned::Space(_) | Cleaned::LineBreak => pending_space = true,
-            Cleaned::Drop => {}
-        }
+        line.push(piece);
     }
-    out
+    line.out
 }
 
 #[test]
