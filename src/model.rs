@@ -246,6 +246,14 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// How the cue is named wherever it is shown: badges, `show`, exports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Notice::Retraction => "Retracted",
+            Notice::ExpressionOfConcern => "Expression of concern",
+        }
+    }
+
     pub fn code(notice: Option<Notice>) -> i64 {
         match notice {
             None => 0,
@@ -278,6 +286,11 @@ pub struct Evidence {
     pub preprint: bool,
     /// Retracted or under an expression of concern (any version of its story says so).
     pub notice: Option<Notice>,
+}
+
+impl Evidence {
+    /// How the preprint cue is named wherever it is shown.
+    pub const PREPRINT_LABEL: &'static str = "Preprint, not peer reviewed";
 }
 
 /// Id of a story: the versions of one paper across feeds.

@@ -215,14 +215,11 @@ fn show_fields(item: &Item, versions: &[Version]) -> Vec<(&'static str, Option<S
             "warning",
             item.evidence
                 .preprint
-                .then(|| "preprint, not peer reviewed".to_string()),
+                .then(|| Evidence::PREPRINT_LABEL.to_lowercase()),
         ),
         (
             "warning",
-            notice.map(|notice| match notice {
-                Notice::Retraction => "retracted".to_string(),
-                Notice::ExpressionOfConcern => "expression of concern".to_string(),
-            }),
+            notice.map(|notice| notice.label().to_lowercase()),
         ),
         ("tags", Some(item.tags.join(", "))),
         ("alerts", Some(alerts_text(item))),

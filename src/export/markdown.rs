@@ -2,7 +2,7 @@
 //! title linked, authors, journal, date, DOI, the user's tags and a one-line summary.
 
 use super::reference::{Kind, Reference};
-use crate::model::Notice;
+use crate::model::Evidence;
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -145,13 +145,13 @@ fn cues(reference: &Reference) -> Vec<String> {
         cues.push(format!("Tags: {}", tags.join(" ")));
     }
     if reference.kind == Kind::Preprint {
-        cues.push("Preprint, not peer reviewed".into());
+        cues.push(Evidence::PREPRINT_LABEL.into());
     }
-    match reference.notice {
-        Some(Notice::Retraction) => cues.push("**Retracted**".into()),
-        Some(Notice::ExpressionOfConcern) => cues.push("**Expression of concern**".into()),
-        None => {}
-    }
+    cues.extend(
+        reference
+            .notice
+            .map(|notice| format!("**{}**", notice.label())),
+    );
     cues
 }
 

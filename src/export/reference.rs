@@ -4,7 +4,7 @@
 
 use super::keys::citation_keys;
 use super::names::Name;
-use crate::model::{Item, Notice, PaperRole};
+use crate::model::{Evidence, Item, Notice, PaperRole};
 use crate::text::plain_text;
 use chrono::{DateTime, Utc};
 
@@ -69,13 +69,9 @@ impl Reference {
     pub fn notes(&self) -> Vec<String> {
         let mut notes = vec![format!("Source: {}", self.source)];
         if self.kind == Kind::Preprint {
-            notes.push("Preprint, not peer reviewed".into());
+            notes.push(Evidence::PREPRINT_LABEL.into());
         }
-        match self.notice {
-            Some(Notice::Retraction) => notes.push("Retracted".into()),
-            Some(Notice::ExpressionOfConcern) => notes.push("Expression of concern".into()),
-            None => {}
-        }
+        notes.extend(self.notice.map(|notice| notice.label().to_string()));
         notes
     }
 

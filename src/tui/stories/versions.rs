@@ -2,21 +2,19 @@
 //! list of versions of its story with the one being read marked.
 
 use crate::dates::{self, Zone};
-use crate::model::{Evidence, Item, Notice, Version};
+use crate::model::{Evidence, Item, Version};
 use crate::tui::article::Story;
 use crate::tui::theme::Theme;
 use crate::tui::{fit, sanitize};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-pub const PREPRINT_BADGE: &str = "Preprint, not peer reviewed";
-
 /// The badges for a version, styled: preprint, retracted, expression of concern.
 pub fn badges(evidence: &Evidence, theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if let Some(notice) = evidence.notice {
         spans.push(Span::styled(
-            format!(" {} ", notice_text(notice)),
+            format!(" {} ", notice.label()),
             theme
                 .error
                 .add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -24,18 +22,11 @@ pub fn badges(evidence: &Evidence, theme: &Theme) -> Vec<Span<'static>> {
     }
     if evidence.preprint {
         spans.push(Span::styled(
-            format!(" {PREPRINT_BADGE} "),
+            format!(" {} ", Evidence::PREPRINT_LABEL),
             theme.unread.add_modifier(Modifier::REVERSED),
         ));
     }
     spans
-}
-
-pub fn notice_text(notice: Notice) -> &'static str {
-    match notice {
-        Notice::Retraction => "Retracted",
-        Notice::ExpressionOfConcern => "Expression of concern",
-    }
 }
 
 /// A notice on any version counts for the one being read.
@@ -138,7 +129,7 @@ pub fn version_lines(
             Span::styled(format!("{date:>DATE_WIDTH$} "), theme.dim),
         ];
         let badge = match (version.evidence.notice, version.evidence.preprint) {
-            (Some(notice), _) => Some((notice_text(notice), theme.error)),
+            (Some(notice), _) => Some((notice.label(), theme.error)),
             (None, true) => Some(("preprint", theme.unread)),
             (None, false) => None,
         };
