@@ -3,12 +3,8 @@
 use super::*;
 use crate::model::{NewItem, NewSource};
 use crate::query::parse;
+use crate::store::test_support::at;
 use crate::store::{SourceUpdate, compile};
-use chrono::TimeZone;
-
-fn at(day: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
-}
 
 /// Two sources of `per_source` items each, interleaved in time; ids newest first.
 fn two_sources(per_source: u32) -> (Store, [SourceId; 2], Vec<ItemId>) {

@@ -4,11 +4,7 @@ use super::*;
 use crate::model::{ItemId, Mark, NewItem, NewSource, SourceKind};
 use crate::query::parse;
 use crate::store::compile;
-use chrono::{DateTime, TimeZone};
-
-fn at(day: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
-}
+use crate::store::test_support::at;
 
 fn item(guid: &str, title: &str, day: u32) -> NewItem {
     NewItem {

@@ -3,14 +3,10 @@
 use super::*;
 use crate::model::{ItemId, Mark, NewItem, NewSource, Paper, PaperRole};
 use crate::query::{Expr, Field, Flag, Term};
+use crate::store::test_support::at;
 use crate::store::{Compiled, SourceUpdate, Store, compile};
-use chrono::{DateTime, TimeZone, Utc};
 
 const DOI: &str = "10.1056/NEJMoa2611487";
-
-fn at(day: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
-}
 
 fn source(store: &mut Store, title: &str, category: Option<&str>) -> SourceId {
     let new = NewSource {

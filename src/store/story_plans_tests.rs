@@ -4,12 +4,8 @@
 use super::PagePlan;
 use crate::model::{ItemId, Mark, NewItem, NewSource, PaperRole, SourceId};
 use crate::query::parse;
+use crate::store::test_support::at;
 use crate::store::{SourceUpdate, Store, compile};
-use chrono::{DateTime, TimeZone, Utc};
-
-fn at(day: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
-}
 
 fn source(store: &mut Store, title: &str, category: &str) -> SourceId {
     let new = NewSource {

@@ -1,10 +1,11 @@
-//! What the store's watch and alert tests share: a day of November 2026, an FDA recall as it
-//! arrives, and a store with one regulator feed and no watch yet.
+//! What the store's tests share: a day of November 2026; for the watch and alert tests, an FDA
+//! recall as it arrives and a store with one regulator feed and no watch yet.
 
 use super::Store;
 use crate::model::{NewItem, NewSource, SourceId};
 use chrono::{DateTime, TimeZone, Utc};
 
+/// Noon (UTC) on that day of November 2026.
 pub fn at(day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
 }

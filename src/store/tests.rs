@@ -3,11 +3,7 @@
 use super::*;
 use crate::model::{Mark, NewItem, NewSource};
 use crate::query::{Expr, Field, Flag, Term, TimeBound};
-use chrono::{DateTime, TimeZone, Utc};
-
-fn at(day: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, day, 12, 0, 0).unwrap()
-}
+use crate::store::test_support::at;
 
 fn item(guid: &str, title: &str, day: u32) -> NewItem {
     NewItem {
